@@ -1,0 +1,100 @@
+"""The Python API: `Checker.load()` → `.check(statement)` / `.check_many(statements)`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from factcheck.claims import extract_claims
+from factcheck.errors import InputError
+from factcheck.index import ClaimIndex
+from factcheck.read import document_from_text
+from factcheck.results import CheckResult
+from factcheck.settings import Settings, get_settings
+from factcheck.verdict import FusionConfig
+from factcheck.verify import NLIJudge, SimilarityJudge, dedupe_hits
+
+JUDGES = ("nli", "similarity")
+
+
+def make_judge(settings: Settings, nli=None):
+    """The judge named in settings; `nli` injects a loaded NLI model (tests, benchmarks)."""
+    if settings.judge == "similarity":
+        return SimilarityJudge(settings.similarity_threshold)
+    if settings.judge == "nli":
+        if nli is None:
+            from factcheck.nli import load_nli
+
+            nli = load_nli(settings.nli_model)
+        return NLIJudge(nli, FusionConfig(
+            min_similarity=settings.min_similarity, entail_threshold=settings.entail_threshold,
+            contradict_threshold=settings.contradict_threshold, rule_weight=settings.rule_weight))
+    raise InputError(f"unknown judge {settings.judge!r}; choose one of {', '.join(JUDGES)}")
+
+
+def validate_statement(statement: object, max_chars: int) -> str:
+    """The statement, stripped; an InputError saying what is wrong otherwise."""
+    if not isinstance(statement, str):
+        raise InputError(f"statement must be text, got {type(statement).__name__}")
+    s = statement.strip()
+    if not s:
+        raise InputError("statement is empty")
+    if len(s) > max_chars:
+        raise InputError(f"statement is {len(s)} characters, over the limit of {max_chars}; split it "
+                         "(`factcheck review` splits a draft into sentences)")
+    return s
+
+
+class Checker:
+    """Checks statements against one indexed corpus."""
+
+    def __init__(self, index: ClaimIndex, embedder, judge, settings: Settings):
+        self.index = index
+        self.embedder = embedder
+        self.judge = judge
+        self.settings = settings
+
+    @classmethod
+    def load(cls, corpus: str | None = None, *, nli_model: str | None = None, judge: str | None = None,
+             top_k: int | None = None, log: Callable[[str], None] | None = None, embedder=None, nli=None,
+             settings: Settings | None = None) -> Checker:
+        """Open a corpus by name or path (default: the seed article), building its index if missing."""
+        from factcheck.corpus import load_index
+        from factcheck.embed import Embedder
+
+        settings = settings or get_settings(nli_model=nli_model, judge=judge, top_k=top_k)
+        embedder = embedder or Embedder()
+        index = load_index(corpus, settings, embedder, log=log)
+        return cls(index, embedder, make_judge(settings, nli), settings)
+
+    @classmethod
+    def from_texts(cls, docs: dict[str, str], *, judge: str = "nli", nli_model: str | None = None,
+                   top_k: int = 5, embedder=None, nli=None, settings: Settings | None = None) -> Checker:
+        """An in-memory corpus from {doc_id: plain text}; nothing is written to disk."""
+        from factcheck.embed import Embedder
+
+        settings = settings or get_settings(nli_model=nli_model, judge=judge, top_k=top_k)
+        embedder = embedder or Embedder()
+        claims = list(extract_claims(document_from_text(t, doc_id) for doc_id, t in docs.items()))
+        return cls(ClaimIndex.build(claims, embedder), embedder, make_judge(settings, nli), settings)
+
+    @property
+    def claims(self):
+        return self.index.claims
+
+    def check(self, statement: str) -> CheckResult:
+        """Verdict on one statement, with evidence and explanation."""
+        return self._check_batch([validate_statement(statement, self.settings.max_statement_chars)])[0]
+
+    def check_many(self, statements: Iterable[str], batch_size: int = 16) -> Iterator[CheckResult]:
+        """Verdicts for many statements, lazily, batching model calls. Invalid ones raise InputError."""
+        it = iter(statements)
+        while batch := list(islice(it, batch_size)):
+            yield from self._check_batch([validate_statement(s, self.settings.max_statement_chars) for s in batch])
+
+    def _check_batch(self, statements: list[str]) -> list[CheckResult]:
+        vectors = self.embedder.encode(statements)
+        # Retrieve extra so that deduplicating split claims of one sentence still leaves top_k items.
+        hits = self.index.search(vectors, self.settings.top_k * 2)
+        hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
+        return self.judge.judge_many(statements, hits)

@@ -1,0 +1,136 @@
+"""Stage 2, claims: sentences of a document, split into self-contained atomic claims where that is safe.
+
+Every claim keeps its source sentence and the sentence's character offsets in the document's
+original text. A sentence always yields itself as a claim; when it holds coordinated main
+clauses, a non-restrictive relative clause ("X, which Y") or an apposition, the parts become
+extra claims, so retrieval can match a statement against either the whole or a part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from factcheck.read import Document
+from factcheck.results import Claim
+
+_BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+MIN_SENTENCE_CHARS = 12
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraph-like blocks (split at newlines) with their start offsets."""
+    start = 0
+    for m in _BLOCK_SPLIT.finditer(text):
+        yield start, text[start : m.start()]
+        start = m.end()
+    yield start, text[start:]
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    if text[-1] not in ".!?\"”'’":
+        text += "."
+    return text
+
+
+def _render(tokens: Iterable) -> str:
+    return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i))
+
+
+def _without(sent, removed: set[int]) -> str:
+    return _render(t for t in sent if t.i not in removed)
+
+
+def _comma_bounded(sub: list, sent) -> set[int]:
+    """Indices of a subtree plus the commas that set it off."""
+    ids = {t.i for t in sub}
+    lo, hi = min(ids), max(ids)
+    doc = sent.doc
+    if lo - 1 >= sent.start and doc[lo - 1].text == ",":
+        ids.add(lo - 1)
+    if hi + 1 < sent.end and doc[hi + 1].text == ",":
+        ids.add(hi + 1)
+    return ids
+
+
+def atomic_parts(sent) -> list[str]:
+    """Split one spaCy sentence into atomic claims (empty when it should stay whole)."""
+    parts: list[str] = []
+    root = sent.root
+    # Coordinated main clauses: "A did X, and B did Y" -> "A did X." + "B did Y."
+    for conj in root.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in conj.children
+        ):
+            right = list(conj.subtree)
+            cut = {t.i for t in right}
+            cut |= {c.i for c in root.children if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > root.i
+                    and c.i >= min(cut) - 2}
+            left = _tidy(_without(sent, cut))
+            right_text = _tidy(_render(t for t in right if not (t.dep_ == "cc" and t.head == conj)))
+            if len(left) >= MIN_SENTENCE_CHARS and len(right_text) >= MIN_SENTENCE_CHARS:
+                parts += [left, right_text]
+    for tok in sent:
+        # "X, which Y" -> "X Y" and the sentence without the clause.
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN"):
+            sub = list(tok.subtree)
+            first = sub[0]
+            if first.lower_ in ("which", "who") and first.i - 1 >= sent.start and sent.doc[first.i - 1].text == ",":
+                head_np = [t for t in tok.head.subtree if t.i < first.i - 1 and t.i >= tok.head.left_edge.i]
+                rest = [t for t in sub if t.i != first.i]
+                if head_np and rest:
+                    parts.append(_tidy(_render(head_np) + " " + _render(rest)))
+                    parts.append(_tidy(_without(sent, _comma_bounded(sub, sent))))
+        # Apposition: "Petro, Colombia's president, said" -> "Petro is Colombia's president."
+        elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            sub = list(tok.subtree)
+            head_np = [t for t in tok.head.subtree if t.i < sub[0].i and t.dep_ != "punct"]
+            # Only a plain noun phrase right before ", appos" (parses that hang the apposition on a
+            # distant head, across a clause, are left whole).
+            contiguous = head_np and head_np[-1].i + 2 == sub[0].i and sent.doc[sub[0].i - 1].text == ","
+            if contiguous and not any(t.pos_ in ("VERB", "AUX") for t in head_np):
+                verb = "are" if tok.tag_ in ("NNS", "NNPS") else "is"
+                parts.append(_tidy(_render(head_np) + f" {verb} " + _render(sub)))
+                parts.append(_tidy(_without(sent, _comma_bounded(sub, sent))))
+    seen: set[str] = set()
+    whole = _tidy(sent.text)
+    return [p for p in parts if len(p) >= MIN_SENTENCE_CHARS and p != whole and not (p in seen or seen.add(p))]
+
+
+def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True) -> Iterator[Claim]:
+    """Sentences and atomic claims of each document, with offsets into its original text."""
+    if nlp is None:
+        from factcheck.nlp import get_nlp
+
+        nlp = get_nlp()
+    for doc in docs:
+        blocks = [(off, blk) for off, blk in _blocks(doc.text) if blk.strip()]
+        n = 0
+        for (offset, _), parsed in zip(blocks, nlp.pipe((b for _, b in blocks), batch_size=32)):
+            for sent in parsed.sents:
+                raw = sent.text
+                stripped = raw.strip()
+                if len(stripped) < MIN_SENTENCE_CHARS or not any(c.isalpha() for c in stripped):
+                    continue
+                start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
+                end = start + len(stripped)
+                sentence = doc.text[start:end]
+                texts = [re.sub(r"\s+", " ", sentence)]
+                if split:
+                    texts += atomic_parts(sent)
+                for j, text in enumerate(texts):
+                    yield Claim(
+                        id=f"{doc.doc_id}:{n}" + (f".{j}" if j else ""),
+                        text=text,
+                        sentence=sentence,
+                        doc_id=doc.doc_id,
+                        source=doc.path,
+                        start_char=start,
+                        end_char=end,
+                    )
+                n += 1

@@ -1,0 +1,36 @@
+"""The `factcheck` command: a thin shell over the library (one module per command)."""
+
+from __future__ import annotations
+
+import click
+
+from factcheck import __version__
+from factcheck.cli.batch_cmd import batch_cmd
+from factcheck.cli.check_cmd import check_cmd
+from factcheck.cli.common import FactcheckGroup
+from factcheck.cli.corpus_cmd import corpus_group, index_cmd, ingest_cmd
+from factcheck.cli.review_cmd import review_cmd
+
+
+@click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main():
+    """Verify statements against trusted sources, offline: SUPPORTED, CONTRADICTED or NOT_ENOUGH_INFO,
+    always with the evidence and why."""
+
+
+for command in (check_cmd, batch_cmd, review_cmd, ingest_cmd, index_cmd, corpus_group):
+    main.add_command(command)
+
+try:  # `factcheck eval` and `factcheck nli` are added when their modules are present
+    from factcheck.cli.eval_cmd import eval_cmd
+
+    main.add_command(eval_cmd)
+except ImportError:
+    pass
+try:
+    from factcheck.cli.nli_cmd import nli_group
+
+    main.add_command(nli_group)
+except ImportError:
+    pass

@@ -1,0 +1,350 @@
+"""Measure a checker against labelled statements: label normalisation, streaming readers, metrics, report.
+
+A labelled file is CSV or JSONL with a `statement` (or `claim`) column, a `label` column and, optionally,
+`evidence`: the gold source sentences, used for evidence recall@k. In CSV, `evidence` is one sentence or a
+JSON array of sentences; in JSONL it is a string or a list of strings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.errors import InputError
+from factcheck.results import CheckResult, Verdict
+
+VERDICT_LABELS: tuple[str, str, str] = (
+    Verdict.SUPPORTED.value,
+    Verdict.CONTRADICTED.value,
+    Verdict.NOT_ENOUGH_INFO.value,
+)
+
+# Spellings used by FEVER-style datasets, NLI datasets and people; keys are upper-cased, with runs of
+# spaces, hyphens and underscores collapsed to one underscore.
+_LABEL_ALIASES: dict[str, Verdict] = {
+    **dict.fromkeys(["SUPPORTED", "SUPPORTS", "SUPPORT", "ENTAILMENT", "ENTAILED", "ENTAILS"], Verdict.SUPPORTED),
+    **dict.fromkeys(
+        ["CONTRADICTED", "CONTRADICTS", "CONTRADICTION", "REFUTES", "REFUTED", "REFUTE"], Verdict.CONTRADICTED
+    ),
+    **dict.fromkeys(
+        ["NOT_ENOUGH_INFO", "NEI", "NOTENOUGHINFO", "NOT_ENOUGH_INFORMATION", "NEUTRAL"], Verdict.NOT_ENOUGH_INFO
+    ),
+}
+_STATEMENT_COLUMNS = ("statement", "claim")
+
+
+def normalize_label(raw: object, *, where: str | None = None) -> Verdict:
+    """Map a dataset's label spelling to a Verdict; `where` ("file:line") goes into the error message."""
+    if isinstance(raw, Verdict):
+        return raw
+    key = re.sub(r"[\s_\-]+", "_", str(raw).strip()).upper()
+    try:
+        return _LABEL_ALIASES[key]
+    except KeyError:
+        prefix = f"{where}: " if where else ""
+        raise InputError(
+            f"{prefix}unknown label {raw!r}; use SUPPORTED, CONTRADICTED or NOT_ENOUGH_INFO "
+            "(SUPPORTS/REFUTES/NEI and entailment/contradiction/neutral are accepted too)"
+        ) from None
+
+
+class LabelledStatement(BaseModel):
+    """One row of a labelled file: the statement, its gold verdict and optional gold evidence sentences."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: str
+    label: Verdict
+    evidence: list[str] | None = None
+    line: int | None = None  # 1-based line in the file, for messages
+
+
+def _parse_evidence(value: object, where: str) -> list[str] | None:
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, list):
+        if not all(isinstance(v, str) for v in value):
+            raise InputError(f"{where}: `evidence` must be a list of sentences (strings)")
+        return [v for v in value if v.strip()] or None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                return _parse_evidence(json.loads(text), where)
+            except json.JSONDecodeError:
+                pass  # a sentence that happens to start with "["
+        return [text]
+    raise InputError(f"{where}: `evidence` must be a sentence or a list of sentences, got {type(value).__name__}")
+
+
+def _row_to_statement(row: dict, source: str, line: int) -> LabelledStatement:
+    where = f"{source}:{line}"
+    statement = next((row[c] for c in _STATEMENT_COLUMNS if row.get(c) not in (None, "")), None)
+    if statement is None:
+        raise InputError(f"{where}: no `statement` (or `claim`) value; every row needs the statement to check")
+    if row.get("label") in (None, ""):
+        raise InputError(f"{where}: no `label` value; use SUPPORTED, CONTRADICTED or NOT_ENOUGH_INFO")
+    return LabelledStatement(
+        statement=str(statement).strip(),
+        label=normalize_label(row["label"], where=where),
+        evidence=_parse_evidence(row.get("evidence"), where),
+        line=line,
+    )
+
+
+def _open_text(path: str | Path) -> tuple[io.TextIOBase, str]:
+    if str(path) == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""), "<stdin>"
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    return open(p, encoding="utf-8-sig", newline=""), str(p)
+
+
+def read_labelled(path: str | Path, *, fmt: str | None = None) -> Iterator[LabelledStatement]:
+    """Yield labelled statements lazily from a CSV/TSV or JSONL file ('-' = stdin; format from the suffix).
+
+    Args:
+        fmt: "csv", "tsv" or "jsonl"; by default taken from the suffix, and sniffed for stdin.
+    """
+    fh, label = _open_text(path)
+    with fh:
+        if fmt is None:
+            suffix = Path(str(path)).suffix.lower()
+            fmt = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}.get(suffix)
+        if fmt is None:
+            first = fh.readline()
+            fmt = "jsonl" if first.lstrip().startswith("{") else "csv"
+            fh = _Prepend(first, fh)
+        if fmt == "jsonl":
+            yield from _read_jsonl(fh, label)
+        elif fmt in ("csv", "tsv"):
+            yield from _read_csv(fh, label, "\t" if fmt == "tsv" else ",")
+        else:
+            raise InputError(f"{label}: unknown format {fmt!r}; use csv, tsv or jsonl")
+
+
+class _Prepend:
+    """A text stream with one already-read line put back in front (for sniffing stdin)."""
+
+    def __init__(self, first: str, rest):
+        self._first, self._rest = first, rest
+
+    def __iter__(self):
+        if self._first:
+            yield self._first
+        yield from self._rest
+
+
+def _read_jsonl(fh, label: str) -> Iterator[LabelledStatement]:
+    for lineno, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        where = f"{label}:{lineno}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg}); each line must be one JSON object") from None
+        if not isinstance(row, dict):
+            raise InputError(f"{where}: expected a JSON object with `statement` and `label`")
+        yield _row_to_statement(row, label, lineno)
+
+
+def _read_csv(fh, label: str, delimiter: str) -> Iterator[LabelledStatement]:
+    reader = csv.DictReader(fh, delimiter=delimiter)
+    columns = set(reader.fieldnames or [])
+    if not columns & set(_STATEMENT_COLUMNS) or "label" not in columns:
+        raise InputError(
+            f"{label}:1: header has columns {sorted(columns)}; need `statement` (or `claim`) and `label`"
+        )
+    for row in reader:
+        # line_num is the physical line the row ended on; fine for one-line rows, close for quoted multi-line ones.
+        yield _row_to_statement(row, label, reader.line_num)
+
+
+# --- metrics -----------------------------------------------------------------------------------------------
+
+
+class ClassScores(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+class EvalReport(BaseModel):
+    """Accuracy, macro-F1, per-class scores, confusion matrix (gold → predicted → count), evidence recall@k."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    n: int
+    labels: list[str]
+    accuracy: float
+    macro_f1: float
+    per_class: dict[str, ClassScores]
+    confusion: dict[str, dict[str, int]]
+    evidence_recall_at_k: float | None = None
+    k: int | None = None
+    n_with_evidence: int = 0
+
+
+def _label_name(label: Hashable) -> str:
+    return label.value if isinstance(label, Verdict) else str(label)
+
+
+def _safe_div(num: float, den: float) -> float:
+    return num / den if den else 0.0
+
+
+def score(
+    gold: Sequence[Hashable],
+    pred: Sequence[Hashable],
+    labels: Sequence[Hashable] = VERDICT_LABELS,
+    *,
+    evidence_recall: Sequence[float] | None = None,
+    k: int | None = None,
+) -> EvalReport:
+    """Score predictions against gold labels.
+
+    Args:
+        labels: the classes macro-F1 averages over (rows of the confusion matrix); a prediction outside them
+            counts as wrong and gets its own confusion column.
+        evidence_recall: per-statement recall@k values (see `evidence_recall`) for the statements with gold
+            evidence; their mean is reported as `evidence_recall_at_k`.
+    """
+    gold_names = [_label_name(g) for g in gold]
+    pred_names = [_label_name(p) for p in pred]
+    if len(gold_names) != len(pred_names):
+        raise ValueError(f"score() got {len(gold_names)} gold labels but {len(pred_names)} predictions")
+    names = [_label_name(label) for label in labels]
+    unknown_gold = sorted(set(gold_names) - set(names))
+    if unknown_gold:
+        raise ValueError(f"gold labels {unknown_gold} are not in labels={names}; pass them in `labels`")
+    extra = sorted(set(pred_names) - set(names))
+    confusion = {g: dict.fromkeys(names + extra, 0) for g in names}
+    for g, p in zip(gold_names, pred_names):
+        confusion[g][p] += 1
+    per_class: dict[str, ClassScores] = {}
+    for c in names:
+        tp = confusion[c][c]
+        support = sum(confusion[c].values())
+        predicted = sum(confusion[g][c] for g in names)
+        precision, recall = _safe_div(tp, predicted), _safe_div(tp, support)
+        f1 = _safe_div(2 * precision * recall, precision + recall)
+        per_class[c] = ClassScores(precision=precision, recall=recall, f1=f1, support=support)
+    n = len(gold_names)
+    correct = sum(confusion[c][c] for c in names)
+    recalls = list(evidence_recall or [])
+    return EvalReport(
+        n=n,
+        labels=names,
+        accuracy=_safe_div(correct, n),
+        macro_f1=_safe_div(sum(s.f1 for s in per_class.values()), len(names)),
+        per_class=per_class,
+        confusion=confusion,
+        evidence_recall_at_k=_safe_div(sum(recalls), len(recalls)) if recalls else None,
+        k=k if recalls else None,
+        n_with_evidence=len(recalls),
+    )
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def sentence_matches(gold: str, retrieved: str) -> bool:
+    """Whether a retrieved sentence is the gold sentence, allowing for different sentence splitting.
+
+    Texts match after case-folding and whitespace collapsing when one contains the other.
+    """
+    g, r = _norm_text(gold), _norm_text(retrieved)
+    if not g or not r:
+        return False
+    return g in r or r in g
+
+
+def evidence_recall(gold: Sequence[str] | Sequence[Sequence[str]], retrieved: Sequence[str], k: int) -> float:
+    """Fraction of gold sentences found among the first k retrieved sentences.
+
+    `gold` is either one list of sentences or a list of alternative sets (WiCE annotates several valid
+    sets); with alternatives the best-covered set counts.
+    """
+    if not gold:
+        raise ValueError("evidence_recall() needs at least one gold sentence")
+    sets: list[Sequence[str]] = [gold] if isinstance(gold[0], str) else list(gold)  # type: ignore[list-item]
+    top = list(retrieved[:k])
+    best = 0.0
+    for gold_set in sets:
+        if not gold_set:
+            continue
+        found = sum(any(sentence_matches(g, r) for r in top) for g in gold_set)
+        best = max(best, found / len(gold_set))
+    return best
+
+
+def retrieved_sentences(result: CheckResult) -> list[str]:
+    """Distinct evidence sentences of a result, in rank order."""
+    seen: dict[str, None] = {}
+    for ev in result.evidence:
+        seen.setdefault(ev.sentence, None)
+    return list(seen)
+
+
+def evaluate(checker, rows: Iterable[LabelledStatement], k: int = 5, *, batch: int = 64) -> EvalReport:
+    """Check every labelled statement with `checker` (streaming, `batch` at a time) and score the verdicts."""
+    gold: list[Verdict] = []
+    pred: list[Verdict] = []
+    recalls: list[float] = []
+    it = iter(rows)
+    while chunk := list(islice(it, batch)):
+        results = checker.check_many([row.statement for row in chunk])
+        for row, result in zip(chunk, results, strict=True):
+            gold.append(row.label)
+            pred.append(result.verdict)
+            if row.evidence:
+                recalls.append(evidence_recall(row.evidence, retrieved_sentences(result), k))
+    return score(gold, pred, evidence_recall=recalls, k=k)
+
+
+# --- rendering -------------------------------------------------------------------------------------------
+
+
+def render_report(report: EvalReport, fmt: str = "text", *, title: str | None = None) -> str:
+    """The report as a text table ("text") or JSON ("json")."""
+    if fmt == "json":
+        return report.model_dump_json(indent=2)
+    if fmt != "text":
+        raise ValueError(f"unknown report format {fmt!r}; use 'text' or 'json'")
+    from rich.console import Console
+    from rich.table import Table
+
+    summary = f"n={report.n}  accuracy={report.accuracy:.3f}  macro-F1={report.macro_f1:.3f}"
+    if report.evidence_recall_at_k is not None:
+        summary += f"  evidence recall@{report.k}={report.evidence_recall_at_k:.3f} (n={report.n_with_evidence})"
+    scores = Table(title=title, caption=summary)
+    for col in ("label", "precision", "recall", "F1", "support"):
+        scores.add_column(col, justify="left" if col == "label" else "right")
+    for name, s in report.per_class.items():
+        scores.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support))
+    predicted = list(next(iter(report.confusion.values()), {}).keys())
+    confusion = Table(title="confusion (rows: gold, columns: predicted)")
+    confusion.add_column("gold \\ predicted")
+    for p in predicted:
+        confusion.add_column(p, justify="right")
+    for g, row in report.confusion.items():
+        confusion.add_row(g, *(str(row[p]) for p in predicted))
+    buf = io.StringIO()
+    console = Console(file=buf, width=100, color_system=None, force_terminal=False)
+    console.print(scores)
+    console.print(confusion)
+    return buf.getvalue()

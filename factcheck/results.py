@@ -1,0 +1,83 @@
+"""Results as data: claims, evidence, rule findings and verdicts. Renderers live in factcheck.render."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Relation = Literal["supports", "contradicts", "neutral"]
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "SUPPORTED"
+    CONTRADICTED = "CONTRADICTED"
+    NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
+
+
+class Claim(BaseModel):
+    """One atomic claim extracted from a source document."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    text: str
+    sentence: str
+    doc_id: str
+    source: str  # path (or name) of the source document
+    start_char: int  # offsets of `sentence` in the document's original text
+    end_char: int
+
+
+class Span(BaseModel):
+    """A piece of text a rule compared, with where it sits in its sentence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    start: int
+    end: int
+
+
+class Finding(BaseModel):
+    """What one deterministic check concluded about (source sentence, statement)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str
+    relation: Relation
+    explanation: str
+    source_span: Span | None = None
+    statement_span: Span | None = None
+    confidence: float = 1.0
+    attributed_to: str | None = None
+
+
+class Evidence(BaseModel):
+    """A retrieved claim and how it relates to the statement."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    claim: str
+    sentence: str
+    source: str
+    start_char: int
+    end_char: int
+    similarity: float
+    relation: Relation
+    probabilities: dict[str, float] | None = None
+    attributed_to: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class CheckResult(BaseModel):
+    """The verdict on one statement, with the evidence and the reason."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: str
+    verdict: Verdict
+    confidence: float
+    evidence: list[Evidence]
+    explanation: str

@@ -1,0 +1,108 @@
+"""Fusion: turn per-evidence NLI probabilities and rule findings into one verdict with its reason.
+
+The decision procedure (also in the README):
+1. Evidence below `min_similarity` cosine is ignored: it is not about the statement.
+2. Per evidence item, the rules speak first where they are sure and the claim is aligned:
+   a rule *contradiction* (confidence ≥ 0.5) on an item with similarity ≥ `align_similarity`
+   marks it `contradicts`, even against an NLI entailment, because numbers, dates, negation and
+   roles are where small NLI models fail. Otherwise NLI decides: `contradicts` when
+   P(contradiction) ≥ `contradict_threshold`, `supports` when P(entailment) ≥ `entail_threshold`.
+   A rule *support* never makes an item `supports` on its own; it adds `rule_weight` to the
+   entailment score of an item NLI does not contradict.
+3. The statement is CONTRADICTED or SUPPORTED by its strongest item (score = the winning
+   probability, boosted by agreeing rules, scaled by similarity); when strong items point both
+   ways the higher score wins and the explanation shows both sentences. With no supporting or
+   contradicting item, the source is silent: NOT_ENOUGH_INFO.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.results import Evidence, Verdict
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    min_similarity: float = 0.35
+    align_similarity: float = 0.5
+    entail_threshold: float = 0.5
+    contradict_threshold: float = 0.5
+    rule_weight: float = 0.3
+
+
+def _rule_relation(ev: Evidence, relation: str) -> float:
+    return max((f.confidence for f in ev.findings if f.relation == relation), default=0.0)
+
+
+def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[str, float]:
+    """(relation, score) of one evidence item; score is how strongly it bears on the statement."""
+    probs = ev.probabilities or {"entailment": 0.0, "neutral": 1.0, "contradiction": 0.0}
+    p_e, p_c = probs["entailment"], probs["contradiction"]
+    rule_c, rule_s = _rule_relation(ev, "contradicts"), _rule_relation(ev, "supports")
+    weight = min(1.0, max(0.0, ev.similarity))
+    if ev.similarity < cfg.min_similarity:
+        return "neutral", 0.0
+    if rule_c >= 0.5 and ev.similarity >= cfg.align_similarity:
+        return "contradicts", min(1.0, max(p_c, rule_c) + (cfg.rule_weight if p_c >= cfg.contradict_threshold else 0))
+    if p_c >= cfg.contradict_threshold and p_c > p_e:
+        return "contradicts", p_c * weight
+    support = p_e + (cfg.rule_weight * rule_s if p_c < cfg.contradict_threshold else 0.0)
+    if p_e >= cfg.entail_threshold or (support >= cfg.entail_threshold and p_e >= cfg.entail_threshold / 2):
+        return "supports", min(1.0, support) * weight
+    return "neutral", 0.0
+
+
+def _quote(ev: Evidence) -> str:
+    return f"“{ev.sentence.strip()}” ({ev.source}:{ev.start_char}-{ev.end_char})"
+
+
+def _why(ev: Evidence) -> str:
+    reasons = [f.explanation for f in ev.findings if f.relation == ev.relation]
+    if ev.probabilities:
+        key = "entailment" if ev.relation == "supports" else "contradiction"
+        reasons.append(f"NLI {key} {ev.probabilities[key]:.2f}")
+    if ev.attributed_to:
+        reasons.append(f"the source attributes this to {ev.attributed_to}, it is not the article's own claim")
+    return "; ".join(reasons)
+
+
+def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float, str]:
+    """Verdict, confidence and explanation; sets each item's `relation` as a side effect."""
+    scored: list[tuple[float, Evidence]] = []
+    for ev in evidence:
+        relation, score = classify_evidence(ev, cfg)
+        ev.relation = relation  # type: ignore[assignment]
+        if relation != "neutral":
+            scored.append((score, ev))
+    if not scored:
+        best = max(evidence, key=lambda e: e.similarity, default=None)
+        near = f" The closest source sentence is {_quote(best)} (similarity {best.similarity:.2f})." if best else ""
+        return Verdict.NOT_ENOUGH_INFO, _nei_confidence(evidence), (
+            "The source neither supports nor contradicts this statement." + near
+        )
+    supports = max(((s, e) for s, e in scored if e.relation == "supports"), key=lambda x: x[0], default=None)
+    contras = max(((s, e) for s, e in scored if e.relation == "contradicts"), key=lambda x: x[0], default=None)
+    if contras and (not supports or contras[0] >= supports[0]):
+        verdict, (score, ev), other = Verdict.CONTRADICTED, contras, supports
+        text = f"Contradicted by {_quote(ev)}: {_why(ev)}."
+    else:
+        verdict, (score, ev), other = Verdict.SUPPORTED, supports, contras  # type: ignore[misc]
+        text = f"Supported by {_quote(ev)}: {_why(ev)}."
+    if other:
+        word = "supports" if other[1].relation == "supports" else "contradicts"
+        text += f" Note: other evidence {word} it: {_quote(other[1])}: {_why(other[1])}."
+        score *= 1 - 0.5 * other[0]
+    return verdict, round(float(min(1.0, score)), 4), text
+
+
+def _nei_confidence(evidence: list[Evidence]) -> float:
+    """How sure we are the source is silent: high when nothing is even similar."""
+    if not evidence:
+        return 1.0
+    best = max(e.similarity for e in evidence)
+    neutral = [e.probabilities["neutral"] for e in evidence if e.probabilities]
+    base = 1.0 - max(0.0, best)
+    if neutral:
+        base = max(base, min(neutral))
+    return round(float(max(0.0, min(1.0, base))), 4)

@@ -1,0 +1,112 @@
+"""Stage 5, verify: judges turn (statement, retrieved claims) into a CheckResult.
+
+A judge is anything with `judge_many(statements, hits_per_statement) -> list[CheckResult]`.
+- `SimilarityJudge`: SUPPORTED when a claim is similar enough, else NOT_ENOUGH_INFO. It cannot see
+  contradictions (embeddings do not), and says so; kept as the baseline.
+- `NLIJudge`: the NLI model scores (claim → statement) for every retrieved claim, the rule checks
+  compare each aligned claim with the statement, and `factcheck.verdict.decide` fuses both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from factcheck.index import SearchHit
+from factcheck.results import CheckResult, Evidence, Verdict
+from factcheck.verdict import FusionConfig, decide
+
+
+class Judge(Protocol):
+    name: str
+
+    def judge_many(self, statements: Sequence[str], hits: Sequence[list[SearchHit]]) -> list[CheckResult]: ...
+
+
+def _evidence(hit: SearchHit, relation: str = "neutral") -> Evidence:
+    c = hit.claim
+    return Evidence(claim=c.text, sentence=c.sentence, source=c.source, start_char=c.start_char,
+                    end_char=c.end_char, similarity=round(hit.similarity, 4), relation=relation)
+
+
+def dedupe_hits(hits: list[SearchHit]) -> list[SearchHit]:
+    """Keep the best-scoring claim text per sentence span and drop repeated claim texts."""
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.claim.text in seen:
+            continue
+        seen.add(h.claim.text)
+        out.append(h)
+    return out
+
+
+class SimilarityJudge:
+    """Similarity-only baseline: SUPPORTED at cosine ≥ threshold, else NOT_ENOUGH_INFO; never CONTRADICTED."""
+
+    name = "similarity"
+
+    def __init__(self, threshold: float = 0.75):
+        self.threshold = threshold
+
+    def judge_many(self, statements, hits):
+        results = []
+        for statement, hs in zip(statements, hits):
+            evidence = [_evidence(h, "supports" if h.similarity >= self.threshold else "neutral") for h in hs]
+            best = evidence[0] if evidence else None
+            if best and best.similarity >= self.threshold:
+                verdict, conf = Verdict.SUPPORTED, best.similarity
+                why = (f"Most similar source sentence “{best.sentence}” ({best.source}:{best.start_char}-"
+                       f"{best.end_char}) has similarity {best.similarity:.2f} ≥ {self.threshold:.2f}. "
+                       "The similarity judge cannot detect contradictions.")
+            else:
+                verdict, conf = Verdict.NOT_ENOUGH_INFO, 1.0 - (best.similarity if best else 0.0)
+                why = ("No source sentence is similar enough "
+                       f"(best {best.similarity:.2f} < {self.threshold:.2f})." if best else "The corpus is empty.")
+            results.append(CheckResult(statement=statement, verdict=verdict, confidence=round(float(conf), 4),
+                                       evidence=evidence, explanation=why))
+        return results
+
+
+class NLIJudge:
+    """NLI over retrieved claims, fused with the deterministic rule checks."""
+
+    name = "nli"
+
+    def __init__(self, nli, fusion: FusionConfig | None = None, use_rules: bool = True, batch_size: int = 32):
+        self.nli = nli
+        self.fusion = fusion or FusionConfig()
+        self.use_rules = use_rules
+        self.batch_size = batch_size
+
+    def judge_many(self, statements, hits):
+        pairs, where = [], []
+        evidence_lists: list[list[Evidence]] = []
+        for si, (statement, hs) in enumerate(zip(statements, hits)):
+            evs = [_evidence(h) for h in hs]
+            evidence_lists.append(evs)
+            for ei, ev in enumerate(evs):
+                if ev.similarity >= self.fusion.min_similarity:
+                    pairs.append((ev.claim, statement))
+                    where.append((si, ei))
+        probs = self.nli.predict(pairs, batch_size=self.batch_size) if pairs else []
+        for (si, ei), p in zip(where, probs):
+            ev = evidence_lists[si][ei]
+            ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
+            if self.use_rules and ev.similarity >= self.fusion.align_similarity:
+                ev.findings = _run_rules(ev.sentence, statements[si])
+                ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
+        results = []
+        for statement, evs in zip(statements, evidence_lists):
+            verdict, conf, why = decide(evs, self.fusion)
+            results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf, evidence=evs,
+                                       explanation=why))
+        return results
+
+
+def _run_rules(sentence: str, statement: str):
+    try:
+        from factcheck.rules import run_rules
+    except ImportError:  # rules not installed in this build
+        return []
+    return run_rules(sentence, statement)
