@@ -68,7 +68,6 @@ def read_rows(path: str, column: str | None = None) -> tuple[list[str], str, Ite
                              "name one with --column")
     elif column not in header:
         raise InputError(f"{path}: no column {column!r} (columns: {', '.join(header)})")
-    col = header.index(column)
 
     def rows() -> Iterator[Row]:
         with fh:
@@ -91,8 +90,6 @@ def read_rows(path: str, column: str | None = None) -> tuple[list[str], str, Ite
                     error = f"{path}:{line}: not valid UTF-8; re-save the file as UTF-8"
                     values = [v.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for v in values]
                 yield Row(line, dict(zip(header, values)), error)
-                if col >= len(values):
-                    continue
 
     return header, column, rows()
 
@@ -179,10 +176,10 @@ def run_batch(input_path: str, output: str, checker: Checker, column: str | None
         for row in rows:
             chunk.append(row)
             if len(chunk) >= CHUNK:
-                _process(chunk, column, checker, writer, summary, progress)
+                _process(chunk, column, checker, writer, summary, progress, input_path)
                 chunk = []
         if chunk:
-            _process(chunk, column, checker, writer, summary, progress)
+            _process(chunk, column, checker, writer, summary, progress, input_path)
     except BaseException:
         writer.flush()  # keep completed rows for --resume
         raise
@@ -191,21 +188,21 @@ def run_batch(input_path: str, output: str, checker: Checker, column: str | None
 
 
 def _process(chunk: list[Row], column: str, checker: Checker, writer: _Writer, summary: BatchSummary,
-             progress) -> None:
+             progress, source: str) -> None:
     todo: list[tuple[int, str]] = []
     for i, row in enumerate(chunk):
         if row.error is None:
             try:
                 todo.append((i, validate_statement(row.values.get(column, ""), checker.settings.max_statement_chars)))
             except InputError as exc:
-                row.error = f"{row.line}: {column}: {exc}"
+                row.error = f"{source}:{row.line}: {column}: {exc}"
     results = {}
     if todo:
         try:
             results = dict(zip((i for i, _ in todo), checker._check_batch([s for _, s in todo])))
         except FactcheckError as exc:
             for i, _ in todo:
-                chunk[i].error = f"{chunk[i].line}: {exc}"
+                chunk[i].error = f"{source}:{chunk[i].line}: {exc}"
     for i, row in enumerate(chunk):
         result = results.get(i)
         if result is None:

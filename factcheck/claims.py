@@ -39,7 +39,13 @@ def _tidy(text: str) -> str:
 
 
 def _render(tokens: Iterable) -> str:
-    return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i))
+    out, last = [], None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if last is not None and t.i != last.i + 1 and not last.whitespace_:
+            out.append(" ")  # a removed span took the space with it
+        out.append(t.text_with_ws)
+        last = t
+    return "".join(out)
 
 
 def _without(sent, removed: set[int]) -> str:
@@ -81,11 +87,12 @@ def atomic_parts(sent) -> list[str]:
             sub = list(tok.subtree)
             first = sub[0]
             if first.lower_ in ("which", "who") and first.i - 1 >= sent.start and sent.doc[first.i - 1].text == ",":
+                parts.append(_tidy(_without(sent, _comma_bounded(sub, sent))))
                 head_np = [t for t in tok.head.subtree if t.i < first.i - 1 and t.i >= tok.head.left_edge.i]
                 rest = [t for t in sub if t.i != first.i]
-                if head_np and rest:
+                # "X, which Y" → "X Y" only when the pronoun is the clause's subject.
+                if head_np and rest and first.dep_ in ("nsubj", "nsubjpass"):
                     parts.append(_tidy(_render(head_np) + " " + _render(rest)))
-                    parts.append(_tidy(_without(sent, _comma_bounded(sub, sent))))
         # Apposition: "Petro, Colombia's president, said" -> "Petro is Colombia's president."
         elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             sub = list(tok.subtree)

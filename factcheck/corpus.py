@@ -53,7 +53,7 @@ def ingest(paths: list[str | Path], name: str, settings: Settings, progress=None
     for d in docs:
         dest = target / "docs" / (d.doc_id + Path(d.path).suffix.lower())
         shutil.copyfile(d.path, dest)
-        stored.append(type(d)(d.doc_id, str(dest), d.original, d.text, d.sha256))
+        stored.append(type(d)(d.doc_id, _display_path(dest, settings), d.original, d.text, d.sha256))
     claims = list(extract_claims(stored))
     if not claims:
         raise InputError(f"no sentences found in {', '.join(map(str, paths))}")
@@ -68,6 +68,14 @@ def ingest(paths: list[str | Path], name: str, settings: Settings, progress=None
     }
     write_atomic(target / "sources.json", json.dumps(meta, indent=2) + "\n")
     return claims
+
+
+def _display_path(path: Path, settings: Settings) -> str:
+    """Paths inside FACTCHECK_HOME are stored relative to it, so a corpus travels with its checkout."""
+    try:
+        return str(path.resolve().relative_to(settings.home.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def load_claims(paths: CorpusPaths) -> list[Claim]:

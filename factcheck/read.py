@@ -70,9 +70,7 @@ def markdown_to_plain(src: str) -> str:
     out = _MD_FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), src)
 
     def link(m: re.Match) -> str:
-        text = m.group(1)
-        lead = len(m.group(0)) - len(text) - len(m.group(2)) - 3  # "!" for images
-        return " " * (lead + 1) + text + " " * (len(m.group(2)) + 3)
+        return " " * (m.start(1) - m.start(0)) + m.group(1) + " " * (m.end(0) - m.end(1))
 
     out = _MD_LINK.sub(link, out)
     for pattern in (_MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_RULE, _MD_EMPH):

@@ -36,7 +36,7 @@ def to_text(result: CheckResult, color: bool = False, max_evidence: int = 3) -> 
     from rich.console import Console
 
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False, soft_wrap=True)
     v = result.verdict.value
     console.print(f"[{_STYLE[v]}]{v}[/] (confidence {result.confidence:.2f})  {result.statement}", markup=True)
     console.print(result.explanation, markup=False)

@@ -1,0 +1,92 @@
+"""Shared fixtures: a fake embedder and fake NLI keep most tests fast; real models load once, in marked tests."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "bbc-mundo-us-colombia-alliance.txt"
+SHARED = REPO.parent / "shared"
+_WORD = re.compile(r"[a-z0-9$%]+")
+_STOP = {"the", "a", "an", "of", "to", "in", "and", "is", "was", "has", "have", "been", "for", "on", "by", "with"}
+
+
+def words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+class FakeEmbedder:
+    """Hashed bag of words, L2-normalized: similar wording → high cosine. Deterministic, instant."""
+
+    model_id = "fake-bow"
+    weights_sha256 = "fake-weights"
+    dimension = 256
+
+    def encode(self, texts, batch_size=64, show_progress=False):
+        if isinstance(texts, str):
+            raise ValueError("encode() takes a list of strings")
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in words(t):
+                out[i, int(hashlib.md5(w.encode()).hexdigest(), 16) % self.dimension] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-9)
+
+
+class FakeNLI:
+    """Entailment when the hypothesis's words are in the premise; contradiction on 'not'/'never' or a
+    different number; neutral otherwise."""
+
+    labels = ("entailment", "neutral", "contradiction")
+    name = "fake-nli"
+
+    def predict(self, pairs, batch_size=32):
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        for i, (p, h) in enumerate(pairs):
+            pw, hw = words(p), words(h)
+            nums_p = {w for w in pw if any(c.isdigit() for c in w)}
+            nums_h = {w for w in hw if any(c.isdigit() for c in w)}
+            if ({"not", "never"} & hw) - pw or (nums_h and nums_p and not nums_h <= nums_p):
+                out[i] = (0.05, 0.1, 0.85)
+            elif hw and len(hw & pw) / len(hw) >= 0.8:
+                out[i] = (0.9, 0.08, 0.02)
+            else:
+                out[i] = (0.1, 0.8, 0.1)
+        return out
+
+
+@pytest.fixture
+def fake_embedder():
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def fake_nli():
+    return FakeNLI()
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh FACTCHECK_HOME holding only the seed article, with fake models patched in."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path))
+    import factcheck.embed
+    import factcheck.nli
+
+    monkeypatch.setattr(factcheck.embed, "Embedder", FakeEmbedder)
+    monkeypatch.setattr(factcheck.nli, "load_nli", lambda name=None: FakeNLI())
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from factcheck.nlp import get_nlp
+
+    return get_nlp()

@@ -1,0 +1,46 @@
+"""Pins the public JSON shape of a check result (issue #2 contract)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+TOP = {"statement": str, "verdict": str, "confidence": float, "evidence": list, "explanation": str}
+EVIDENCE = {"claim": str, "sentence": str, "source": str, "start_char": int, "end_char": int,
+            "similarity": float, "relation": str, "findings": list}
+FINDING = {"rule": str, "relation": str, "explanation": str}
+
+
+def _check(home, *args):
+    r = CliRunner().invoke(main, ["check", *args, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def test_json_shape(home):
+    data = _check(home, "US aid to Colombia exceeded $400 million in 2024.")
+    assert set(TOP) <= set(data)
+    for key, typ in TOP.items():
+        assert isinstance(data[key], typ), key
+    assert data["verdict"] in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert data["evidence"]
+    for ev in data["evidence"]:
+        assert set(EVIDENCE) <= set(ev)
+        for key, typ in EVIDENCE.items():
+            assert isinstance(ev[key], typ), key
+        assert ev["relation"] in ("supports", "contradicts", "neutral")
+        for f in ev["findings"]:
+            for key, typ in FINDING.items():
+                assert isinstance(f[key], typ)
+            assert f["relation"] in ("supports", "contradicts", "neutral")
+
+
+def test_evidence_offsets_point_into_the_source(home):
+    data = _check(home, "The Farc demobilized in 2016.")
+    for ev in data["evidence"]:
+        original = (home / ev["source"]).read_text(encoding="utf-8")
+        assert original[ev["start_char"] : ev["end_char"]] == ev["sentence"]
