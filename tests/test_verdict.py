@@ -1,0 +1,65 @@
+"""The fusion procedure (factcheck.verdict.decide) on hand-built evidence."""
+
+from __future__ import annotations
+
+from factcheck.results import Evidence, Finding, Verdict
+from factcheck.verdict import FusionConfig, decide
+
+CFG = FusionConfig()
+
+
+def ev(sentence, sim, e=0.0, n=1.0, c=0.0, findings=()):
+    return Evidence(claim=sentence, sentence=sentence, source="s.txt", start_char=0, end_char=len(sentence),
+                    similarity=sim, relation="neutral", probabilities={"entailment": e, "neutral": n,
+                                                                       "contradiction": c},
+                    findings=list(findings))
+
+
+def rule(relation, conf=0.9):
+    return Finding(rule="quantities", relation=relation, explanation=f"rule says {relation}", confidence=conf)
+
+
+def test_entailment_supports_and_names_the_sentence():
+    verdict, conf, why = decide([ev("Aid exceeded $400 million.", 0.9, e=0.9, n=0.05, c=0.05)], CFG)
+    assert verdict is Verdict.SUPPORTED and conf > 0.5
+    assert "Aid exceeded $400 million." in why and "s.txt:0-" in why
+
+
+def test_nothing_relevant_is_not_enough_info():
+    items = [ev("Unrelated.", 0.2, e=0.9, n=0.05, c=0.05), ev("Also unrelated.", 0.5, e=0.1, n=0.8, c=0.1)]
+    verdict, _, why = decide(items, CFG)
+    assert verdict is Verdict.NOT_ENOUGH_INFO
+    assert items[0].relation == "neutral"  # too dissimilar to count, whatever NLI says
+    assert "closest source sentence" in why
+
+
+def test_confident_rule_contradiction_on_aligned_claim_outranks_nli_entailment():
+    item = ev("Aid exceeded $400 million in 2024.", 0.85, e=0.8, n=0.1, c=0.1, findings=[rule("contradicts")])
+    verdict, _, why = decide([item], CFG)
+    assert verdict is Verdict.CONTRADICTED and item.relation == "contradicts"
+    assert "rule says contradicts" in why
+
+
+def test_rule_contradiction_on_poorly_aligned_claim_is_ignored():
+    item = ev("Something else entirely.", 0.4, e=0.1, n=0.8, c=0.1, findings=[rule("contradicts")])
+    assert decide([item], CFG)[0] is Verdict.NOT_ENOUGH_INFO
+
+
+def test_rule_support_alone_never_makes_supported():
+    item = ev("Aid exceeded $400 million.", 0.9, e=0.1, n=0.85, c=0.05, findings=[rule("supports")])
+    assert decide([item], CFG)[0] is Verdict.NOT_ENOUGH_INFO
+
+
+def test_rule_support_tips_a_borderline_entailment():
+    borderline = ev("Aid exceeded $400 million.", 0.9, e=0.4, n=0.55, c=0.05)
+    assert decide([borderline], CFG)[0] is Verdict.NOT_ENOUGH_INFO
+    boosted = ev("Aid exceeded $400 million.", 0.9, e=0.4, n=0.55, c=0.05, findings=[rule("supports")])
+    assert decide([boosted], CFG)[0] is Verdict.SUPPORTED
+
+
+def test_conflicting_evidence_is_shown_both_ways():
+    items = [ev("Aid rose in 2024.", 0.8, e=0.9, n=0.05, c=0.05), ev("Aid fell in 2024.", 0.8, e=0.05, n=0.1, c=0.85)]
+    verdict, conf, why = decide(items, CFG)
+    assert verdict is Verdict.SUPPORTED
+    assert "Aid rose in 2024." in why and "Aid fell in 2024." in why and "Note: other evidence" in why
+    assert conf < 0.9 * 0.8  # conflict lowers confidence
