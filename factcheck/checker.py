@@ -27,7 +27,8 @@ def make_judge(settings: Settings, nli=None):
 
             nli = load_nli(settings.nli_model)
         return NLIJudge(nli, FusionConfig(
-            min_similarity=settings.min_similarity, entail_threshold=settings.entail_threshold,
+            min_similarity=settings.min_similarity, align_similarity=settings.align_similarity,
+            entail_threshold=settings.entail_threshold,
             contradict_threshold=settings.contradict_threshold, rule_weight=settings.rule_weight))
     raise InputError(f"unknown judge {settings.judge!r}; choose one of {', '.join(JUDGES)}")
 

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     similarity_threshold: float = 0.75
     # NLI judge thresholds (chosen on seed dev + the training data's held-out split; see README).
     min_similarity: float = 0.35  # claims less similar than this are not evidence at all
+    align_similarity: float = 0.5  # rules only judge claims at least this similar
     entail_threshold: float = 0.5
     contradict_threshold: float = 0.5
     rule_weight: float = 0.3
