@@ -153,31 +153,42 @@ def climate_fever_pairs(path: str | Path | None = None, limit: int | None = None
 # --- Check-COVID -------------------------------------------------------------------------------------------
 
 CHECK_COVID_TEST_FILES = (
-    # The 99ab88a variant: S/R rows as in the current test files; NEI rows face a *different* abstract.
-    "nei_abstracts_variant_commit99ab88a/covidCheck_test_nei_abstracts.json",  # composed claims
-    "nei_abstracts_variant_commit99ab88a/covidCheck_test_auth_nei_abstracts.json",  # extracted (journalist) claims
+    # (current test file, the 99ab88a variant where NOT_ENOUGH_INFO claims face a *different* abstract)
+    ("Check-COVID/test/covidCheck_test_composed.json",
+     "nei_abstracts_variant_commit99ab88a/covidCheck_test_nei_abstracts.json"),
+    ("Check-COVID/test/covidCheck_test_extracted.json",  # journalist-written (is_auth)
+     "nei_abstracts_variant_commit99ab88a/covidCheck_test_auth_nei_abstracts.json"),
 )
 
 
 def check_covid_test(path: str | Path | None = None, limit: int | None = None) -> Iterator[ClaimItem]:
-    """Check-COVID test claims vs their abstract (from corpus.json); NEI claims from the NEI-abstract variant.
+    """Check-COVID test claims vs their abstract (sentences from corpus.json), composed then extracted.
+
+    SUPPORT/REFUTE rows come from the current test files; NOTENOUGHINFO rows from the 99ab88a variant,
+    where they face a different abstract (in the current files they reuse a supported claim's abstract).
 
     Args:
-        path: the `check-covid` folder (holding `Check-COVID/corpus.json` and the variant folder).
+        path: the `check-covid` folder (holding `Check-COVID/` and the variant folder).
     """
     root = Path(path) if path else bench_dir() / "check-covid"
     corpus = {row["cord_id"]: row for _, row in _jsonl(root / "Check-COVID" / "corpus.json")}
 
     def items() -> Iterator[ClaimItem]:
-        for name in CHECK_COVID_TEST_FILES:
-            file = root / name
-            for lineno, row in _jsonl(file):
+        for current, variant in CHECK_COVID_TEST_FILES:
+            nei_rows = {row["id"]: (lineno, row) for lineno, row in _jsonl(root / variant)}
+            for lineno, row in _jsonl(root / current):
+                file = root / current
+                label = normalize_label(row["label"], where=f"{file}:{lineno}")
+                if label == Verdict.NOT_ENOUGH_INFO:
+                    if row["id"] not in nei_rows:
+                        raise ValueError(f"{file}:{lineno}: claim {row['id']} is missing from {root / variant}")
+                    lineno, row = nei_rows[row["id"]]
                 paper = corpus[row["cord_id"]]
                 sentences = list(paper["abstract"])
                 gold = [sentences[e["sent_index"]] for e in row.get("evidence_set", [])]
                 yield ClaimItem(
-                    id=row["id"], claim=row["claim"], label=normalize_label(row["label"], where=f"{file}:{lineno}"),
-                    orig_label=row["label"], docs={row["cord_id"]: " ".join(sentences)}, sentences=sentences,
+                    id=row["id"], claim=row["claim"], label=label, orig_label=row["label"],
+                    docs={row["cord_id"]: " ".join(sentences)}, sentences=sentences,
                     gold_evidence=[gold] if gold else [],
                     meta={"cord_id": row["cord_id"], "title": paper["title"], "is_auth": row.get("is_auth")},
                 )

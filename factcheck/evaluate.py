@@ -232,7 +232,7 @@ def score(
         raise ValueError(f"gold labels {unknown_gold} are not in labels={names}; pass them in `labels`")
     extra = sorted(set(pred_names) - set(names))
     confusion = {g: dict.fromkeys(names + extra, 0) for g in names}
-    for g, p in zip(gold_names, pred_names):
+    for g, p in zip(gold_names, pred_names, strict=True):
         confusion[g][p] += 1
     per_class: dict[str, ClassScores] = {}
     for c in names:
@@ -331,7 +331,7 @@ def render_report(report: EvalReport, fmt: str = "text", *, title: str | None = 
     summary = f"n={report.n}  accuracy={report.accuracy:.3f}  macro-F1={report.macro_f1:.3f}"
     if report.evidence_recall_at_k is not None:
         summary += f"  evidence recall@{report.k}={report.evidence_recall_at_k:.3f} (n={report.n_with_evidence})"
-    scores = Table(title=title, caption=summary)
+    scores = Table(title=title)
     for col in ("label", "precision", "recall", "F1", "support"):
         scores.add_column(col, justify="left" if col == "label" else "right")
     for name, s in report.per_class.items():
@@ -345,6 +345,7 @@ def render_report(report: EvalReport, fmt: str = "text", *, title: str | None = 
         confusion.add_row(g, *(str(row[p]) for p in predicted))
     buf = io.StringIO()
     console = Console(file=buf, width=100, color_system=None, force_terminal=False)
+    console.print(summary, soft_wrap=True)
     console.print(scores)
     console.print(confusion)
     return buf.getvalue()

@@ -1,0 +1,427 @@
+"""The benchmark harness: accuracy on external benchmarks, speed and memory, baselines (report: benchmarks.report).
+
+Models are injected (`Models`), so the harness runs with fakes in tests and the real models otherwise.
+Nothing here tunes anything: bench data is only measured.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks import loaders
+from benchmarks.report import machine_info
+from factcheck.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score
+from factcheck.results import Verdict
+
+JUDGE_NAMES = ("similarity", "pipeline", "exhaustive")
+# `--all` runs these; the extras only on `--only NAME` (SummEdits is large and not a verdict task).
+DEFAULT_BENCHES = ("climate_fever", "climate_fever_pairs", "check_covid", "wice", "fever_symmetric", "healthver",
+                   "seed_dev", "speed")
+EXTRA_BENCHES = ("summedits",)
+
+
+@dataclass
+class Models:
+    """The embedder and NLI model every checker in a run shares (loaded once, lazily)."""
+
+    embedder: object | None = None
+    nli: object | None = None
+    nli_model: str | None = None
+
+    def get_embedder(self):
+        if self.embedder is None:
+            from factcheck.embed import Embedder
+
+            self.embedder = Embedder()
+        return self.embedder
+
+    def get_nli(self):
+        if self.nli is None:
+            from factcheck.nli import load_nli
+
+            self.nli = load_nli(self.nli_model)
+        return self.nli
+
+
+@dataclass
+class BenchConfig:
+    bench_dir: Path = field(default_factory=loaders.bench_dir)
+    seed_csv: Path = field(default_factory=lambda: loaders.shared_dir() / "eval" / "seed_dev.csv")
+    seed_corpus: Path = field(default_factory=loaders.seed_corpus_path)
+    out_dir: Path = loaders.REPO_ROOT / "docs"
+    only: tuple[str, ...] = DEFAULT_BENCHES
+    limit: int | None = None  # items per dataset
+    smoke: bool = False
+    k: int = 5
+    exhaustive_limit: int = 10  # Climate-FEVER claims for the pooled exhaustive baseline (7,675 pairs each)
+    speed_sizes: tuple[int, ...] = (100, 1_000, 10_000)
+    speed_statements: int = 50
+    nli_pairs: int = 512
+    cold_cli: bool = True
+    log: Callable[[str], None] = field(default=lambda m: print(m, file=sys.stderr, flush=True))
+
+    @classmethod
+    def for_smoke(cls, **kw) -> BenchConfig:
+        """A handful of items per dataset: checks the wiring in seconds, measures nothing."""
+        defaults = dict(smoke=True, limit=4, exhaustive_limit=2, speed_sizes=(20, 50), speed_statements=3,
+                        nli_pairs=16, out_dir=loaders.REPO_ROOT / "build" / "bench-smoke")
+        return cls(**{**defaults, **kw})
+
+
+class Harness:
+    def __init__(self, config: BenchConfig, models: Models | None = None):
+        self.cfg = config
+        self.models = models or Models()
+        self._last_index: tuple[tuple, object] | None = None  # the pooled Climate-FEVER index is reused
+
+    # --- checkers --------------------------------------------------------------------------------------
+
+    def build(self, docs: dict[str, str]):
+        """One in-memory index over `docs`; the judges are derived from it (`variant`)."""
+        from factcheck.checker import Checker
+
+        return Checker.from_texts(docs, judge="similarity", top_k=self.cfg.k, embedder=self.models.get_embedder())
+
+    def variant(self, base, judge: str):
+        """A checker over `base`'s index: similarity-only, the full pipeline, or exhaustive NLI.
+
+        Exhaustive NLI is SummaC-style: every claim of the corpus is evidence (top_k = all, no similarity
+        floor), so no retrieval decides anything.
+        """
+        from factcheck.checker import Checker, make_judge
+        from factcheck.settings import get_settings
+
+        if judge == "similarity":
+            settings = get_settings(judge="similarity", top_k=self.cfg.k)
+        elif judge == "pipeline":
+            settings = get_settings(judge="nli", top_k=self.cfg.k, nli_model=self.models.nli_model)
+        elif judge == "exhaustive":
+            settings = get_settings(judge="nli", top_k=max(1, len(base.claims)), min_similarity=-1.0,
+                                    nli_model=self.models.nli_model)
+        else:
+            raise ValueError(f"unknown judge {judge!r}; use one of {JUDGE_NAMES}")
+        nli = self.models.get_nli() if settings.judge == "nli" else None
+        return Checker(base.index, base.embedder, make_judge(settings, nli), settings)
+
+    # --- claim-level runs ------------------------------------------------------------------------------
+
+    def run_claims(self, name: str, items: list[loaders.ClaimItem], labels=VERDICT_LABELS,
+                   judges: Iterable[str] = JUDGE_NAMES, notes: list[str] | None = None) -> dict:
+        """Each item checked against its own documents (one index per distinct document set)."""
+        groups: dict[tuple, list[loaders.ClaimItem]] = defaultdict(list)
+        for item in items:
+            groups[tuple(sorted(item.docs.items()))].append(item)
+        outcome = {j: {"pred": {}, "recall": {}, "seconds": 0.0} for j in judges}
+        build_s = 0.0
+        for key, group in groups.items():
+            t0 = time.perf_counter()
+            if self._last_index and self._last_index[0] == key:
+                base = self._last_index[1]
+            else:
+                base = self.build(dict(key))
+                self._last_index = (key, base)
+            build_s += time.perf_counter() - t0
+            for j in judges:
+                checker = self.variant(base, j)
+                t0 = time.perf_counter()
+                results = list(checker.check_many([it.claim for it in group]))
+                outcome[j]["seconds"] += time.perf_counter() - t0
+                for it, res in zip(group, results, strict=True):
+                    outcome[j]["pred"][it.id] = res.verdict
+                    if it.gold_evidence:
+                        outcome[j]["recall"][it.id] = evidence_recall(it.gold_evidence, retrieved_sentences(res),
+                                                                      self.cfg.k)
+        return self._claim_section(name, items, outcome, labels, build_s, len(groups), notes or [])
+
+    def _claim_section(self, name, items, outcome, labels, build_s, n_indexes, notes) -> dict:
+        scored = [it for it in items if it.label is not None]
+        apart = [it for it in items if it.label is None]
+        section: dict = {"name": name, "n": len(items), "n_scored": len(scored), "labels": [str(x) for x in labels],
+                         "k": self.cfg.k, "index_build_seconds": round(build_s, 3), "indexes": n_indexes,
+                         "judges": {}, "apart": {}, "notes": notes}
+        for j, out in outcome.items():
+            report = score([it.label for it in scored], [out["pred"][it.id] for it in scored], labels,
+                           evidence_recall=[out["recall"][it.id] for it in scored if it.id in out["recall"]],
+                           k=self.cfg.k)
+            entry = report.model_dump(mode="json")
+            entry["seconds"] = round(out["seconds"], 3)
+            entry["statements_per_s"] = round(len(items) / out["seconds"], 2) if out["seconds"] else None
+            section["judges"][j] = entry
+            for orig in sorted({it.orig_label for it in apart}):
+                these = [it for it in apart if it.orig_label == orig]
+                counts = Counter(out["pred"][it.id].value for it in these)
+                section["apart"].setdefault(orig, {"n": len(these), "predicted": {}})["predicted"][j] = dict(counts)
+        judges = section["judges"]
+        if "pipeline" in judges and "exhaustive" in judges and judges["exhaustive"]["seconds"]:
+            section["time_ratio_pipeline_vs_exhaustive"] = round(
+                judges["pipeline"]["seconds"] / judges["exhaustive"]["seconds"], 4)
+        return section
+
+    # --- benchmarks ------------------------------------------------------------------------------------
+
+    def bench_climate_fever(self) -> dict:
+        claims = list(loaders.climate_fever_claims(self.cfg.bench_dir / "climate-fever" / "climate-fever.jsonl",
+                                                   limit=self.cfg.limit))
+        docs = {e.id: e.sentence for c in claims for e in c.evidences}
+        items = [loaders.ClaimItem(id=c.id, claim=c.claim, label=c.label, orig_label=c.orig_label, docs=docs,
+                                   gold_evidence=[c.gold_evidence] if c.gold_evidence else []) for c in claims]
+        notes = [f"All {len(docs)} evidence sentences of the {len(claims)} claims pooled into one corpus.",
+                 "Gold evidence for recall@k: the claim's evidence sentences labelled SUPPORTS or REFUTES.",
+                 "DISPUTED claims are not scored; their predicted verdicts are counted apart."]
+        section = self.run_claims("Climate-FEVER (claim level)", items, judges=("similarity", "pipeline"),
+                                  notes=notes)
+        # Exhaustive NLI over the whole pool costs len(docs) NLI pairs per claim: run it on the first claims
+        # only, and the pipeline again on the same claims for a like-for-like time ratio.
+        subset = items[: self.cfg.exhaustive_limit]
+        sub = self.run_claims("Climate-FEVER (claim level, exhaustive subset)", subset,
+                              judges=("pipeline", "exhaustive"))
+        sub["notes"] = [f"First {len(subset)} claims only: exhaustive NLI checks each claim against all "
+                        f"{len(docs)} pooled sentences."]
+        section["exhaustive_subset"] = sub
+        return section
+
+    def bench_climate_fever_pairs(self) -> dict:
+        pairs = list(loaders.climate_fever_pairs(self.cfg.bench_dir / "climate-fever" / "climate-fever.jsonl",
+                                                 limit=self.cfg.limit and self.cfg.limit * 5))
+        return self.run_pairs("Climate-FEVER (pair level)", pairs, VERDICT_LABELS,
+                              ["NLI model directly on (evidence sentence, claim); argmax of the 3 classes."])
+
+    def bench_check_covid(self) -> dict:
+        items = list(loaders.check_covid_test(self.cfg.bench_dir / "check-covid", limit=self.cfg.limit))
+        return self.run_claims("Check-COVID test", items, notes=[
+            "Each claim against its own abstract; NOT_ENOUGH_INFO claims face a different abstract "
+            "(the NEI-abstract variant @ 99ab88a). Composed and extracted (journalist) claims together."])
+
+    def bench_wice(self) -> dict:
+        items = list(loaders.wice_dev(self.cfg.bench_dir / "wice" / "dev.jsonl", limit=self.cfg.limit))
+        labels = (Verdict.SUPPORTED.value, Verdict.NOT_ENOUGH_INFO.value)
+        section = self.run_claims("WiCE dev", items, labels=labels, notes=[
+            "Each claim against its whole cited article. not_supported is scored as NOT_ENOUGH_INFO; a "
+            "CONTRADICTED prediction counts as wrong there (shown as an extra confusion column).",
+            "partially_supported claims are not scored; their predicted verdicts are counted apart.",
+            "Evidence recall@k: best-covered of the annotated alternative gold sets."])
+        return section
+
+    def bench_fever_symmetric(self) -> dict:
+        pairs = list(loaders.fever_symmetric_dev(
+            self.cfg.bench_dir / "fever-symmetric" / "fever_symmetric_dev.jsonl", limit=self.cfg.limit))
+        labels = (Verdict.SUPPORTED.value, Verdict.CONTRADICTED.value)
+        return self.run_pairs("FEVER-Symmetric dev (2-way)", pairs, labels,
+                              ["NLI model directly; SUPPORTED if P(entailment) >= P(contradiction), else "
+                               "CONTRADICTED."], two_way=True)
+
+    def bench_healthver(self) -> dict:
+        pairs = list(loaders.healthver_dev(self.cfg.bench_dir / "healthver" / "healthver_dev.csv",
+                                           limit=self.cfg.limit))
+        section = self.run_pairs("HealthVer dev (NLI directly)", pairs, VERDICT_LABELS,
+                                 ["NLI model directly on (whole evidence snippet, claim), truncated to the model's "
+                                  "max length."])
+        items = [loaders.ClaimItem(id=p.id, claim=p.hypothesis, label=p.label, orig_label=p.orig_label,
+                                   docs={f"hv-{p.id}": p.premise}) for p in pairs]
+        section["checker"] = self.run_claims("HealthVer dev (checker on the snippet)", items, notes=[
+            "Each claim checked against its evidence snippet as a one-document corpus."])
+        return section
+
+    def bench_seed_dev(self) -> dict:
+        rows = list(loaders.seed_dev(self.cfg.seed_csv, limit=self.cfg.limit))
+        text = self.cfg.seed_corpus.read_text(encoding="utf-8")
+        items = [loaders.ClaimItem(id=r.id, claim=r.statement, label=r.label, orig_label=r.label.value,
+                                   docs={self.cfg.seed_corpus.stem: text}) for r in rows]
+        return self.run_claims("Seed dev", items, notes=[
+            f"Statements in {self.cfg.seed_csv.name} against {self.cfg.seed_corpus.name}. This set was used "
+            "to choose thresholds, so it is not a held-out measure."])
+
+    def bench_summedits(self) -> dict:
+        items = list(loaders.summedits(self.cfg.bench_dir / "summedits", limit=self.cfg.limit))
+        from factcheck.nlp import get_nlp
+
+        nlp = get_nlp()
+        by_doc: dict[str, list[loaders.SummaryItem]] = defaultdict(list)
+        for it in items:
+            by_doc[it.document].append(it)
+        preds: dict[str, dict[str, bool]] = {j: {} for j in JUDGE_NAMES}
+        seconds = dict.fromkeys(JUDGE_NAMES, 0.0)
+        for doc, group in by_doc.items():
+            base = self.build({"doc": doc})
+            sents = {it.id: [s.text.strip() for s in nlp(it.summary).sents if s.text.strip()] for it in group}
+            for j in JUDGE_NAMES:
+                checker = self.variant(base, j)
+                t0 = time.perf_counter()
+                for it in group:
+                    verdicts = [r.verdict for r in checker.check_many(sents[it.id])]
+                    preds[j][it.id] = all(v == Verdict.SUPPORTED for v in verdicts)
+                seconds[j] += time.perf_counter() - t0
+        section = {"name": "SummEdits (binary)", "n": len(items), "labels": ["consistent", "inconsistent"],
+                   "judges": {}, "notes": ["Summary split into sentences; consistent iff every sentence is "
+                                           "SUPPORTED by its document. Balanced accuracy is the paper's metric."]}
+        for j in JUDGE_NAMES:
+            gold = ["consistent" if it.consistent else "inconsistent" for it in items]
+            pred = ["consistent" if preds[j][it.id] else "inconsistent" for it in items]
+            entry = score(gold, pred, section["labels"]).model_dump(mode="json")
+            entry["balanced_accuracy"] = round(float(np.mean([c["recall"] for c in entry["per_class"].values()])), 4)
+            entry["seconds"] = round(seconds[j], 3)
+            section["judges"][j] = entry
+        return section
+
+    def run_pairs(self, name: str, pairs: list[loaders.PairItem], labels, notes: list[str],
+                  two_way: bool = False) -> dict:
+        nli = self.models.get_nli()
+        t0 = time.perf_counter()
+        probs = nli.predict([(p.premise, p.hypothesis) for p in pairs], batch_size=32)
+        seconds = time.perf_counter() - t0
+        ent, neu, con = (list(nli.labels).index(x) for x in ("entailment", "neutral", "contradiction"))
+        as_verdict = {ent: Verdict.SUPPORTED, neu: Verdict.NOT_ENOUGH_INFO, con: Verdict.CONTRADICTED}
+        if two_way:
+            pred = [Verdict.SUPPORTED if row[ent] >= row[con] else Verdict.CONTRADICTED for row in probs]
+        else:
+            pred = [as_verdict[int(np.argmax(row))] for row in probs]
+        entry = score([p.label for p in pairs], pred, labels).model_dump(mode="json")
+        entry["seconds"] = round(seconds, 3)
+        entry["pairs_per_s"] = round(len(pairs) / seconds, 2) if seconds else None
+        return {"name": name, "n": len(pairs), "labels": [str(x) for x in labels], "judges": {"nli_direct": entry},
+                "notes": notes}
+
+    # --- speed & memory --------------------------------------------------------------------------------
+
+    def speed_sentences(self, n: int) -> tuple[list[str], str]:
+        """n distinct sentences: Climate-FEVER evidence first, then WiCE article sentences if needed."""
+        seen: dict[str, None] = {}
+        for c in loaders.climate_fever_claims(self.cfg.bench_dir / "climate-fever" / "climate-fever.jsonl"):
+            for e in c.evidences:
+                seen.setdefault(e.sentence.strip(), None)
+        n_cf = len(seen)
+        if len(seen) < n:
+            for item in loaders.wice_dev(self.cfg.bench_dir / "wice" / "dev.jsonl"):
+                for s in item.sentences:
+                    if len(s.strip()) >= 20:
+                        seen.setdefault(s.strip(), None)
+                if len(seen) >= n:
+                    break
+        sents = list(seen)[:n]
+        if len(sents) < n:
+            note = f"only {len(sents)} distinct sentences available (capped)"
+        elif n > n_cf:
+            note = f"{n_cf} Climate-FEVER sentences + {n - n_cf} WiCE dev article sentences"
+        else:
+            note = "Climate-FEVER evidence sentences"
+        return sents, note
+
+    def bench_speed(self) -> dict:
+        cfg = self.cfg
+        statements = [c.claim for c in loaders.climate_fever_claims(
+            cfg.bench_dir / "climate-fever" / "climate-fever.jsonl")][: max(cfg.speed_statements, 8)]
+        # Load spaCy and the models before timing anything.
+        self.variant(self.build({"warm-up": "A first sentence to warm up. And a second one."}), "pipeline").check(
+            statements[0])
+        sizes = []
+        for n in cfg.speed_sizes:
+            sents, note = self.speed_sentences(n)
+            docs = {f"s{i}": s for i, s in enumerate(sents)}
+            t0 = time.perf_counter()
+            base = self.build(docs)
+            build_s = time.perf_counter() - t0
+            checker = self.variant(base, "pipeline")
+            checker.check(statements[0])  # warm-up: model load, first-batch allocations
+            lat = []
+            for s in statements[: cfg.speed_statements]:
+                t0 = time.perf_counter()
+                checker.check(s)
+                lat.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            list(checker.check_many(statements))
+            batch_s = time.perf_counter() - t0
+            row = {"sentences": len(sents), "claims": len(base.claims), "source": note,
+                   "index_build_seconds": round(build_s, 3),
+                   "index_build_sentences_per_s": round(len(sents) / build_s, 1),
+                   "check_latency_p50_ms": round(float(np.percentile(lat, 50)) * 1000, 1),
+                   "check_latency_p95_ms": round(float(np.percentile(lat, 95)) * 1000, 1),
+                   "batch_statements": len(statements),
+                   "batch_statements_per_s": round(len(statements) / batch_s, 2),
+                   "peak_rss_mib_so_far": _peak_rss_mib(resource.RUSAGE_SELF)}
+            if cfg.cold_cli:
+                row["cold_cli"] = self.cold_cli(sents, statements[0])
+            sizes.append(row)
+            cfg.log(f"  speed n={n}: {row}")
+        nli = self.models.get_nli()
+        pairs = [(p.premise, p.hypothesis) for p in loaders.climate_fever_pairs(
+            cfg.bench_dir / "climate-fever" / "climate-fever.jsonl", limit=cfg.nli_pairs)]
+        nli.predict(pairs[:32], batch_size=32)  # warm-up
+        t0 = time.perf_counter()
+        nli.predict(pairs, batch_size=32)
+        nli_s = time.perf_counter() - t0
+        return {"name": "Speed and memory", "sizes": sizes, "statements": "Climate-FEVER claims",
+                "nli_pairs": len(pairs), "nli_pairs_per_s_batch32": round(len(pairs) / nli_s, 1),
+                "peak_rss_mib": _peak_rss_mib(resource.RUSAGE_SELF),
+                "notes": ["Warm latency: one checker.check() per statement after a warm-up call, full pipeline.",
+                          "Index build: claim extraction (spaCy) + embedding + FAISS, one document per sentence.",
+                          "Peak RSS is the process high-water mark after each size (sizes run ascending)."]}
+
+    def cold_cli(self, sents: list[str], statement: str) -> dict:
+        """Wall time and peak RSS of a fresh `factcheck check --corpus NAME` process on a prebuilt index."""
+        exe = shutil.which("factcheck") or str(Path(sys.executable).parent / "factcheck")
+        with tempfile.TemporaryDirectory(prefix="fc-bench-") as tmp:
+            home = Path(tmp)
+            (home / "seeds").mkdir()
+            src = home / "bench.txt"
+            src.write_text("\n".join(sents) + "\n", encoding="utf-8")
+            env = {**os.environ, "FACTCHECK_HOME": str(home)}
+            if self.models.nli_model:
+                env["FACTCHECK_NLI_MODEL"] = self.models.nli_model
+            prep = subprocess.run([exe, "ingest", str(src), "--corpus", "bench"], env=env, capture_output=True,
+                                  text=True, timeout=3600)
+            if prep.returncode:
+                return {"error": f"ingest failed ({prep.returncode}): {prep.stderr.strip()[-300:]}"}
+            cmd = [exe, "check", statement, "--corpus", "bench", "--format", "json"]
+            # GNU time measures the child alone; wait4 on our own child would count memory inherited by fork.
+            gnu_time = Path("/usr/bin/time")
+            if gnu_time.exists():
+                cmd = [str(gnu_time), "-f", "%M", "-o", str(home / "rss.txt"), *cmd]
+            t0 = time.perf_counter()
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1800)
+            wall = time.perf_counter() - t0
+            out = {"wall_seconds": round(wall, 3), "returncode": proc.returncode, "peak_rss_mib": None}
+            rss = home / "rss.txt"
+            if rss.exists():
+                last = [ln for ln in rss.read_text().splitlines() if ln.strip()][-1:]
+                if last and last[0].strip().isdigit():
+                    out["peak_rss_mib"] = round(int(last[0]) / 1024, 1)
+            stderr = proc.stderr
+            if proc.returncode:
+                out["error"] = stderr.strip()[-300:]
+            return out
+
+    # --- driver ----------------------------------------------------------------------------------------
+
+    def run(self) -> dict:
+        names = list(self.cfg.only)
+        unknown = [n for n in names if n not in DEFAULT_BENCHES + EXTRA_BENCHES]
+        if unknown:
+            raise ValueError(f"unknown benchmark(s) {unknown}; choose from {DEFAULT_BENCHES + EXTRA_BENCHES}")
+        started = time.perf_counter()
+        results: dict = {"meta": machine_info(self.models, self.cfg), "benchmarks": {}}
+        for name in names:
+            self.cfg.log(f"benchmark {name} ...")
+            t0 = time.perf_counter()
+            section = getattr(self, f"bench_{name}")()
+            section["wall_seconds"] = round(time.perf_counter() - t0, 2)
+            results["benchmarks"][name] = section
+            self.cfg.log(f"benchmark {name}: {section['wall_seconds']} s")
+        results["meta"]["total_seconds"] = round(time.perf_counter() - started, 2)
+        results["meta"]["peak_rss_mib"] = _peak_rss_mib(resource.RUSAGE_SELF)
+        return results
+
+
+def _peak_rss_mib(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux reports KiB

@@ -1,0 +1,142 @@
+"""Helpers shared by the rule checks: spans, content words, clause context, entity names, hedges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from factcheck.results import Span
+
+CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
+# Words too common to show that two clauses are about the same thing.
+GENERIC = {
+    "be", "have", "do", "make", "say", "get", "go", "take", "year", "time", "way", "part", "level",
+    "number", "point", "side", "thing", "people", "also", "more", "other", "many", "new", "such",
+    "remain", "continue", "become", "lead", "seem", "appear", "well", "country", "nation", "state",
+}
+HEDGES = {"may", "might", "could", "would", "should", "reportedly", "allegedly", "possibly", "perhaps",
+          "likely", "probably", "if", "whether", "unless", "potentially"}
+# Country names, demonyms and short forms, so "US-funded" and "American" name the same actor.
+ALIASES = {
+    "u.s.": "united states", "us": "united states", "usa": "united states", "america": "united states",
+    "american": "united states", "united states": "united states", "the united states": "united states",
+    "colombian": "colombia", "colombia": "colombia", "mexican": "mexico", "brazilian": "brazil",
+    "venezuelan": "venezuela", "european union": "european union", "eu": "european union",
+    "european": "european union", "british": "united kingdom", "uk": "united kingdom",
+    "u.k.": "united kingdom", "britain": "united kingdom", "chinese": "china", "russian": "russia",
+    "spanish": "spain", "french": "france", "german": "germany", "ecuadorian": "ecuador",
+    "peruvian": "peru", "cuban": "cuba", "canadian": "canada",
+}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+
+
+def make_span(doc: Doc, start: int, end: int) -> Span:
+    """A Span of the sentence `doc` covering characters start..end."""
+    return Span(text=doc.text[start:end], start=start, end=end)
+
+
+def token_span(tokens: Iterable[Token]) -> Span:
+    """The Span from the first to the last of `tokens` (which must share one Doc)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    doc = toks[0].doc
+    return make_span(doc, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def content_lemmas(tokens: Iterable[Token]) -> set[str]:
+    """Lower-cased lemmas of content words, without stop words and generic words."""
+    return {
+        lemma(t) for t in tokens
+        if t.pos_ in CONTENT_POS and not t.is_stop and lemma(t) not in GENERIC and t.is_alpha
+    }
+
+
+def clause_head(tok: Token) -> Token:
+    """The nearest verb (or the root) that governs `tok`, itself included."""
+    cur = tok
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head is not cur:
+        cur = cur.head
+    return cur
+
+
+def subject_clause(tok: Token) -> Token:
+    """The nearest governing verb that has its own subject (participles borrow their governor's)."""
+    cur = clause_head(tok)
+    while cur.head is not cur and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+        if cur.dep_ in {"relcl", "ccomp"}:
+            break
+        cur = clause_head(cur.head)
+    return cur
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """Subject tokens of `verb`, borrowing the governor's subject for participles, conj and xcomp."""
+    cur = verb
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            s = subj[0]
+            # "the group, which demobilized" -> the group
+            if s.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
+                return list(cur.head.subtree)[: cur.head.i - cur.head.left_edge.i + 1]
+            return list(s.subtree)
+        if cur.dep_ in {"advcl", "conj", "xcomp", "acl", "pcomp"} and cur.head is not cur:
+            cur = cur.head if cur.head.pos_ in {"VERB", "AUX"} else clause_head(cur.head)
+            continue
+        break
+    return []
+
+
+def is_hedged(verb: Token) -> bool:
+    """Whether the clause of `verb` is modal, conditional or reported as uncertain."""
+    cur = verb
+    for _ in range(3):
+        for c in cur.children:
+            if c.lower_ in HEDGES and c.dep_ in {"aux", "advmod", "mark"}:
+                return True
+        if cur.head is cur or cur.dep_ not in {"xcomp", "conj", "advcl"}:
+            break
+        cur = cur.head
+    return False
+
+
+def is_negated(verb: Token) -> Token | None:
+    """The negating word of `verb`'s clause ("not", "never", "failed to", "denied"), if any."""
+    for c in verb.children:
+        nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+        if nxt is not None and nxt.lower_ == "only":
+            continue  # "not only"
+        if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"advmod", "det", "neg"}):
+            return c
+    head = verb.head.lemma_.lower()
+    if verb.dep_ in {"xcomp", "pcomp"} and head in {"fail", "refuse", "decline"}:
+        return verb.head
+    # "denied accusing": the subject denies its own act; "denied that X ..." is reported speech
+    if verb.dep_ in {"xcomp", "pcomp"} and head == "deny" and verb.tag_ == "VBG":
+        return verb.head
+    return None
+
+
+def actor_name(tokens: Iterable[Token]) -> str | None:
+    """A normalised actor name (country, organisation, person surname) from some tokens, or None."""
+    toks = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS]
+    if not toks:
+        return None
+    text = " ".join(t.text for t in toks).lower().strip()
+    if text in ALIASES:
+        return ALIASES[text]
+    last = toks[-1].text.lower()
+    return ALIASES.get(last, last)
+
+
+def names(doc: Doc) -> set[str]:
+    """Lower-cased proper-noun words of a Doc (for cheap 'about the same actors' checks)."""
+    out = set()
+    for t in doc:
+        if t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS:
+            out.add(ALIASES.get(t.text.lower(), t.text.lower()))
+    return out

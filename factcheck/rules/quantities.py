@@ -1,0 +1,246 @@
+"""Quantities: money, percentages, proportions and counts, read as intervals and compared.
+
+"exceeding $400 million" is (400e6, inf); "about 80%" is 80 ± 12%; "most" is (50, 100]. Two
+quantities are compared only when they measure the same thing: the same kind and currency, the same
+counted noun, shared content words in their clauses, and no disjoint years.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from factcheck.results import Finding
+from factcheck.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
+
+APPROX = 0.12  # "about 80%" covers 70.4..89.6
+EXACT = 0.03  # round figures in news copy are rarely exact
+
+try:  # a maintained parser for number words; a small table when it is not installed
+    from text_to_num import text2num as _text2num
+
+    def _words_to_number(words: str) -> float | None:
+        try:
+            return float(_text2num(words, "en"))
+        except ValueError:
+            return None
+
+except ImportError:  # pragma: no cover - exercised only without text2num
+    _SMALL = {w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split())}
+    _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+    def _words_to_number(words: str) -> float | None:
+        total = current = 0
+        for w in re.split(r"[\s-]+", words.lower()):
+            if w == "and":
+                continue
+            if w in _SMALL:
+                current += _SMALL[w]
+            elif w in _TENS:
+                current += _TENS[w]
+            elif w == "hundred":
+                current = max(current, 1) * 100
+            elif w in SCALES:
+                total += max(current, 1) * SCALES[w]
+                current = 0
+            else:
+                return None
+        return float(total + current)
+
+
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "trillion": 1e12, "tn": 1e12}
+CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR",
+              "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
+              "pounds": "GBP", "peso": "COP", "pesos": "COP"}
+DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+          "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+# comparator -> how it turns a value v into an interval
+LOWER = r"more than|greater than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of"
+AT_LEAST = r"at least|no less than|no fewer than|a minimum of"
+UPPER = r"less than|fewer than|under|below|not more than|no more than"
+UP_TO = r"up to|as many as|as much as|a maximum of|at most"
+NEARLY = r"nearly|almost|close to|just under|not quite"
+ABOUT = r"about|approximately|roughly|around|some|an estimated|estimated|circa|approx\.?|about a|nearly a"
+_CMP = rf"(?P<cmp>{LOWER}|{AT_LEAST}|{UPPER}|{UP_TO}|{NEARLY}|{ABOUT})\s+"
+_W = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+      r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_NUMWORDS = rf"{_W}(?:[\s-]+(?:and\s+)?{_W})*\b"
+QUANTITY = re.compile(
+    rf"(?<![\w$€£.,-])(?:{_CMP})?"
+    r"(?:"
+    r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
+    r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority)\b"
+    r"|(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _NUMWORDS + r")"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?"
+    r"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|dollars\b|euros\b|pounds\b|pesos\b))?"
+    r")",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "cut", "jump", "climb", "decline",
+                "reduce", "raise", "shrink", "slash", "boost", "surge", "plunge", "gain", "lose"}
+
+
+@dataclass
+class Quantity:
+    kind: str  # "money:USD", "percent", "percent-change", "count:<noun lemma>"
+    lo: float
+    hi: float
+    point: bool  # an estimate of one value (exact or approximate) rather than a bound
+    start: int
+    end: int
+    text: str
+    context: set[str]
+    years: set[str]
+    hedged: bool
+
+
+def _value(m: re.Match) -> tuple[float, str] | None:
+    """The number a match names and its kind before context is added."""
+    if m.group("frac"):
+        f = m.group("frac").lower()
+        if f in {"most", "the majority", "a majority"}:
+            return -1.0, "percent"
+        if f == "a minority":
+            return -2.0, "percent"
+        if f == "half":
+            return 50.0, "percent"
+        parts = re.split(r"[\s-]", f)
+        num = 1.0 if parts[0] in {"a", "one"} else _words_to_number(parts[0])
+        return (None if num is None else 100.0 * num / DENOMS[parts[1]], "percent")
+    raw = m.group("num")
+    if raw[0].isdigit():
+        value = float(raw.replace(",", ""))
+    else:
+        if raw.lower() == "one" and not m.group("scale"):
+            return None  # "one of the ..." is rarely a quantity worth comparing
+        value = _words_to_number(raw.strip())
+        if value is None:
+            return None
+    scale = (m.group("scale") or "").lower()
+    value *= SCALES.get(scale, 1.0)
+    unit = (m.group("unit") or "").lower()
+    cur = (m.group("cur") or "").lower()
+    if unit in {"%", "percent", "per cent"}:
+        return value, "percent"
+    if unit.startswith("percentage point"):
+        return value, "points"
+    currency = CURRENCIES.get(cur) or CURRENCIES.get(unit)
+    if currency:
+        return value, f"money:{currency}"
+    if YEAR.fullmatch(raw) and not scale:
+        return None  # a year, left to the dates rule
+    return value, "count"
+
+
+def _interval(value: float, cmp: str | None) -> tuple[float, float, bool]:
+    if value == -1.0:
+        return 50.0 + 1e-9, 100.0, False
+    if value == -2.0:
+        return 0.0, 50.0 - 1e-9, False
+    c = (cmp or "").lower()
+    if re.fullmatch(LOWER, c):
+        return value * (1 + 1e-9) + 1e-9, math.inf, False
+    if re.fullmatch(AT_LEAST, c):
+        return value, math.inf, False
+    if re.fullmatch(UPPER, c):
+        return 0.0, value * (1 - 1e-9), False
+    if re.fullmatch(UP_TO, c):
+        return 0.0, value, False
+    if re.fullmatch(NEARLY, c):
+        return value * (1 - APPROX), value, True
+    if c:
+        return value * (1 - APPROX), value * (1 + APPROX), True
+    return value * (1 - EXACT), value * (1 + EXACT), True
+
+
+def extract(doc: Doc) -> list[Quantity]:
+    """Every comparable quantity in a parsed sentence."""
+    out = []
+    years = {m.group(0) for m in YEAR.finditer(doc.text)}
+    for m in QUANTITY.finditer(doc.text):
+        got = _value(m)
+        if got is None or got[0] is None:
+            continue
+        value, kind = got
+        start = m.start("cmp") if m.group("cmp") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        end = m.end()
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if (m.group("frac") or "").lower() == "most" and (root.dep_ == "advmod" or root.head.pos_ in {"ADJ", "ADV"}):
+            continue  # "the most important" is a superlative, not a share
+        if kind == "count":
+            # the counted noun: "two soldiers", "400 of the troops"
+            noun = root if root.pos_ in {"NOUN", "PROPN"} else root.head
+            if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in SCALES:
+                continue
+            kind = f"count:{noun.lemma_.lower()}"
+        verb = clause_head(root)
+        if kind == "percent" and verb.lemma_.lower() in CHANGE_VERBS:
+            kind = "percent-change"
+        clause = subject_clause(root)
+        ctx = content_lemmas(clause.subtree) - content_lemmas(span)
+        lo, hi, point = _interval(value, m.group("cmp"))
+        out.append(Quantity(kind, lo, hi, point, start, end, doc.text[start:end], ctx, years,
+                            is_hedged(verb)))
+    return out
+
+
+def _fmt(q: Quantity) -> str:
+    return f"“{q.text}”"
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.years and b.years and not (a.years & b.years):
+        return False  # a figure for another year
+    shared = a.context & b.context
+    return len(shared) >= (1 if a.kind.startswith("count:") else 2)
+
+
+def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
+    """Compare amounts, percentages and counts of the same thing as intervals."""
+    findings = []
+    src_q = [q for q in extract(src) if not q.hedged]
+    for t in extract(stmt):
+        if t.hedged:
+            continue
+        matches = [s for s in src_q if _same_measure(s, t)]
+        if not matches:
+            continue
+        best, relation = None, None
+        for s in matches:
+            if s.hi < t.lo or t.hi < s.lo:
+                rel = "contradicts"
+            elif (t.lo <= s.lo and s.hi <= t.hi) or (
+                s.point and t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi and s.lo <= (t.lo + t.hi) / 2 <= s.hi
+            ):
+                rel = "supports"
+            else:
+                rel = "neutral"
+            order = {"supports": 0, "neutral": 1, "contradicts": 2}
+            # one consistent source figure is enough to rule out a contradiction
+            if relation is None or order[rel] < order[relation]:
+                best, relation = s, rel
+        words = {"contradicts": "which the source rules out", "supports": "which the source backs",
+                 "neutral": "which the source neither confirms nor rules out"}[relation]
+        findings.append(Finding(
+            rule="quantities",
+            relation=relation,
+            explanation=f"the source says {_fmt(best)}; the statement says {_fmt(t)}, {words}",
+            source_span=make_span(src, best.start, best.end),
+            statement_span=make_span(stmt, t.start, t.end),
+            confidence=0.9 if relation == "contradicts" else 0.7,
+        ))
+    return findings

@@ -1,0 +1,53 @@
+"""The benchmark harness end to end in smoke mode: fixture data, fake models, seconds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks.report import write_report
+from benchmarks.run import DEFAULT_BENCHES, BenchConfig, Harness, Models
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bench"
+
+
+def test_smoke_run_writes_every_section(tmp_path, fake_embedder, fake_nli):
+    cfg = BenchConfig.for_smoke(bench_dir=FIXTURES, seed_csv=FIXTURES / "eval" / "seed_dev.csv",
+                                seed_corpus=FIXTURES / "eval" / "seed_corpus.txt", out_dir=tmp_path,
+                                speed_sizes=(10, 20), cold_cli=False, only=DEFAULT_BENCHES + ("summedits",),
+                                log=lambda m: None)
+    results = Harness(cfg, Models(embedder=fake_embedder, nli=fake_nli)).run()
+    md, js = write_report(results, tmp_path, "python -m benchmarks run --all --smoke")
+
+    data = json.loads(js.read_text())
+    benches = data["benchmarks"]
+    assert set(benches) == set(DEFAULT_BENCHES) | {"summedits"}
+    for key in ("check_covid", "seed_dev", "wice"):
+        assert set(benches[key]["judges"]) == {"similarity", "pipeline", "exhaustive"}
+        for entry in benches[key]["judges"].values():
+            assert 0.0 <= entry["accuracy"] <= 1.0
+        assert benches[key]["time_ratio_pipeline_vs_exhaustive"] > 0
+    cf = benches["climate_fever"]
+    # 4 fixture claims, the DISPUTED one reported apart and not scored.
+    assert cf["n"] == 4 and cf["n_scored"] == 3
+    assert cf["apart"]["DISPUTED"]["n"] == 1
+    assert cf["judges"]["pipeline"]["evidence_recall_at_k"] is not None
+    assert set(cf["exhaustive_subset"]["judges"]) == {"pipeline", "exhaustive"}
+    # The similarity judge can never say CONTRADICTED.
+    for key in ("climate_fever", "check_covid", "seed_dev"):
+        confusion = benches[key]["judges"]["similarity"]["confusion"]
+        assert all(row.get("CONTRADICTED", 0) == 0 for row in confusion.values())
+    assert benches["wice"]["apart"]["partially_supported"]["n"] == 1
+    assert benches["fever_symmetric"]["labels"] == ["SUPPORTED", "CONTRADICTED"]
+    assert benches["climate_fever_pairs"]["n"] == 20
+    assert "checker" in benches["healthver"]
+    speed = benches["speed"]
+    assert [r["sentences"] for r in speed["sizes"]] == [10, 20]
+    assert all(r["index_build_sentences_per_s"] > 0 and r["check_latency_p95_ms"] >= r["check_latency_p50_ms"]
+               for r in speed["sizes"])
+    assert speed["nli_pairs_per_s_batch32"] > 0
+    assert data["meta"]["cpu_cores"] >= 1 and data["meta"]["smoke"] is True
+
+    text = md.read_text()
+    assert "Smoke run" in text and "## Speed and memory" in text and "| judge | n | accuracy |" in text
+    assert "Check-COVID test" in text and "Reported apart — **DISPUTED**" in text
