@@ -11,22 +11,88 @@ from factcheck.results import Span
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
 # Words too common to show that two clauses are about the same thing.
 GENERIC = {
-    "be", "have", "do", "make", "say", "get", "go", "take", "year", "time", "way", "part", "level",
-    "number", "point", "side", "thing", "people", "also", "more", "other", "many", "new", "such",
-    "remain", "continue", "become", "lead", "seem", "appear", "well", "country", "nation", "state",
+    "be",
+    "have",
+    "do",
+    "make",
+    "say",
+    "get",
+    "go",
+    "take",
+    "year",
+    "time",
+    "way",
+    "part",
+    "level",
+    "number",
+    "point",
+    "side",
+    "thing",
+    "people",
+    "also",
+    "more",
+    "other",
+    "many",
+    "new",
+    "such",
+    "remain",
+    "continue",
+    "become",
+    "lead",
+    "seem",
+    "appear",
+    "well",
+    "country",
+    "nation",
+    "state",
 }
-HEDGES = {"may", "might", "could", "would", "should", "reportedly", "allegedly", "possibly", "perhaps",
-          "likely", "probably", "if", "whether", "unless", "potentially"}
+HEDGES = {
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "perhaps",
+    "likely",
+    "probably",
+    "if",
+    "whether",
+    "unless",
+    "potentially",
+}
 # Country names, demonyms and short forms, so "US-funded" and "American" name the same actor.
 ALIASES = {
-    "u.s.": "united states", "us": "united states", "usa": "united states", "america": "united states",
-    "american": "united states", "united states": "united states", "the united states": "united states",
-    "colombian": "colombia", "colombia": "colombia", "mexican": "mexico", "brazilian": "brazil",
-    "venezuelan": "venezuela", "european union": "european union", "eu": "european union",
-    "european": "european union", "british": "united kingdom", "uk": "united kingdom",
-    "u.k.": "united kingdom", "britain": "united kingdom", "chinese": "china", "russian": "russia",
-    "spanish": "spain", "french": "france", "german": "germany", "ecuadorian": "ecuador",
-    "peruvian": "peru", "cuban": "cuba", "canadian": "canada",
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "american": "united states",
+    "united states": "united states",
+    "the united states": "united states",
+    "colombian": "colombia",
+    "colombia": "colombia",
+    "mexican": "mexico",
+    "brazilian": "brazil",
+    "venezuelan": "venezuela",
+    "european union": "european union",
+    "eu": "european union",
+    "european": "european union",
+    "british": "united kingdom",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "chinese": "china",
+    "russian": "russia",
+    "spanish": "spain",
+    "french": "france",
+    "german": "germany",
+    "ecuadorian": "ecuador",
+    "peruvian": "peru",
+    "cuban": "cuba",
+    "canadian": "canada",
 }
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 
@@ -50,15 +116,14 @@ def lemma(tok: Token) -> str:
 def content_lemmas(tokens: Iterable[Token]) -> set[str]:
     """Lower-cased lemmas of content words, without stop words and generic words."""
     return {
-        lemma(t) for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and lemma(t) not in GENERIC and t.is_alpha
+        lemma(t) for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop and lemma(t) not in GENERIC and t.is_alpha
     }
 
 
 def clause_head(tok: Token) -> Token:
     """The nearest verb (or the root) that governs `tok`, itself included."""
     cur = tok
-    while cur.pos_ not in {"VERB", "AUX"} and cur.head is not cur:
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -66,7 +131,7 @@ def clause_head(tok: Token) -> Token:
 def subject_clause(tok: Token) -> Token:
     """The nearest governing verb that has its own subject (participles borrow their governor's)."""
     cur = clause_head(tok)
-    while cur.head is not cur and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+    while cur.head.i != cur.i and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
         if cur.dep_ in {"relcl", "ccomp"}:
             break
         cur = clause_head(cur.head)
@@ -84,7 +149,7 @@ def subject_of(verb: Token) -> list[Token]:
             if s.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
                 return list(cur.head.subtree)[: cur.head.i - cur.head.left_edge.i + 1]
             return list(s.subtree)
-        if cur.dep_ in {"advcl", "conj", "xcomp", "acl", "pcomp"} and cur.head is not cur:
+        if cur.dep_ in {"advcl", "conj", "xcomp", "acl", "pcomp"} and cur.head.i != cur.i:
             cur = cur.head if cur.head.pos_ in {"VERB", "AUX"} else clause_head(cur.head)
             continue
         break
@@ -98,7 +163,7 @@ def is_hedged(verb: Token) -> bool:
         for c in cur.children:
             if c.lower_ in HEDGES and c.dep_ in {"aux", "advmod", "mark"}:
                 return True
-        if cur.head is cur or cur.dep_ not in {"xcomp", "conj", "advcl"}:
+        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "conj", "advcl"}:
             break
         cur = cur.head
     return False
@@ -123,7 +188,11 @@ def is_negated(verb: Token) -> Token | None:
 
 def actor_name(tokens: Iterable[Token]) -> str | None:
     """A normalised actor name (country, organisation, person surname) from some tokens, or None."""
-    toks = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS]
+    toks = [
+        t
+        for t in tokens
+        if t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() or (t.ent_type_ in ACTOR_LABELS and t.pos_ != "DET")
+    ]
     if not toks:
         return None
     text = " ".join(t.text for t in toks).lower().strip()

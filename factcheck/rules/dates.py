@@ -25,17 +25,83 @@ DATE = re.compile(
 )
 # Predicates that name one-off events: a different year for them is a contradiction.
 ONCE = {
-    "begin", "start", "launch", "found", "establish", "create", "demobilize", "disarm", "sign", "die",
-    "bear", "assassinate", "kill", "murder", "elect", "inaugurate", "dissolve", "end", "conclude",
-    "finish", "collapse", "declare", "invade", "independence", "resign", "retire", "abolish",
-    "dismantle", "ratify", "enact", "approve", "open", "close", "introduce", "announce", "win",
-    "lose", "join", "leave", "withdraw", "take", "sign", "break", "demobilise", "arrest", "sentence",
-    "convict", "release", "capture", "extradite", "marry", "appoint", "inception", "creation",
-    "foundation", "birth", "death", "beginning", "demobilization", "launch", "signing", "election",
+    "begin",
+    "start",
+    "launch",
+    "found",
+    "establish",
+    "create",
+    "demobilize",
+    "disarm",
+    "sign",
+    "die",
+    "bear",
+    "assassinate",
+    "kill",
+    "murder",
+    "elect",
+    "inaugurate",
+    "dissolve",
+    "end",
+    "conclude",
+    "finish",
+    "collapse",
+    "declare",
+    "invade",
+    "independence",
+    "resign",
+    "retire",
+    "abolish",
+    "dismantle",
+    "ratify",
+    "enact",
+    "approve",
+    "open",
+    "close",
+    "introduce",
+    "announce",
+    "win",
+    "lose",
+    "join",
+    "leave",
+    "withdraw",
+    "take",
+    "break",
+    "demobilise",
+    "arrest",
+    "sentence",
+    "convict",
+    "release",
+    "capture",
+    "extradite",
+    "marry",
+    "appoint",
+    "inception",
+    "creation",
+    "foundation",
+    "birth",
+    "death",
+    "beginning",
+    "demobilization",
+    "signing",
+    "election",
 }
 SYNONYMS = [
-    {"begin", "start", "launch", "commence", "inception", "beginning", "originate", "emerge", "create",
-     "establish", "found", "foundation", "creation"},
+    {
+        "begin",
+        "start",
+        "launch",
+        "commence",
+        "inception",
+        "beginning",
+        "originate",
+        "emerge",
+        "create",
+        "establish",
+        "found",
+        "foundation",
+        "creation",
+    },
     {"demobilize", "demobilise", "disarm", "disband", "demobilization", "lay"},
     {"end", "conclude", "finish", "terminate"},
     {"die", "death", "kill", "assassinate", "murder"},
@@ -74,7 +140,7 @@ def _predicate(tok: Token) -> Token:
     cur = tok
     for _ in range(3):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return cur
         if head.pos_ in {"VERB", "AUX"}:
             return head
@@ -90,8 +156,21 @@ def extract(doc: Doc) -> list[DateRef]:
         interval = _interval(m)
         if interval is None:
             continue
-        start = m.start("det") if m.group("det") else (m.start("part") if m.group("part") else
-                                                          (m.start("month") if m.group("month") else m.start("decade") if m.group("decade") else m.start("year")))
+        start = (
+            m.start("det")
+            if m.group("det")
+            else (
+                m.start("part")
+                if m.group("part")
+                else (
+                    m.start("month")
+                    if m.group("month")
+                    else m.start("decade")
+                    if m.group("decade")
+                    else m.start("year")
+                )
+            )
+        )
         span = doc.char_span(start, m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -133,14 +212,18 @@ def check_dates(src: Doc, stmt: Doc) -> list[Finding]:
             else:
                 relation = "neutral"
             event = s.predicate.text
-            findings.append(Finding(
-                rule="dates",
-                relation=relation,
-                explanation=(f"the source dates “{event}” to {s.text}; the statement says {t.text}"
-                             + ("" if once or relation != "neutral" else " (the event may recur)")),
-                source_span=make_span(src, s.start, s.end),
-                statement_span=make_span(stmt, t.start, t.end),
-                confidence=0.9 if relation == "contradicts" else 0.7,
-            ))
+            findings.append(
+                Finding(
+                    rule="dates",
+                    relation=relation,
+                    explanation=(
+                        f"the source dates “{event}” to {s.text}; the statement says {t.text}"
+                        + ("" if once or relation != "neutral" else " (the event may recur)")
+                    ),
+                    source_span=make_span(src, s.start, s.end),
+                    statement_span=make_span(stmt, t.start, t.end),
+                    confidence=0.9 if relation == "contradicts" else 0.7,
+                )
+            )
             break
     return findings

@@ -14,50 +14,129 @@ from factcheck.rules._common import content_lemmas, is_hedged, is_negated, lemma
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
 NOMINAL = {
-    "suspension": "suspend", "increase": "increase", "reduction": "reduce", "cancellation": "cancel",
-    "expansion": "expand", "approval": "approve", "rejection": "reject", "weakening": "weaken",
-    "strengthening": "strengthen", "cut": "cut", "withdrawal": "withdraw", "ban": "ban",
-    "criticism": "criticize", "praise": "praise", "rise": "rise", "fall": "fall", "decline": "decline",
-    "growth": "grow", "drop": "drop", "dismantling": "dismantle", "support": "support",
-    "opposition": "oppose", "victory": "win", "defeat": "lose", "denial": "deny", "confirmation": "confirm",
-    "improvement": "improve", "deterioration": "deteriorate", "closure": "close", "opening": "open",
+    "suspension": "suspend",
+    "increase": "increase",
+    "reduction": "reduce",
+    "cancellation": "cancel",
+    "expansion": "expand",
+    "approval": "approve",
+    "rejection": "reject",
+    "weakening": "weaken",
+    "strengthening": "strengthen",
+    "cut": "cut",
+    "withdrawal": "withdraw",
+    "ban": "ban",
+    "criticism": "criticize",
+    "praise": "praise",
+    "rise": "rise",
+    "fall": "fall",
+    "decline": "decline",
+    "growth": "grow",
+    "drop": "drop",
+    "dismantling": "dismantle",
+    "support": "support",
+    "opposition": "oppose",
+    "victory": "win",
+    "defeat": "lose",
+    "denial": "deny",
+    "confirmation": "confirm",
+    "improvement": "improve",
+    "deterioration": "deteriorate",
+    "closure": "close",
+    "opening": "open",
 }
 # Opposing event verbs. Sequential pairs such as suspend/resume are left out on purpose: a
 # resumption after a suspension is not a contradiction of it.
 OPPOSED = [
-    ("weaken", "strengthen"), ("weaken", "bolster"), ("weaken", "reinforce"), ("undermine", "strengthen"),
-    ("increase", "decrease"), ("increase", "reduce"), ("increase", "cut"), ("increase", "suspend"),
-    ("increase", "slash"), ("raise", "cut"), ("raise", "lower"), ("raise", "reduce"), ("boost", "cut"),
-    ("boost", "reduce"), ("expand", "dismantle"), ("expand", "shrink"), ("expand", "reduce"),
-    ("expand", "cut"), ("rise", "fall"), ("rise", "decline"), ("rise", "drop"), ("grow", "shrink"),
-    ("grow", "decline"), ("win", "lose"), ("accept", "reject"), ("approve", "reject"), ("approve", "veto"),
-    ("support", "oppose"), ("praise", "criticize"), ("praise", "criticise"), ("praise", "condemn"),
-    ("allow", "ban"), ("allow", "prohibit"), ("permit", "forbid"), ("confirm", "deny"), ("admit", "deny"),
-    ("acquit", "convict"), ("gain", "lose"), ("hire", "fire"), ("improve", "worsen"),
-    ("improve", "deteriorate"), ("succeed", "fail"), ("build", "destroy"), ("create", "dismantle"),
-    ("create", "abolish"), ("establish", "dismantle"), ("establish", "abolish"), ("strengthen", "erode"),
-    ("increase", "halt"), ("fund", "defund"), ("welcome", "condemn"), ("endorse", "reject"),
+    ("weaken", "strengthen"),
+    ("weaken", "bolster"),
+    ("weaken", "reinforce"),
+    ("undermine", "strengthen"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("increase", "cut"),
+    ("increase", "suspend"),
+    ("increase", "slash"),
+    ("raise", "cut"),
+    ("raise", "lower"),
+    ("raise", "reduce"),
+    ("boost", "cut"),
+    ("boost", "reduce"),
+    ("expand", "dismantle"),
+    ("expand", "shrink"),
+    ("expand", "reduce"),
+    ("expand", "cut"),
+    ("rise", "fall"),
+    ("rise", "decline"),
+    ("rise", "drop"),
+    ("grow", "shrink"),
+    ("grow", "decline"),
+    ("win", "lose"),
+    ("accept", "reject"),
+    ("approve", "reject"),
+    ("approve", "veto"),
+    ("support", "oppose"),
+    ("praise", "criticize"),
+    ("praise", "criticise"),
+    ("praise", "condemn"),
+    ("allow", "ban"),
+    ("allow", "prohibit"),
+    ("permit", "forbid"),
+    ("confirm", "deny"),
+    ("admit", "deny"),
+    ("acquit", "convict"),
+    ("gain", "lose"),
+    ("hire", "fire"),
+    ("improve", "worsen"),
+    ("improve", "deteriorate"),
+    ("succeed", "fail"),
+    ("build", "destroy"),
+    ("create", "dismantle"),
+    ("create", "abolish"),
+    ("establish", "dismantle"),
+    ("establish", "abolish"),
+    ("strengthen", "erode"),
+    ("increase", "halt"),
+    ("fund", "defund"),
+    ("welcome", "condemn"),
+    ("endorse", "reject"),
 ]
 _OPPOSED = {frozenset(p) for p in OPPOSED}
 
 
-def _predicates(doc: Doc) -> list[tuple[str, Token, set[str]]]:
-    """(verb lemma, token, argument words) for every verb and event noun."""
+def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
+    """(verb lemma, token, subject words, object words) for every verb and event noun."""
     out = []
     for tok in doc:
+        me = {lemma(tok)}
         if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBD"}:
             # "increased payments": the participle says what happened to its noun
-            out.append((lemma(tok), tok, content_lemmas(tok.head.subtree) - {lemma(tok)}))
+            out.append((lemma(tok), tok, set(), content_lemmas(tok.head.subtree) - me))
         elif tok.pos_ == "VERB" and tok.dep_ != "compound":
-            args = list(subject_of(tok))
-            args += [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"} for t in c.subtree]
-            args += [t for c in tok.children if c.dep_ in {"prep", "agent"} for g in c.children
-                     if g.dep_ == "pobj" for t in g.subtree]
-            out.append((lemma(tok), tok, content_lemmas(args) - {lemma(tok)}))
+            subj = content_lemmas(subject_of(tok))
+            obj = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"} for t in c.subtree]
+            obj += [
+                t for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for t in g.subtree
+            ]
+            out.append((lemma(tok), tok, subj - me, content_lemmas(obj) - me))
         elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL:
-            args = [t for c in tok.children if c.dep_ in {"prep", "poss", "compound"} for t in c.subtree]
-            out.append((NOMINAL[lemma(tok)], tok, content_lemmas(args) - {lemma(tok)}))
+            subj = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
+            obj = [t for c in tok.children if c.dep_ in {"prep", "compound"} for t in c.subtree]
+            out.append((NOMINAL[lemma(tok)], tok, content_lemmas(subj) - me, content_lemmas(obj) - me))
     return out
+
+
+def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str]) -> set[str]:
+    """Shared argument words when the two predicates are about the same thing, else empty.
+
+    The object decides when both have one ("weaken the Farc" is not "bolster security forces");
+    otherwise the subject does.
+    """
+    if s_obj and t_obj:
+        return s_obj & t_obj
+    if s_obj or t_obj:
+        return (s_subj & t_subj) if not (s_subj and t_subj) or (s_subj & t_subj) else set()
+    return s_subj & t_subj
 
 
 def _polarity(tok: Token) -> Token | None:
@@ -68,33 +147,40 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
     src_preds = [p for p in _predicates(src) if not is_hedged(p[1])]
-    for t_lemma, t_tok, t_args in _predicates(stmt):
+    for t_lemma, t_tok, t_subj, t_obj in _predicates(stmt):
         if is_hedged(t_tok):
             continue
-        for s_lemma, s_tok, s_args in src_preds:
-            shared = s_args & t_args
+        for s_lemma, s_tok, s_subj, s_obj in src_preds:
+            shared = _aligned(s_subj, s_obj, t_subj, t_obj)
             if not shared:
                 continue
             s_neg, t_neg = _polarity(s_tok), _polarity(t_tok)
             if s_lemma == t_lemma and (s_neg is None) != (t_neg is None):
                 neg = s_neg or t_neg
                 side = "source" if s_neg is not None else "statement"
-                findings.append(Finding(
-                    rule="polarity", relation="contradicts",
-                    explanation=f"the {side} negates “{neg.text} … {(s_tok if s_neg else t_tok).text}”; "
-                                f"the other text asserts it (about {', '.join(sorted(shared))})",
-                    source_span=token_span([s_tok] + ([s_neg] if s_neg is not None else [])),
-                    statement_span=token_span([t_tok] + ([t_neg] if t_neg is not None else [])),
-                    confidence=0.8,
-                ))
+                findings.append(
+                    Finding(
+                        rule="polarity",
+                        relation="contradicts",
+                        explanation=f"the {side} negates “{neg.text} … {(s_tok if s_neg else t_tok).text}”; "
+                        f"the other text asserts it (about {', '.join(sorted(shared))})",
+                        source_span=token_span([s_tok] + ([s_neg] if s_neg is not None else [])),
+                        statement_span=token_span([t_tok] + ([t_neg] if t_neg is not None else [])),
+                        confidence=0.8,
+                    )
+                )
                 break
             if frozenset((s_lemma, t_lemma)) in _OPPOSED and (s_neg is None) == (t_neg is None):
-                findings.append(Finding(
-                    rule="polarity", relation="contradicts",
-                    explanation=f"the source says “{s_tok.text}”; the statement says the opposite, "
-                                f"“{t_tok.text}” (about {', '.join(sorted(shared))})",
-                    source_span=token_span([s_tok]), statement_span=token_span([t_tok]),
-                    confidence=0.75,
-                ))
+                findings.append(
+                    Finding(
+                        rule="polarity",
+                        relation="contradicts",
+                        explanation=f"the source says “{s_tok.text}”; the statement says the opposite, "
+                        f"“{t_tok.text}” (about {', '.join(sorted(shared))})",
+                        source_span=token_span([s_tok]),
+                        statement_span=token_span([t_tok]),
+                        confidence=0.75,
+                    )
+                )
                 break
     return findings

@@ -29,9 +29,13 @@ try:  # a maintained parser for number words; a small table when it is not insta
             return None
 
 except ImportError:  # pragma: no cover - exercised only without text2num
-    _SMALL = {w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split())}
+    _SMALL = {
+        w: i
+        for i, w in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen".split()
+        )
+    }
     _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
     def _words_to_number(words: str) -> float | None:
@@ -53,13 +57,51 @@ except ImportError:  # pragma: no cover - exercised only without text2num
         return float(total + current)
 
 
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-          "b": 1e9, "trillion": 1e12, "tn": 1e12}
-CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR",
-              "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
-              "pounds": "GBP", "peso": "COP", "pesos": "COP"}
-DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-          "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "peso": "COP",
+    "pesos": "COP",
+}
+DENOMS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "tenth": 10,
+    "tenths": 10,
+}
 # comparator -> how it turns a value v into an interval
 LOWER = r"more than|greater than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of"
 AT_LEAST = r"at least|no less than|no fewer than|a minimum of"
@@ -68,8 +110,10 @@ UP_TO = r"up to|as many as|as much as|a maximum of|at most"
 NEARLY = r"nearly|almost|close to|just under|not quite"
 ABOUT = r"about|approximately|roughly|around|some|an estimated|estimated|circa|approx\.?|about a|nearly a"
 _CMP = rf"(?P<cmp>{LOWER}|{AT_LEAST}|{UPPER}|{UP_TO}|{NEARLY}|{ABOUT})\s+"
-_W = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-      r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_W = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
 _NUMWORDS = rf"{_W}(?:[\s-]+(?:and\s+)?{_W})*\b"
 QUANTITY = re.compile(
     rf"(?<![\w$€£.,-])(?:{_CMP})?"
@@ -83,8 +127,27 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "cut", "jump", "climb", "decline",
-                "reduce", "raise", "shrink", "slash", "boost", "surge", "plunge", "gain", "lose"}
+CHANGE_VERBS = {
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "grow",
+    "drop",
+    "cut",
+    "jump",
+    "climb",
+    "decline",
+    "reduce",
+    "raise",
+    "shrink",
+    "slash",
+    "boost",
+    "surge",
+    "plunge",
+    "gain",
+    "lose",
+}
 
 
 @dataclass
@@ -191,8 +254,7 @@ def extract(doc: Doc) -> list[Quantity]:
         clause = subject_clause(root)
         ctx = content_lemmas(clause.subtree) - content_lemmas(span)
         lo, hi, point = _interval(value, m.group("cmp"))
-        out.append(Quantity(kind, lo, hi, point, start, end, doc.text[start:end], ctx, years,
-                            is_hedged(verb)))
+        out.append(Quantity(kind, lo, hi, point, start, end, doc.text[start:end], ctx, years, is_hedged(verb)))
     return out
 
 
@@ -233,14 +295,19 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             # one consistent source figure is enough to rule out a contradiction
             if relation is None or order[rel] < order[relation]:
                 best, relation = s, rel
-        words = {"contradicts": "which the source rules out", "supports": "which the source backs",
-                 "neutral": "which the source neither confirms nor rules out"}[relation]
-        findings.append(Finding(
-            rule="quantities",
-            relation=relation,
-            explanation=f"the source says {_fmt(best)}; the statement says {_fmt(t)}, {words}",
-            source_span=make_span(src, best.start, best.end),
-            statement_span=make_span(stmt, t.start, t.end),
-            confidence=0.9 if relation == "contradicts" else 0.7,
-        ))
+        words = {
+            "contradicts": "which the source rules out",
+            "supports": "which the source backs",
+            "neutral": "which the source neither confirms nor rules out",
+        }[relation]
+        findings.append(
+            Finding(
+                rule="quantities",
+                relation=relation,
+                explanation=f"the source says {_fmt(best)}; the statement says {_fmt(t)}, {words}",
+                source_span=make_span(src, best.start, best.end),
+                statement_span=make_span(stmt, t.start, t.end),
+                confidence=0.9 if relation == "contradicts" else 0.7,
+            )
+        )
     return findings

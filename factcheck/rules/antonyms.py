@@ -1,0 +1,162 @@
+"""Antonyms: a word in the statement that is the opposite of a word in the source playing the same
+role ("left-wing President Petro" vs "Petro is a conservative politician").
+
+The lexicon is curated (antonyms.txt beside this module) plus a few phrase-level opposites. A pair
+counts only when both words describe the same thing: the same head noun, the same named entity
+(through a copula or a compound chain) or the same governor, and neither clause is negated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from factcheck.results import Finding
+from factcheck.rules._common import GENERIC, is_hedged, is_negated, lemma, make_span, names, token_span
+
+LEXICON_PATH = Path(__file__).with_name("antonyms.txt")
+# Phrases whose opposite is not one word: (source side, statement side), matched either way round,
+# and only when the two texts are about the same named actors.
+PHRASES = [
+    (
+        r"\b(opposing|opposite|rival|different|divergent)\s+(political\s+)?(ideolog\w*|sides?|camps?|views|parties)",
+        r"\bsame\s+(side|political|ideolog\w*|camp|party|views)|\bshare\s+(a|the\s+same|similar)\s+(political\s+)?"
+        r"(ideolog\w*|views|outlook)|\blike-minded|\bideological\s+allies",
+    ),
+    (
+        r"\b(clash\w*|tensions?|friction|strain\w*|feud\w*|rift)\b",
+        r"\b(harmonious|cordial|friction-free|smooth|untroubled|amicable)\s+(relations\w*|ties|partnership)",
+    ),
+    (
+        r"\bhistorically\s+high\b|\brecord\s+(high|levels?)\b|\bhigh\s+levels?\b",
+        r"\b(lowest|record\s+low|historic(ally)?\s+low)\b",
+    ),
+]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, set[str]]:
+    """word -> its opposites, read from antonyms.txt."""
+    opposite: dict[str, set[str]] = {}
+    for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "|" not in line:
+            continue
+        left, right = ([w.strip().lower() for w in side.split(",") if w.strip()] for side in line.split("|", 1))
+        for a in left:
+            for b in right:
+                opposite.setdefault(a, set()).add(b)
+                opposite.setdefault(b, set()).add(a)
+    return opposite
+
+
+def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
+    """(lexicon term, anchor token, tokens of the term) for every lexicon word in a Doc."""
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        # "left-wing": three tokens, anchored on "wing"
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            compound = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+            if compound in lex:
+                out.append((compound, doc[tok.i + 2], [tok, doc[tok.i + 2]]))
+                continue
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in lex:
+            continue
+        if tok.pos_ in {"ADJ", "NOUN", "ADV"} or (tok.pos_ == "VERB" and tok.dep_ in {"amod", "acomp"}):
+            for word in (tok.lower_, lemma(tok)):
+                if word in lex:
+                    out.append((word, tok, [tok]))
+                    break
+    return out
+
+
+def _target(tok: Token) -> set[str]:
+    """Lemmas of what a word describes: its head noun chain, and the subject where a copula links them."""
+    out: set[str] = set()
+    cur = tok
+    while cur.dep_ in {"amod", "compound", "advmod", "npadvmod"} and cur.head.i != cur.i:
+        cur = cur.head
+        out.add(lemma(cur))
+    head = cur if cur.i != tok.i else tok.head
+    out |= {lemma(c) for c in head.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"}
+    out.add(lemma(head))
+    if head.dep_ in {"attr", "acomp", "oprd"} or tok.dep_ in {"acomp", "oprd", "attr"}:
+        verb = head.head if head.dep_ in {"attr", "acomp", "oprd"} else tok.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                out |= {lemma(t) for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}}
+    if head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                out |= {lemma(t) for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}}
+    return out - GENERIC - {lemma(tok)}
+
+
+def _clause_negated(tok: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in {"VERB", "AUX"} and (is_negated(cur) is not None or is_hedged(cur)):
+            return True
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
+    """Find a statement word that is the opposite of a source word describing the same thing."""
+    lex = lexicon()
+    findings = []
+    src_terms = _terms(src)
+    for t_word, t_tok, t_toks in _terms(stmt):
+        for s_word, s_tok, s_toks in src_terms:
+            if s_word not in lex.get(t_word, ()):
+                continue
+            shared = _target(s_tok) & _target(t_tok)
+            if not shared or _clause_negated(s_tok) or _clause_negated(t_tok):
+                continue
+            findings.append(
+                Finding(
+                    rule="antonyms",
+                    relation="contradicts",
+                    explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; "
+                    f"the statement says “{token_span(t_toks).text}”, its opposite",
+                    source_span=token_span(s_toks),
+                    statement_span=token_span(t_toks),
+                    confidence=0.75,
+                )
+            )
+            break
+    if not findings:
+        findings += _phrase_opposites(src, stmt)
+    return findings
+
+
+def _phrase_opposites(src: Doc, stmt: Doc) -> list[Finding]:
+    shared = names(src) & names(stmt)
+    if len(shared) < 2 and not (names(stmt) and names(stmt) <= names(src)):
+        return []
+    for a, b in PHRASES:
+        for pa, pb in ((a, b), (b, a)):
+            ms = re.search(pa, src.text, re.IGNORECASE)
+            mt = re.search(pb, stmt.text, re.IGNORECASE)
+            if ms and mt:
+                return [
+                    Finding(
+                        rule="antonyms",
+                        relation="contradicts",
+                        explanation=f"the source says “{ms.group(0)}”; the statement says “{mt.group(0)}”, "
+                        f"the opposite (about {', '.join(sorted(shared))})",
+                        source_span=make_span(src, ms.start(), ms.end()),
+                        statement_span=make_span(stmt, mt.start(), mt.end()),
+                        confidence=0.7,
+                    )
+                ]
+    return []

@@ -1,0 +1,138 @@
+"""Roles: who did what to whom. The same predicate with agent and target swapped ("Trump accused
+Petro" vs "Petro accused Trump"), or another actor of the same kind in the same role ("funded by
+the United States" vs "funded by the European Union"; "US-funded" vs "Colombian-funded").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from factcheck.results import Finding
+from factcheck.rules._common import actor_name, content_lemmas, is_hedged, is_negated, lemma, token_span
+
+GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
+
+
+@dataclass
+class Frame:
+    predicate: str
+    token: Token
+    agent: str | None
+    agent_tokens: list[Token]
+    target: str | None
+    target_tokens: list[Token]
+    target_words: set[str]
+
+
+def _actor(tok: Token) -> tuple[str | None, list[Token]]:
+    toks = [t for t in tok.subtree if t.dep_ not in {"prep", "pobj", "relcl", "acl"} or t.i == tok.i]
+    toks = [t for t in toks if t.i <= tok.i] or [tok]
+    return actor_name(toks), toks
+
+
+def _frames(doc: Doc) -> list[Frame]:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or is_hedged(tok) or is_negated(tok):
+            continue
+        agent = target = None
+        a_toks: list[Token] = []
+        t_toks: list[Token] = []
+        if tok.dep_ == "amod" and tok.i >= 2 and doc[tok.i - 1].text == "-":
+            # "US-funded initiative": the agent is glued on, the target is the noun
+            agent, a_toks = actor_name([doc[tok.i - 2]]), [doc[tok.i - 2]]
+            t_toks = [tok.head]
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                agent, a_toks = _actor(c)
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        agent, a_toks = _actor(g)
+            elif c.dep_ in {"dobj", "nsubjpass"}:
+                target, t_toks = _actor(c)
+        if agent is None and not t_toks:
+            continue
+        words = content_lemmas(t for t0 in t_toks for t in t0.subtree) if t_toks else set()
+        out.append(Frame(lemma(tok), tok, agent, a_toks, target, t_toks, words))
+    return out
+
+
+def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
+    """Compare who acts on whom for the same predicate."""
+    findings = []
+    src_frames = _frames(src)
+    for t in _frames(stmt):
+        same = [s for s in src_frames if s.predicate == t.predicate]
+        if not same:
+            continue
+        if t.agent and t.target and any(s.agent == t.agent and s.target == t.target for s in same):
+            s = next(s for s in same if s.agent == t.agent and s.target == t.target)
+            findings.append(
+                Finding(
+                    rule="roles",
+                    relation="supports",
+                    explanation=f"both texts say {_txt(t.agent_tokens)} {t.token.text} {_txt(t.target_tokens)}",
+                    source_span=token_span([s.token]),
+                    statement_span=token_span([t.token]),
+                    confidence=0.4,
+                )
+            )
+            continue
+        for s in same:
+            if t.agent and t.target and s.agent == t.target and s.target == t.agent and t.agent != t.target:
+                findings.append(
+                    Finding(
+                        rule="roles",
+                        relation="contradicts",
+                        explanation=f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; "
+                        f"the statement has it the other way round",
+                        source_span=token_span(_all(s)),
+                        statement_span=token_span(_all(t)),
+                        confidence=0.85,
+                    )
+                )
+                break
+            # the same target, another actor of the same kind doing it
+            same_target = (s.target and s.target == t.target) or (
+                s.target is None
+                and t.target is None
+                and s.target_words
+                and t.target_words
+                and s.target_words & t.target_words
+            )
+            if same_target and s.agent and t.agent and s.agent != t.agent and not _in_source(t, src):
+                findings.append(
+                    Finding(
+                        rule="roles",
+                        relation="contradicts",
+                        explanation=f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; "
+                        f"the statement says {_txt(t.agent_tokens)} did",
+                        source_span=token_span(s.agent_tokens),
+                        statement_span=token_span(t.agent_tokens),
+                        confidence=0.7,
+                    )
+                )
+                break
+    return findings
+
+
+def _txt(tokens: list[Token]) -> str:
+    return token_span(tokens).text if tokens else "it"
+
+
+def _in_source(t: Frame, src: Doc) -> bool:
+    """Whether the statement's agent is among the source's agents ("funded by the US and the EU")."""
+    for frame in _frames(src):
+        if frame.predicate != t.predicate:
+            continue
+        for tok in frame.agent_tokens:
+            if any(actor_name(list(c.subtree)) == t.agent for c in tok.conjuncts):
+                return True
+    return False
+
+
+def _all(frame: Frame) -> list[Token]:
+    return [frame.token] + frame.agent_tokens + frame.target_tokens
