@@ -54,7 +54,7 @@ class NLIModel:
 
         try:
             tok = AutoTokenizer.from_pretrained(str(name_or_path))
-            model = AutoModelForSequenceClassification.from_pretrained(str(name_or_path), torch_dtype=torch.float32)
+            model = AutoModelForSequenceClassification.from_pretrained(str(name_or_path), dtype=torch.float32)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load NLI model {str(name_or_path)!r}: {exc}".splitlines()[0]) from exc
         if model.config.num_labels != 3:

@@ -81,7 +81,7 @@ def train(cfg: TrainConfig, log=print) -> Path:
     tok = AutoTokenizer.from_pretrained(src)
     id2label = dict(enumerate(LABELS))
     model = AutoModelForSequenceClassification.from_pretrained(
-        src, num_labels=3, id2label=id2label, label2id=LABEL_TO_ID, torch_dtype=torch.float32
+        src, num_labels=3, id2label=id2label, label2id=LABEL_TO_ID, dtype=torch.float32
     ).to(device)
 
     enc = tok(
@@ -194,7 +194,7 @@ def export_checkpoint(run_dir: str | Path, out: str | Path) -> Path:
     cfg_data = json.loads((run / "train_config.json").read_text())
     src = cfg_data["base_resolved"]
     model = AutoModelForSequenceClassification.from_pretrained(
-        src, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_TO_ID, torch_dtype=torch.float32)
+        src, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_TO_ID, dtype=torch.float32)
     state = torch.load(run / "checkpoint.pt", map_location="cpu", weights_only=False)
     model.load_state_dict(state["model"])
     out = Path(out)
