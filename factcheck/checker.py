@@ -29,7 +29,8 @@ def make_judge(settings: Settings, nli=None):
         return NLIJudge(nli, FusionConfig(
             min_similarity=settings.min_similarity, align_similarity=settings.align_similarity,
             entail_threshold=settings.entail_threshold,
-            contradict_threshold=settings.contradict_threshold, rule_weight=settings.rule_weight))
+            contradict_threshold=settings.contradict_threshold, rule_weight=settings.rule_weight),
+            use_rules=settings.use_rules)
     raise InputError(f"unknown judge {settings.judge!r}; choose one of {', '.join(JUDGES)}")
 
 

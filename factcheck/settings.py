@@ -32,11 +32,12 @@ class Settings(BaseSettings):
     # Similarity judge: cosine at or above which a claim counts as support (chosen on seed dev).
     similarity_threshold: float = 0.75
     # NLI judge thresholds (chosen on seed dev + the training data's held-out split; see README).
-    min_similarity: float = 0.35  # claims less similar than this are not evidence at all
+    min_similarity: float = 0.4  # claims less similar than this are not evidence at all
     align_similarity: float = 0.5  # rules only judge claims at least this similar
     entail_threshold: float = 0.5
-    contradict_threshold: float = 0.5
+    contradict_threshold: float = 0.6
     rule_weight: float = 0.3
+    use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
 
     @property
     def corpus_dir(self) -> Path:

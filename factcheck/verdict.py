@@ -24,10 +24,10 @@ from factcheck.results import Evidence, Verdict
 
 @dataclass(frozen=True)
 class FusionConfig:
-    min_similarity: float = 0.35
+    min_similarity: float = 0.4
     align_similarity: float = 0.5
     entail_threshold: float = 0.5
-    contradict_threshold: float = 0.5
+    contradict_threshold: float = 0.6
     rule_weight: float = 0.3
 
 
