@@ -48,6 +48,8 @@ def to_text(result: CheckResult, color: bool = False, max_evidence: int = 3) -> 
         console.print(f"  - [{e.relation}] sim={e.similarity:.2f}{probs}  {e.source}:{e.start_char}-{e.end_char}",
                       markup=False)
         console.print(f"    {e.sentence}", markup=False)
+        if " ".join(e.claim.split()) != " ".join(e.sentence.split()):
+            console.print(f"    (claim: {e.claim})", markup=False)
         for f in e.findings:
             console.print(f"    · {f.rule}: {f.relation} — {f.explanation}", markup=False)
     return buf.getvalue()
