@@ -99,8 +99,9 @@ def test_empty_and_too_long_statements(home):
 
 def test_index_model_mismatch_says_how_to_rebuild(home, monkeypatch):
     assert run("index").exit_code == 0
-    import factcheck.embed
     from conftest import FakeEmbedder
+
+    import factcheck.embed
 
     class Other(FakeEmbedder):
         weights_sha256 = "changed"

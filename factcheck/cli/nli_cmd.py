@@ -42,3 +42,17 @@ def predict_cmd(premise, hypothesis, nli_model):
     model = load_nli(nli_model)
     probs = model.predict([(premise, hypothesis)])[0]
     click.echo(json.dumps({k: round(float(p), 4) for k, p in zip(model.labels, probs)}))
+
+
+@nli_group.command("mix")
+@click.option("--train-dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of <set>.jsonl.gz training files (../shared/data/train).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL to write.")
+@click.option("--seed", type=int, default=13, show_default=True)
+def mix_cmd(train_dir, out, seed):
+    """Write the default three-way training mix (non-commercial data left out) as JSONL."""
+    from factcheck.nli.data import sample_mix, write_pairs
+
+    pairs, counts = sample_mix(train_dir, seed=seed)
+    write_pairs(pairs, out)
+    click.echo(json.dumps({"pairs": len(pairs), "per_set": dict(counts)}), err=True)

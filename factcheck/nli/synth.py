@@ -49,8 +49,8 @@ import sys
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 import numpy as np
 
@@ -308,7 +308,7 @@ def _proper_span(tok):
 
 _SYMMETRIC = {"meet", "marry", "face", "play", "join", "fight", "battle", "date", "resemble", "divorce",
               "contact", "match", "tie", "draw", "partner", "accompany", "equal", "border", "hug", "kiss",
-              "call", "phone", "meet", "debate", "merge", "befriend", "neighbour", "neighbor", "tie"}
+              "call", "phone", "debate", "merge", "befriend", "neighbour", "neighbor"}
 
 
 def role_swap(doc, rng: random.Random, ctx: SynthContext) -> str | None:
