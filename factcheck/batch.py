@@ -160,12 +160,18 @@ class _Writer:
             os.replace(self.output + ".partial", self.output)
 
 
-def run_batch(input_path: str, output: str, checker: Checker, column: str | None = None, resume: bool = False,
-              progress: Callable[[int], None] | None = None) -> BatchSummary:
-    """Check every row of `input_path`, writing results to `output` (.csv / .jsonl / '-')."""
+def run_batch(input_path: str, output: str, checker: Checker | Callable[[], Checker], column: str | None = None,
+              resume: bool = False, progress: Callable[[int], None] | None = None) -> BatchSummary:
+    """Check every row of `input_path`, writing results to `output` (.csv / .jsonl / '-').
+
+    `checker` may be a factory, called only once the header is known to be good, so a bad file fails
+    before any model loads.
+    """
     if resume and output == "-":
         raise InputError("--resume needs an output file, not stdout")
     header, column, rows = read_rows(input_path, column)
+    if callable(checker):
+        checker = checker()
     writer = _Writer(output, header, resume)
     summary = BatchSummary(skipped=writer.done)
     for _ in range(writer.done):  # rows the previous run already wrote

@@ -20,3 +20,10 @@ def get_nlp():
         raise ModelError(
             f"spaCy pipeline {SPACY_MODEL!r} is not installed; run the README's install command"
         ) from exc
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str):
+    """A parsed Doc for `text`, cached: a statement is compared with up to top_k claims, and the same
+    source sentences come back for many statements. Callers must treat the Doc as read-only."""
+    return get_nlp()(text)

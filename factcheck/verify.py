@@ -30,7 +30,7 @@ def _evidence(hit: SearchHit, relation: str = "neutral") -> Evidence:
 
 
 def dedupe_hits(hits: list[SearchHit]) -> list[SearchHit]:
-    """Keep the best-scoring claim text per sentence span and drop repeated claim texts."""
+    """Drop repeated claim texts, keeping the best-scoring copy (hits come best first)."""
     seen: set[str] = set()
     out = []
     for h in hits:

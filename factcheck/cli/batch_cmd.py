@@ -23,12 +23,11 @@ def batch_cmd(input_path, output, column, resume, corpus, nli_model, judge, top_
     """
     from tqdm import tqdm
 
-    from factcheck.batch import read_rows, run_batch
+    from factcheck.batch import run_batch
 
-    read_rows(input_path, column) if input_path != "-" else None  # fail fast on a bad header
-    checker = load_checker(corpus, nli_model, judge, top_k)
     with tqdm(desc="checking", unit="row", file=sys.stderr, disable=None) as bar:
-        summary = run_batch(input_path, output, checker, column=column, resume=resume, progress=bar.update)
+        summary = run_batch(input_path, output, lambda: load_checker(corpus, nli_model, judge, top_k),
+                            column=column, resume=resume, progress=bar.update)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.verdicts.items()))
     click.echo(f"{summary.rows} rows checked ({counts})" + (f", {summary.skipped} kept from the previous run"
                if summary.skipped else "") + (f"; wrote {output}" if output != "-" else ""), err=True)

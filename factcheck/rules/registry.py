@@ -29,10 +29,11 @@ RULES: dict[str, Rule] = {
 def run_rules(source_sentence: str, statement: str, nlp=None) -> list[Finding]:
     """Run every registered rule on one (source sentence, statement) pair; parse each text once."""
     if nlp is None:
-        from factcheck.nlp import get_nlp
+        from factcheck.nlp import parse  # cached: the same texts recur across evidence items
 
-        nlp = get_nlp()
-    src_doc, stmt_doc = nlp(source_sentence), nlp(statement)
+        src_doc, stmt_doc = parse(source_sentence), parse(statement)
+    else:
+        src_doc, stmt_doc = nlp(source_sentence), nlp(statement)
     findings: list[Finding] = []
     for rule in RULES.values():
         findings.extend(rule(src_doc, stmt_doc))
