@@ -21,12 +21,24 @@ def nli_group():
 @click.option("--lr", type=float, default=6e-5, show_default=True)
 @click.option("--batch-size", type=int, default=32, show_default=True)
 @click.option("--max-length", type=int, default=128, show_default=True)
-def train_cmd(data, out_dir, init_from, epochs, lr, batch_size, max_length):
-    """Fine-tune a 3-way NLI cross-encoder; rerun the same command to resume after an interruption."""
+@click.option("--dev-data", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Fixed held-out JSONL (its pairs are dropped from training); default: a random 2% split.")
+@click.option("--keep-binary", is_flag=True, help='Also learn from "not_entailment" pairs (partial-label loss).')
+@click.option("--max-minutes", type=float, default=None, help="Stop and export after this much training time.")
+@click.option("--eval-each-epoch", is_flag=True, help="Score the held-out set at each epoch's end.")
+@click.option("--shard-size", default=None, help='Export in safetensors shards of at most this size, e.g. "14MB".')
+def train_cmd(data, out_dir, init_from, epochs, lr, batch_size, max_length, dev_data, keep_binary, max_minutes,
+              eval_each_epoch, shard_size):
+    """Fine-tune a 3-way NLI cross-encoder; rerun the same command to resume after an interruption.
+
+    Uses a GPU (bf16) when torch sees one; nothing requires it.
+    """
     from factcheck.nli.train import TrainConfig, train
 
     cfg = TrainConfig(data=list(data), out_dir=out_dir, init_from=init_from, epochs=epochs, lr=lr,
-                      batch_size=batch_size, max_length=max_length)
+                      batch_size=batch_size, max_length=max_length, dev_data=list(dev_data) or None,
+                      keep_binary=keep_binary, max_minutes=max_minutes, eval_each_epoch=eval_each_epoch,
+                      shard_size=shard_size)
     path = train(cfg, log=lambda m: click.echo(m, err=True))
     click.echo(f"model written to {path}", err=True)
 
@@ -47,12 +59,25 @@ def predict_cmd(premise, hypothesis, nli_model):
 @nli_group.command("mix")
 @click.option("--train-dir", required=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of <set>.jsonl.gz training files (../shared/data/train).")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL to write.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL to write (.xz: compressed).")
 @click.option("--seed", type=int, default=13, show_default=True)
-def mix_cmd(train_dir, out, seed):
-    """Write the default three-way training mix (non-commercial data left out) as JSONL."""
-    from factcheck.nli.data import sample_mix, write_pairs
+@click.option("--mix", "mix_name", type=click.Choice(["default", "full"]), default="default", show_default=True,
+              help="default: 52k natural pairs for a CPU run; full: every usable set (~300k pairs).")
+@click.option("--keep-binary", is_flag=True, help='Keep "not_entailment" pairs of binary sets.')
+@click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="JSONL of held-out pairs to keep out of the mix.")
+@click.option("--add", "add", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra JSONL pairs to append (e.g. from `python -m factcheck.nli.synth`).")
+def mix_cmd(train_dir, out, seed, mix_name, keep_binary, exclude, add):
+    """Write a training mix (non-commercial data left out) as JSONL."""
+    from factcheck.nli.data import MIXES, read_pairs, sample_mix, write_pairs
 
-    pairs, counts = sample_mix(train_dir, seed=seed)
+    held = {(p["premise"], p["hypothesis"]) for path in exclude for p in read_pairs(path, keep_binary=True)}
+    pairs, counts = sample_mix(train_dir, MIXES[mix_name], seed=seed, keep_binary=keep_binary, exclude=held)
+    for path in add:
+        for p in read_pairs(path, keep_binary=keep_binary):
+            if (p["premise"], p["hypothesis"]) not in held:
+                pairs.append(p)
+                counts[p.get("source", path)] += 1
     write_pairs(pairs, out)
     click.echo(json.dumps({"pairs": len(pairs), "per_set": dict(counts)}), err=True)

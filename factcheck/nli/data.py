@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,10 @@ from factcheck.errors import InputError
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 LABEL_TO_ID = {name: i for i, name in enumerate(LABELS)}
+# Binary sets say "not entailment" without saying which of neutral / contradiction; the trainer
+# learns from them with a partial-label loss (-log(p_neutral + p_contradiction)).
+NOT_ENTAILMENT = "not_entailment"
+TRAIN_LABEL_TO_ID = {**LABEL_TO_ID, NOT_ENTAILMENT: 3}
 
 # Natural three-way sets first (the "easy" part of the curriculum), then fact-verification
 # and challenge sets. Non-commercial data is left out so the shipped model carries no
@@ -33,20 +38,60 @@ DEFAULT_MIX: dict[str, int] = {
     "breaking_nli": 1000,
     "ambient": 1000,
 }
+# The full mix for a GPU (or a long CPU) run: every set that is not non-commercial, capped where a
+# set is weakly labelled, lopsided or largely synthetic. `taxinli` is left out (it overlaps MNLI dev).
+FULL_MIX: dict[str, int] = {
+    "lingnli": 52354,
+    "nli_new_protocols": 39901,
+    "semi_auto_nli": 25594,
+    "snli_devtest_esnli": 19666,
+    "conjnli": 15623,
+    "cad_nli": 11330,
+    "mnli_dev_matched": 9815,
+    "mpe": 9999,
+    "mnli_mismatched_hard": 4530,
+    "ambient": 2273,
+    "fool_me_twice": 2549,
+    "fnc1_capped": 4000,
+    "negation_nli": 4500,
+    "scone": 3000,
+    "breaking_nli": 3000,
+    "monli": 1500,
+    "folio": 1208,
+    "logicnli": 3000,
+    "nope": 2732,
+    "dnc": 6000,
+    "joci": 5000,
+    "curriculum_capped": 30000,
+    "covidfact_rte": 3682,
+    "scifact_rte": 773,
+    "rte": 2767,
+}
+MIXES = {"default": DEFAULT_MIX, "full": FULL_MIX}
 EXCLUDED_LICENSES = frozenset({"non-commercial"})
+MAX_PREMISE_CHARS = 600  # longer premises (FNC-1 article bodies) are cut: the encoder reads 128 tokens
 
 
-def read_pairs(path: str | Path) -> Iterator[dict]:
-    """Yield pair records from a JSONL (optionally .gz) file in the documented format.
+def _open_text(path: Path):
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    if path.suffix == ".xz":
+        return lzma.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def read_pairs(path: str | Path, keep_binary: bool = False, skip_invalid: bool = False) -> Iterator[dict]:
+    """Yield pair records from a JSONL (optionally .gz or .xz) file in the documented format.
 
     Each line: {"premise": str, "hypothesis": str, "label": "entailment"|"neutral"|"contradiction",
-    "source": str (optional)}.
+    "source": str (optional)}. With `keep_binary`, "not_entailment" rows are kept too. Rows with a
+    missing field raise InputError naming file and line, or are skipped with `skip_invalid`.
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
+    accepted = TRAIN_LABEL_TO_ID if keep_binary else LABEL_TO_ID
+    with _open_text(path) as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -54,19 +99,31 @@ def read_pairs(path: str | Path) -> Iterator[dict]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
-            for field in ("premise", "hypothesis", "label"):
-                if not isinstance(rec.get(field), str) or not rec[field].strip():
-                    raise InputError(f"{path}:{lineno}: field '{field}' is missing or empty")
-            if rec["label"] not in LABEL_TO_ID:
-                continue  # binary sets' "not_entailment" and the like: unknown which of two labels
+            missing = next((f for f in ("premise", "hypothesis", "label")
+                            if not isinstance(rec.get(f), str) or not rec[f].strip()), None)
+            if missing is not None:
+                if skip_invalid:
+                    continue
+                raise InputError(f"{path}:{lineno}: field '{missing}' is missing or empty")
+            if rec["label"] not in accepted:
+                continue  # binary sets' "not_entailment" (unless kept) and stray labels
             yield rec
 
 
 def sample_mix(
-    train_dir: str | Path, mix: dict[str, int] | None = None, seed: int = 13
+    train_dir: str | Path,
+    mix: dict[str, int] | None = None,
+    seed: int = 13,
+    keep_binary: bool = False,
+    exclude: Iterable[tuple[str, str]] = (),
 ) -> tuple[list[dict], Counter]:
-    """Draw up to mix[name] three-way pairs from each train/ set; returns (pairs, counts per set)."""
+    """Draw up to mix[name] pairs from each train/ set; returns (pairs, counts per set).
+
+    Three-way pairs only unless `keep_binary`; (premise, hypothesis) pairs in `exclude` (a held-out
+    split) and repeats are skipped; premises are cut to MAX_PREMISE_CHARS.
+    """
     mix = DEFAULT_MIX if mix is None else mix
+    seen = set(exclude)
     rng = random.Random(seed)
     pairs: list[dict] = []
     counts: Counter = Counter()
@@ -75,14 +132,22 @@ def sample_mix(
             continue
         recs = [
             r
-            for r in read_pairs(Path(train_dir) / f"{name}.jsonl.gz")
+            for r in read_pairs(Path(train_dir) / f"{name}.jsonl.gz", keep_binary=keep_binary, skip_invalid=True)
             if r.get("license_class") not in EXCLUDED_LICENSES
         ]
         rng.shuffle(recs)
-        for r in recs[:n]:
+        taken = 0
+        for r in recs:
+            if taken >= n:
+                break
+            key = (r["premise"], r["hypothesis"])
+            if key in seen:
+                continue
+            seen.add(key)
+            taken += 1
             pairs.append(
                 {
-                    "premise": r["premise"],
+                    "premise": r["premise"][:MAX_PREMISE_CHARS],
                     "hypothesis": r["hypothesis"],
                     "label": r["label"],
                     "source": name,
@@ -94,9 +159,12 @@ def sample_mix(
 
 
 def write_pairs(pairs: Iterable[dict], path: str | Path) -> int:
-    """Write pairs as JSONL; returns the count."""
+    """Write pairs as JSONL (xz-compressed if the name ends in .xz); returns the count."""
     n = 0
-    with open(path, "w", encoding="utf-8") as fh:
+    path = Path(path)
+    opener = (lambda: lzma.open(path, "wt", encoding="utf-8", preset=9)) if path.suffix == ".xz" else (
+        lambda: open(path, "w", encoding="utf-8"))
+    with opener() as fh:
         for p in pairs:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
             n += 1
