@@ -66,6 +66,7 @@ class BenchConfig:
     smoke: bool = False
     k: int = 5
     exhaustive_limit: int = 10  # Climate-FEVER claims for the pooled exhaustive baseline (7,675 pairs each)
+    exhaustive_items: int | None = None  # other claim-level sets: exhaustive baseline on the first N items only
     speed_sizes: tuple[int, ...] = (100, 1_000, 10_000)
     speed_statements: int = 50
     nli_pairs: int = 512
@@ -119,7 +120,25 @@ class Harness:
 
     def run_claims(self, name: str, items: list[loaders.ClaimItem], labels=VERDICT_LABELS,
                    judges: Iterable[str] = JUDGE_NAMES, notes: list[str] | None = None) -> dict:
-        """Each item checked against its own documents (one index per distinct document set)."""
+        """Each item checked against its own documents (one index per distinct document set).
+
+        With `exhaustive_items` set, the exhaustive baseline (the slow one) runs on the first N items only,
+        reported as a subsection together with the pipeline on the same items, for a like-for-like ratio.
+        """
+        judges = tuple(judges)
+        cap = self.cfg.exhaustive_items
+        if "exhaustive" not in judges or cap is None or len(items) <= cap:
+            return self._run_claims(name, items, labels, judges, notes)
+        section = self._run_claims(name, items, labels, tuple(j for j in judges if j != "exhaustive"), notes)
+        subset = items[:cap]
+        section["exhaustive_subset"] = self._run_claims(
+            f"{name}, exhaustive subset", subset, labels, ("pipeline", "exhaustive"),
+            [f"First {len(subset)} of {len(items)} items only (`--exhaustive-items {cap}`): exhaustive NLI and "
+             "the pipeline on the same items."])
+        return section
+
+    def _run_claims(self, name: str, items: list[loaders.ClaimItem], labels, judges: tuple[str, ...],
+                    notes: list[str] | None) -> dict:
         groups: dict[tuple, list[loaders.ClaimItem]] = defaultdict(list)
         for item in items:
             groups[tuple(sorted(item.docs.items()))].append(item)

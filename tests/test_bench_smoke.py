@@ -51,3 +51,15 @@ def test_smoke_run_writes_every_section(tmp_path, fake_embedder, fake_nli):
     text = md.read_text()
     assert "Smoke run" in text and "## Speed and memory" in text and "| judge | n | accuracy |" in text
     assert "Check-COVID test" in text and "Reported apart — **DISPUTED**" in text
+
+
+def test_exhaustive_items_caps_the_slow_baseline(tmp_path, fake_embedder, fake_nli):
+    cfg = BenchConfig.for_smoke(bench_dir=FIXTURES, seed_csv=FIXTURES / "eval" / "seed_dev.csv",
+                                seed_corpus=FIXTURES / "eval" / "seed_corpus.txt", out_dir=tmp_path,
+                                cold_cli=False, only=("check_covid",), exhaustive_items=1, log=lambda m: None)
+    section = Harness(cfg, Models(embedder=fake_embedder, nli=fake_nli)).run()["benchmarks"]["check_covid"]
+    assert set(section["judges"]) == {"similarity", "pipeline"}
+    sub = section["exhaustive_subset"]
+    assert set(sub["judges"]) == {"pipeline", "exhaustive"}
+    assert sub["n"] == 1 < section["n"]
+    assert sub["time_ratio_pipeline_vs_exhaustive"] > 0
