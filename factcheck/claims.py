@@ -110,34 +110,45 @@ def atomic_parts(sent) -> list[str]:
 
 
 def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True) -> Iterator[Claim]:
-    """Sentences and atomic claims of each document, with offsets into its original text."""
+    """Sentences and atomic claims of each document, with offsets into its original text.
+
+    All documents' blocks go through one `nlp.pipe` stream (per-call overhead matters for corpora of many
+    short documents); order is preserved, so each document's blocks arrive together and in order.
+    """
     if nlp is None:
         from factcheck.nlp import get_nlp
 
         nlp = get_nlp()
-    for doc in docs:
-        blocks = [(off, blk) for off, blk in _blocks(doc.text) if blk.strip()]
-        n = 0
-        for (offset, _), parsed in zip(blocks, nlp.pipe((b for _, b in blocks), batch_size=32)):
-            for sent in parsed.sents:
-                raw = sent.text
-                stripped = raw.strip()
-                if len(stripped) < MIN_SENTENCE_CHARS or not any(c.isalpha() for c in stripped):
-                    continue
-                start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
-                end = start + len(stripped)
-                sentence = doc.text[start:end]
-                texts = [re.sub(r"\s+", " ", sentence)]
-                if split:
-                    texts += atomic_parts(sent)
-                for j, text in enumerate(texts):
-                    yield Claim(
-                        id=f"{doc.doc_id}:{n}" + (f".{j}" if j else ""),
-                        text=text,
-                        sentence=sentence,
-                        doc_id=doc.doc_id,
-                        source=doc.path,
-                        start_char=start,
-                        end_char=end,
-                    )
-                n += 1
+
+    def blocks():
+        for doc in docs:
+            for offset, blk in _blocks(doc.text):
+                if blk.strip():
+                    yield blk, (doc, offset)
+
+    current, n = None, 0
+    for parsed, (doc, offset) in nlp.pipe(blocks(), as_tuples=True, batch_size=64):
+        if doc is not current:
+            current, n = doc, 0
+        for sent in parsed.sents:
+            raw = sent.text
+            stripped = raw.strip()
+            if len(stripped) < MIN_SENTENCE_CHARS or not any(c.isalpha() for c in stripped):
+                continue
+            start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
+            end = start + len(stripped)
+            sentence = doc.text[start:end]
+            texts = [re.sub(r"\s+", " ", sentence)]
+            if split:
+                texts += atomic_parts(sent)
+            for j, text in enumerate(texts):
+                yield Claim(
+                    id=f"{doc.doc_id}:{n}" + (f".{j}" if j else ""),
+                    text=text,
+                    sentence=sentence,
+                    doc_id=doc.doc_id,
+                    source=doc.path,
+                    start_char=start,
+                    end_char=end,
+                )
+            n += 1
