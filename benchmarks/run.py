@@ -182,10 +182,9 @@ class Harness:
                 these = [it for it in apart if it.orig_label == orig]
                 counts = Counter(out["pred"][it.id].value for it in these)
                 section["apart"].setdefault(orig, {"n": len(these), "predicted": {}})["predicted"][j] = dict(counts)
-        judges = section["judges"]
-        if "pipeline" in judges and "exhaustive" in judges and judges["exhaustive"]["seconds"]:
+        if "pipeline" in outcome and "exhaustive" in outcome and outcome["exhaustive"]["seconds"] > 0:
             section["time_ratio_pipeline_vs_exhaustive"] = round(
-                judges["pipeline"]["seconds"] / judges["exhaustive"]["seconds"], 4)
+                outcome["pipeline"]["seconds"] / outcome["exhaustive"]["seconds"], 4)
         return section
 
     # --- benchmarks ------------------------------------------------------------------------------------

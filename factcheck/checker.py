@@ -55,6 +55,15 @@ class Checker:
         self.embedder = embedder
         self.judge = judge
         self.settings = settings
+        self._names: dict[str, frozenset[str]] = {}
+
+    def names_of(self, doc_id: str) -> frozenset[str]:
+        """The names a document mentions (for the coverage check), computed once per document."""
+        if doc_id not in self._names:
+            from factcheck.rules.coverage import source_names
+
+            self._names[doc_id] = source_names(self.index.doc_sentences(doc_id))
+        return self._names[doc_id]
 
     @classmethod
     def load(cls, corpus: str | None = None, *, nli_model: str | None = None, judge: str | None = None,
@@ -99,4 +108,4 @@ class Checker:
         # Retrieve extra so that deduplicating split claims of one sentence still leaves top_k items.
         hits = self.index.search(vectors, self.settings.top_k * 2)
         hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
-        return self.judge.judge_many(statements, hits)
+        return self.judge.judge_many(statements, hits, names_of=self.names_of)

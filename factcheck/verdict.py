@@ -8,7 +8,8 @@ The decision procedure (also in the README):
    roles are where small NLI models fail. Otherwise NLI decides: `contradicts` when
    P(contradiction) ≥ `contradict_threshold`, `supports` when P(entailment) ≥ `entail_threshold`.
    A rule *support* never makes an item `supports` on its own; it adds `rule_weight` to the
-   entailment score of an item NLI does not contradict.
+   entailment score of an item NLI does not contradict. An item whose document never mentions a name
+   the statement needs (the coverage rule) cannot support it.
 3. The statement is CONTRADICTED or SUPPORTED by its strongest item (score = the winning
    probability, boosted by agreeing rules, scaled by similarity); when strong items point both
    ways the higher score wins and the explanation shows both sentences. With no supporting or
@@ -47,6 +48,8 @@ def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[str, float]:
         return "contradicts", min(1.0, max(p_c, rule_c) + (cfg.rule_weight if p_c >= cfg.contradict_threshold else 0))
     if p_c >= cfg.contradict_threshold and p_c > p_e:
         return "contradicts", p_c * weight
+    if any(f.rule == "coverage" for f in ev.findings):
+        return "neutral", 0.0  # the document never mentions a name the statement needs
     support = p_e + (cfg.rule_weight * rule_s if p_c < cfg.contradict_threshold else 0.0)
     if p_e >= cfg.entail_threshold or (support >= cfg.entail_threshold and p_e >= cfg.entail_threshold / 2):
         return "supports", min(1.0, support) * weight
@@ -78,6 +81,8 @@ def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float,
     if not scored:
         best = max(evidence, key=lambda e: e.similarity, default=None)
         near = f" The closest source sentence is {_quote(best)} (similarity {best.similarity:.2f})." if best else ""
+        unnamed = next((f.explanation for e in evidence for f in e.findings if f.rule == "coverage"), None)
+        near += f" Note: {unnamed}." if unnamed else ""
         return Verdict.NOT_ENOUGH_INFO, _nei_confidence(evidence), (
             "The source neither supports nor contradicts this statement." + near
         )

@@ -9,7 +9,7 @@ A judge is anything with `judge_many(statements, hits_per_statement) -> list[Che
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from factcheck.index import SearchHit
@@ -20,7 +20,8 @@ from factcheck.verdict import FusionConfig, decide
 class Judge(Protocol):
     name: str
 
-    def judge_many(self, statements: Sequence[str], hits: Sequence[list[SearchHit]]) -> list[CheckResult]: ...
+    def judge_many(self, statements: Sequence[str], hits: Sequence[list[SearchHit]],
+                   names_of: Callable[[str], frozenset[str]] | None = None) -> list[CheckResult]: ...
 
 
 def _evidence(hit: SearchHit, relation: str = "neutral") -> Evidence:
@@ -49,7 +50,7 @@ class SimilarityJudge:
     def __init__(self, threshold: float = 0.75):
         self.threshold = threshold
 
-    def judge_many(self, statements, hits):
+    def judge_many(self, statements, hits, names_of=None):
         results = []
         for statement, hs in zip(statements, hits):
             evidence = [_evidence(h, "supports" if h.similarity >= self.threshold else "neutral") for h in hs]
@@ -79,12 +80,15 @@ class NLIJudge:
         self.use_rules = use_rules
         self.batch_size = batch_size
 
-    def judge_many(self, statements, hits):
+    def judge_many(self, statements, hits, names_of=None):
+        """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs."""
         pairs, where = [], []
         evidence_lists: list[list[Evidence]] = []
+        doc_ids: list[list[str]] = []
         for si, (statement, hs) in enumerate(zip(statements, hits)):
             evs = [_evidence(h) for h in hs]
             evidence_lists.append(evs)
+            doc_ids.append([h.claim.doc_id for h in hs])
             for ei, ev in enumerate(evs):
                 if ev.similarity >= self.fusion.min_similarity:
                     pairs.append((ev.claim, statement))
@@ -96,6 +100,8 @@ class NLIJudge:
             if self.use_rules and ev.similarity >= self.fusion.align_similarity:
                 ev.findings = _run_rules(ev.sentence, statements[si])
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
+            if self.use_rules and names_of is not None:
+                ev.findings = ev.findings + _coverage(statements[si], names_of(doc_ids[si][ei]), ev.source)
         results = []
         for statement, evs in zip(statements, evidence_lists):
             verdict, conf, why = decide(evs, self.fusion)
@@ -110,3 +116,10 @@ def _run_rules(sentence: str, statement: str):
     except ImportError:  # rules not installed in this build
         return []
     return run_rules(sentence, statement)
+
+
+def _coverage(statement: str, names: frozenset[str], source: str):
+    from factcheck.nlp import parse
+    from factcheck.rules.coverage import check_coverage
+
+    return check_coverage(parse(statement), names, source)

@@ -63,3 +63,13 @@ def test_conflicting_evidence_is_shown_both_ways():
     assert verdict is Verdict.SUPPORTED
     assert "Aid rose in 2024." in why and "Aid fell in 2024." in why and "Note: other evidence" in why
     assert conf < 0.9 * 0.8  # conflict lowers confidence
+
+
+def test_an_unmentioned_name_blocks_support_but_not_contradiction():
+    gap = Finding(rule="coverage", relation="neutral", explanation="the statement names “Brazil”, which s.txt "
+                  "never mentions")
+    verdict, _, why = decide([ev("Mediation was offered.", 0.8, e=0.95, n=0.03, c=0.02, findings=[gap])], CFG)
+    assert verdict is Verdict.NOT_ENOUGH_INFO
+    assert "never mentions" in why and "Brazil" in why
+    verdict, _, _ = decide([ev("Nobody offered mediation.", 0.8, e=0.02, n=0.08, c=0.9, findings=[gap])], CFG)
+    assert verdict is Verdict.CONTRADICTED

@@ -1,0 +1,88 @@
+"""Coverage: a source cannot support a statement about a name it never mentions.
+
+Entity-level precision against the source (as in Nan et al., 2021, "Entity-level factual consistency of
+abstractive summarization"): each named entity of the statement — people, organisations, places,
+nationalities, events, laws, works — must be mentioned somewhere in the *document* the evidence comes
+from, not only in the evidence sentence (which may say "he" or "the country"). A name counts as mentioned
+when its last capitalised word appears capitalised in the document (case-insensitively: Farc = FARC) —
+or in any case if it is a common noun or opens the sentence ("Cocaine production…") —
+through the alias table (US = U.S. = United States = American), or by a shared six-letter stem for
+demonyms (Colombian ~ Colombia). Small NLI models readily "entail" a statement that adds a name ("Brazil
+offered to mediate…" from a sentence about mediation); this check makes such an item unable to support.
+It never contradicts: a name the source does not mention is something it is silent about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from factcheck.results import Finding
+from factcheck.rules._common import ALIASES, make_span
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+_CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
+_WORD = re.compile(r"\w+")
+STEM = 6
+
+
+def _forms(word: str) -> set[str]:
+    w = word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+    forms = {w, ALIASES.get(w, w), ALIASES.get(w + ".", w)}
+    if len(w) >= STEM:
+        forms.add(w[:STEM] + "*")
+    return forms
+
+
+def source_names(sentences: Iterable[str]) -> frozenset[str]:
+    """Every form under which the capitalised words of a document can be matched."""
+    names: set[str] = set()
+    for text in sentences:
+        for word in _CAPITALISED.findall(text):
+            names |= _forms(word)
+            for part in re.split(r"[-’']", word):  # "US-Colombia" → US, Colombia
+                if part[:1].isupper():
+                    names |= _forms(part)
+        lowered = text.lower()
+        names |= {"~" + w for w in _WORD.findall(lowered)}  # any word, for capitalised common nouns
+        names |= {canon for phrase, canon in ALIASES.items() if " " in phrase and phrase in lowered}
+    return frozenset(names)
+
+
+def _head_word(ent):
+    """The entity's last capitalised, non-determiner word ("the Trump administration" → Trump)."""
+    words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
+    return words[-1] if words else None
+
+
+def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
+    """The statement's named entities that the document with `names` never mentions."""
+    missing = []
+    for ent in stmt.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        whole = ent.text.lower().removeprefix("the ")
+        if ALIASES.get(whole) in names or whole in names:
+            continue
+        head = _head_word(ent)
+        if head is None or _forms(head.text) & names:
+            continue
+        if (head.is_sent_start or head.pos_ != "PROPN") and "~" + head.lower_ in names:
+            continue  # "Cocaine production…": a common noun capitalised by position, not a name
+        missing.append(ent)
+    return missing
+
+
+def check_coverage(stmt: Doc, names: frozenset[str], source: str) -> list[Finding]:
+    """One neutral finding naming the entities `source` never mentions (none if all are mentioned)."""
+    missing = unmentioned_entities(stmt, names)
+    if not missing:
+        return []
+    listed = ", ".join(f"“{e.text}”" for e in missing)
+    return [Finding(
+        rule="coverage", relation="neutral", confidence=1.0,
+        explanation=f"the statement names {listed}, which {source} never mentions",
+        statement_span=make_span(stmt, missing[0].start_char, missing[0].end_char),
+    )]

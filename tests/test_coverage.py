@@ -1,0 +1,64 @@
+"""The coverage rule: names the source document never mentions (real spaCy parses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.checker import Checker
+from factcheck.nlp import parse
+from factcheck.results import Verdict
+from factcheck.rules.coverage import check_coverage, source_names, unmentioned_entities
+
+SOURCE = [
+    "The deep-rooted US-Colombia alliance began in the early 2000s with “Plan Colombia.”",
+    "Tensions rose when Trump accused Petro of encouraging drug production in Colombia.",
+    "Left-wing President Gustavo Petro and former US President Donald Trump hail from opposing ideologies.",
+    "The plan weakened the FARC guerrilla group, and cocaine production remains high.",
+]
+NAMES = source_names(SOURCE)
+
+
+@pytest.mark.parametrize("statement, missing", [
+    ("Brazil offered to mediate between Colombia and the US.", ["Brazil"]),
+    ("Plan Colombia was signed by Bill Clinton.", ["Bill Clinton"]),
+    ("Gustavo Petro met Joe Biden.", ["Joe Biden"]),
+    ("The United States funded Plan Colombia.", []),  # US = United States (aliases)
+    ("American officials praised the Colombian army.", []),  # demonyms
+    ("The Trump administration criticised Petro.", []),  # head word of the name, not "administration"
+    ("The Farc demobilized.", []),  # FARC = Farc
+    ("Cocaine production fell sharply.", []),  # capitalised by position only
+    ("Mexico sent troops to the US-Colombia border.", ["Mexico"]),
+])
+def test_unmentioned_entities(statement, missing):
+    assert [e.text for e in unmentioned_entities(parse(statement), NAMES)] == missing
+
+
+def test_finding_names_the_gap_and_never_contradicts():
+    [finding] = check_coverage(parse("Brazil offered to mediate."), NAMES, "seed.txt")
+    assert finding.rule == "coverage" and finding.relation == "neutral"
+    assert "“Brazil”" in finding.explanation and "seed.txt never mentions" in finding.explanation
+    assert finding.statement_span.text == "Brazil"
+    assert check_coverage(parse("Petro accused Trump."), NAMES, "seed.txt") == []
+
+
+class AlwaysEntails:
+    labels = ("entailment", "neutral", "contradiction")
+    name = "always-entails"
+
+    def predict(self, pairs, batch_size=32):
+        import numpy as np
+
+        return np.tile(np.array([[0.97, 0.02, 0.01]], dtype=np.float32), (len(pairs), 1))
+
+
+def test_checker_will_not_support_a_name_its_document_never_mentions(fake_embedder):
+    checker = Checker.from_texts({"a": " ".join(SOURCE)}, embedder=fake_embedder, nli=AlwaysEntails())
+    ok = checker.check("Trump accused Petro of encouraging drug production in Colombia.")
+    assert ok.verdict is Verdict.SUPPORTED
+    gap = checker.check("Trump accused Brazil of encouraging drug production in Colombia.")
+    assert gap.verdict is Verdict.NOT_ENOUGH_INFO
+    assert "“Brazil”" in gap.explanation and "never mentions" in gap.explanation
+    # a second document that does mention the name can support it
+    both = Checker.from_texts({"a": " ".join(SOURCE), "b": "Trump accused Brazil of encouraging drug production in Colombia."},
+                              embedder=fake_embedder, nli=AlwaysEntails())
+    assert both.check("Trump accused Brazil of encouraging drug production in Colombia.").verdict is Verdict.SUPPORTED
