@@ -75,7 +75,8 @@ def main() -> None:
     for s, h, cfg in scored[:10]:
         print(f"seed_dev={s:.3f} heldout={h:.3f} {cfg}")
     d = get_settings()
-    default = FusionConfig(min_similarity=d.min_similarity, entail_threshold=d.entail_threshold,
+    default = FusionConfig(min_similarity=d.min_similarity, align_similarity=d.align_similarity,
+                           entail_threshold=d.entail_threshold,
                            contradict_threshold=d.contradict_threshold, rule_weight=d.rule_weight)
     print(f"defaults: seed_dev={seed_accuracy(gold, evidence, default):.3f}"
           + (f" heldout={heldout_accuracy(probs, held, default):.3f}" if probs is not None else "") + f" {default}")
