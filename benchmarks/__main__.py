@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--exhaustive-items", type=int,
                      help="other claim-level sets: run the exhaustive baseline on the first N items only "
                           "(default: all)")
+    run.add_argument("--resume", action="store_true",
+                     help="reuse the sections an interrupted run with the same settings finished")
     run.add_argument("--no-cli", action="store_true", help="skip the cold `factcheck check` subprocess timing")
     args = parser.parse_args(argv)
 
@@ -36,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         "only": tuple(args.only) if args.only else DEFAULT_BENCHES,
         "limit": args.limit, "out_dir": args.out, "bench_dir": args.bench_dir,
         "exhaustive_limit": args.exhaustive_limit, "exhaustive_items": args.exhaustive_items, "cold_cli": False if args.no_cli else None,
+        "resume": args.resume or None,
     }.items() if v is not None}
     cfg = BenchConfig.for_smoke(**overrides) if args.smoke else BenchConfig(**overrides)
     results = Harness(cfg, Models(nli_model=args.nli_model)).run()

@@ -163,8 +163,12 @@ def render_markdown(results: dict, command: str) -> str:
 
 
 def write_report(results: dict, out_dir: Path, command: str) -> tuple[Path, Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
     json_path, md_path = out_dir / "benchmarks.json", out_dir / "BENCHMARKS.md"
-    json_path.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
-    md_path.write_text(render_markdown(results, command), encoding="utf-8")
+    for path, text in ((json_path, json.dumps(results, indent=2, default=str) + "\n"),
+                       (md_path, render_markdown(results, command))):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    (out_dir / "benchmarks.partial.json").unlink(missing_ok=True)  # the run is complete
     return md_path, json_path

@@ -6,6 +6,7 @@ Nothing here tunes anything: bench data is only measured.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -71,6 +72,7 @@ class BenchConfig:
     speed_statements: int = 50
     nli_pairs: int = 512
     cold_cli: bool = True
+    resume: bool = False  # reuse the sections a killed run with the same settings already finished
     log: Callable[[str], None] = field(default=lambda m: print(m, file=sys.stderr, flush=True))
 
     @classmethod
@@ -429,16 +431,45 @@ class Harness:
             raise ValueError(f"unknown benchmark(s) {unknown}; choose from {DEFAULT_BENCHES + EXTRA_BENCHES}")
         started = time.perf_counter()
         results: dict = {"meta": machine_info(self.models, self.cfg), "benchmarks": {}}
+        partial, done = self.cfg.out_dir / "benchmarks.partial.json", {}
+        fingerprint = self._fingerprint()
+        if self.cfg.resume and partial.exists():
+            saved = json.loads(partial.read_text(encoding="utf-8"))
+            if saved.get("fingerprint") == fingerprint:
+                done = saved["benchmarks"]
+                self.cfg.log(f"resuming: {', '.join(done) or 'nothing'} already done ({partial})")
+            else:
+                self.cfg.log(f"not resuming: {partial} was written with other settings")
         for name in names:
+            if name in done:
+                results["benchmarks"][name] = done[name]
+                continue
             self.cfg.log(f"benchmark {name} ...")
             t0 = time.perf_counter()
             section = getattr(self, f"bench_{name}")()
             section["wall_seconds"] = round(time.perf_counter() - t0, 2)
             results["benchmarks"][name] = section
             self.cfg.log(f"benchmark {name}: {section['wall_seconds']} s")
+            atomic_write(partial, json.dumps({"fingerprint": fingerprint, "benchmarks": results["benchmarks"]},
+                                             default=str))
         results["meta"]["total_seconds"] = round(time.perf_counter() - started, 2)
+        results["meta"]["resumed_sections"] = sorted(set(done) & set(names))
         results["meta"]["peak_rss_mib"] = _peak_rss_mib(resource.RUSAGE_SELF)
         return results
+
+    def _fingerprint(self) -> dict:
+        c = self.cfg
+        return {"limit": c.limit, "smoke": c.smoke, "k": c.k, "exhaustive_limit": c.exhaustive_limit,
+                "exhaustive_items": c.exhaustive_items, "speed_sizes": list(c.speed_sizes),
+                "nli_model": self.models.nli_model, "bench_dir": str(c.bench_dir)}
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a killed run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 def _peak_rss_mib(who: int) -> float:

@@ -63,3 +63,36 @@ def test_exhaustive_items_caps_the_slow_baseline(tmp_path, fake_embedder, fake_n
     assert set(sub["judges"]) == {"pipeline", "exhaustive"}
     assert sub["n"] == 1 < section["n"]
     assert sub["time_ratio_pipeline_vs_exhaustive"] > 0
+
+
+def test_an_interrupted_run_resumes_from_its_finished_sections(tmp_path, fake_embedder, fake_nli, monkeypatch):
+    import pytest
+
+    def cfg(**kw):
+        return BenchConfig.for_smoke(bench_dir=FIXTURES, seed_csv=FIXTURES / "eval" / "seed_dev.csv",
+                                     seed_corpus=FIXTURES / "eval" / "seed_corpus.txt", out_dir=tmp_path,
+                                     cold_cli=False, only=("seed_dev", "fever_symmetric"), log=lambda m: None, **kw)
+
+    models = Models(embedder=fake_embedder, nli=fake_nli)
+
+    def killed(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Harness, "bench_fever_symmetric", killed)
+    with pytest.raises(KeyboardInterrupt):
+        Harness(cfg(), models).run()
+    partial = tmp_path / "benchmarks.partial.json"
+    assert set(json.loads(partial.read_text())["benchmarks"]) == {"seed_dev"}
+    monkeypatch.undo()
+
+    def must_not_rerun(self):
+        raise AssertionError("seed_dev was finished before the interruption")
+
+    monkeypatch.setattr(Harness, "bench_seed_dev", must_not_rerun)
+    with pytest.raises(AssertionError, match="finished before"):  # other settings: nothing is reused
+        Harness(cfg(resume=True, k=3), models).run()
+    results = Harness(cfg(resume=True), models).run()
+    assert set(results["benchmarks"]) == {"seed_dev", "fever_symmetric"}
+    assert results["meta"]["resumed_sections"] == ["seed_dev"]
+    write_report(results, tmp_path, "python -m benchmarks run --resume")
+    assert not partial.exists() and (tmp_path / "benchmarks.json").exists()
