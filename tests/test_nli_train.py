@@ -107,6 +107,7 @@ def test_tiny_training_run_exports_a_loadable_model_and_resumes(tmp_path):
     out = train(cfg, log=lambda *_: None)
     meta = json.loads((out / "train_config.json").read_text())
     assert meta["dev_pairs"] == 3 and 0.0 <= meta["dev_accuracy"] <= 1.0
+    assert meta["pairs"] == 6 and meta["sources"] == {"t": 6}  # what went in travels with the weights
     run_meta = json.loads((tmp_path / "run" / "train_config.json").read_text())
     assert run_meta["pairs"] == 6  # 24 rows minus the 18 that repeat a held-out pair
     log = [json.loads(line) for line in (tmp_path / "run" / "train_log.jsonl").read_text().splitlines()]

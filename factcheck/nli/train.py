@@ -245,8 +245,11 @@ def export(model, tok, path: Path, cfg: TrainConfig, dev: list[dict]) -> Path:
     model.half().save_pretrained(path, safe_serialization=True, **kwargs)
     model.float()
     tok.save_pretrained(path)
-    (path / "train_config.json").write_text(json.dumps({**asdict(cfg), "dev_accuracy": acc, "dev_pairs": len(dev)},
-                                                      indent=2))
+    run_meta = Path(cfg.out_dir) / "train_config.json"  # what went in: pairs and per-set counts
+    data = {k: v for k, v in json.loads(run_meta.read_text()).items() if k in ("pairs", "steps", "sources")} \
+        if run_meta.exists() else {}
+    (path / "train_config.json").write_text(json.dumps(
+        {**asdict(cfg), **data, "dev_accuracy": acc, "dev_pairs": len(dev)}, indent=2))
     return path
 
 
