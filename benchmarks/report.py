@@ -154,8 +154,12 @@ def render_markdown(results: dict, command: str) -> str:
                 _f(r["check_latency_p95_ms"], 1), _f(r["batch_statements_per_s"], 2), cold,
                 _f(cli.get("peak_rss_mib"), 0),
                 _f(r["peak_rss_mib_so_far"], 0), r["source"]]) + " |")
-        lines += ["", f"NLI throughput at batch 32: **{speed['nli_pairs_per_s_batch32']} pairs/s** "
-                      f"({speed['nli_pairs']} Climate-FEVER pairs).",
+        tp = speed.get("nli_throughput_batch32") or {
+            "climate_fever": {"pairs": speed["nli_pairs"], "pairs_per_s": speed["nli_pairs_per_s_batch32"]}}
+        names = {"climate_fever": "Climate-FEVER pairs", "fever_symmetric": "FEVER-Symmetric pairs"}
+        parts = [f"**{t['pairs_per_s']} pairs/s** on {t['pairs']} {names.get(k, k)}"
+                 + (f" (mean {t['mean_tokens']} tokens)" if t.get("mean_tokens") else "") for k, t in tp.items()]
+        lines += ["", "NLI throughput at batch 32: " + "; ".join(parts) + ".",
                   "Cold CLI: wall time and peak RSS of a new `factcheck check STATEMENT --corpus NAME --format json` "
                   "process on a prebuilt index of the same sentences (interpreter start and model loading "
                   "included). Peak RSS (last column): this benchmark process's high-water mark so far.", ""]

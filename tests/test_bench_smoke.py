@@ -46,6 +46,7 @@ def test_smoke_run_writes_every_section(tmp_path, fake_embedder, fake_nli):
     assert all(r["index_build_sentences_per_s"] > 0 and r["check_latency_p95_ms"] >= r["check_latency_p50_ms"]
                for r in speed["sizes"])
     assert speed["nli_pairs_per_s_batch32"] > 0
+    assert set(speed["nli_throughput_batch32"]) == {"climate_fever", "fever_symmetric"}
     assert data["meta"]["cpu_cores"] >= 1 and data["meta"]["smoke"] is True
 
     text = md.read_text()
