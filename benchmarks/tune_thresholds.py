@@ -64,7 +64,7 @@ def main() -> None:
         pairs = [json.loads(x) for x in open(args.heldout, encoding="utf-8")]
         probs = load_nli(args.nli_model).predict([(p["premise"], p["hypothesis"]) for p in pairs])
         held = np.array([LABEL_TO_ID[p["label"]] for p in pairs])
-    grid = itertools.product([0.3, 0.4, 0.5], [0.5, 0.6, 0.7], [0.4, 0.5, 0.6, 0.7], [0.4, 0.5, 0.6, 0.7, 0.8])
+    grid = itertools.product([0.3, 0.4, 0.5], [0.5, 0.6, 0.7], [0.3, 0.4, 0.5, 0.6, 0.7], [0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
     scored = []
     for ms, al, et, ct in grid:
         cfg = FusionConfig(min_similarity=ms, align_similarity=al, entail_threshold=et, contradict_threshold=ct)

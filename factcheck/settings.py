@@ -34,8 +34,8 @@ class Settings(BaseSettings):
     # NLI judge thresholds (chosen on seed dev + the training data's held-out split; see README).
     min_similarity: float = 0.4  # claims less similar than this are not evidence at all
     align_similarity: float = 0.5  # rules only judge claims at least this similar
-    entail_threshold: float = 0.5
-    contradict_threshold: float = 0.6
+    entail_threshold: float = 0.3
+    contradict_threshold: float = 0.8
     rule_weight: float = 0.3
     use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
 

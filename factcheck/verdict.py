@@ -27,8 +27,8 @@ from factcheck.results import Evidence, Verdict
 class FusionConfig:
     min_similarity: float = 0.4
     align_similarity: float = 0.5
-    entail_threshold: float = 0.5
-    contradict_threshold: float = 0.6
+    entail_threshold: float = 0.3
+    contradict_threshold: float = 0.8
     rule_weight: float = 0.3
 
 

@@ -51,9 +51,10 @@ def test_rule_support_alone_never_makes_supported():
 
 
 def test_rule_support_tips_a_borderline_entailment():
-    borderline = ev("Aid exceeded $400 million.", 0.9, e=0.4, n=0.55, c=0.05)
+    e = CFG.entail_threshold - 0.1  # just under the threshold, but above half of it
+    borderline = ev("Aid exceeded $400 million.", 0.9, e=e, n=0.95 - e, c=0.05)
     assert decide([borderline], CFG)[0] is Verdict.NOT_ENOUGH_INFO
-    boosted = ev("Aid exceeded $400 million.", 0.9, e=0.4, n=0.55, c=0.05, findings=[rule("supports")])
+    boosted = ev("Aid exceeded $400 million.", 0.9, e=e, n=0.95 - e, c=0.05, findings=[rule("supports")])
     assert decide([boosted], CFG)[0] is Verdict.SUPPORTED
 
 
