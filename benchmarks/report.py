@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -64,9 +63,11 @@ def machine_info(models, cfg) -> dict:
 
 
 def _torch_threads() -> int | None:
-    if "torch" not in sys.modules:
+    try:
+        import torch
+    except ImportError:
         return None
-    return sys.modules["torch"].get_num_threads()
+    return torch.get_num_threads()
 
 
 # --- report ----------------------------------------------------------------------------------------------
