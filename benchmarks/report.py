@@ -8,6 +8,8 @@ import platform
 from datetime import datetime, timezone
 from pathlib import Path
 
+from factcheck.index import write_atomic
+
 
 def _cpu_model() -> str:
     try:
@@ -169,11 +171,7 @@ def render_markdown(results: dict, command: str) -> str:
 
 def write_report(results: dict, out_dir: Path, command: str) -> tuple[Path, Path]:
     json_path, md_path = out_dir / "benchmarks.json", out_dir / "BENCHMARKS.md"
-    for path, text in ((json_path, json.dumps(results, indent=2, default=str) + "\n"),
-                       (md_path, render_markdown(results, command))):
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+    write_atomic(json_path, json.dumps(results, indent=2, default=str) + "\n")
+    write_atomic(md_path, render_markdown(results, command))
     (out_dir / "benchmarks.partial.json").unlink(missing_ok=True)  # the run is complete
     return md_path, json_path

@@ -24,6 +24,7 @@ import numpy as np
 from benchmarks import loaders
 from benchmarks.report import machine_info
 from factcheck.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score
+from factcheck.index import write_atomic
 from factcheck.results import Verdict
 
 JUDGE_NAMES = ("similarity", "pipeline", "exhaustive")
@@ -464,7 +465,7 @@ class Harness:
             section["wall_seconds"] = round(time.perf_counter() - t0, 2)
             results["benchmarks"][name] = section
             self.cfg.log(f"benchmark {name}: {section['wall_seconds']} s")
-            atomic_write(partial, json.dumps({"fingerprint": fingerprint, "benchmarks": results["benchmarks"]},
+            write_atomic(partial, json.dumps({"fingerprint": fingerprint, "benchmarks": results["benchmarks"]},
                                              default=str))
         results["meta"]["total_seconds"] = round(time.perf_counter() - started, 2)
         results["meta"]["resumed_sections"] = sorted(set(done) & set(names))
@@ -486,14 +487,6 @@ def _mean_tokens(nli, pairs) -> float | None:
     enc = tok([p for p, _ in pairs], [h for _, h in pairs], truncation="longest_first",
               max_length=getattr(nli, "max_length", 256))
     return round(float(np.mean([len(x) for x in enc["input_ids"]])), 1)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def _peak_rss_mib(who: int) -> float:

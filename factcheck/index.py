@@ -7,6 +7,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -63,14 +64,16 @@ class ClaimIndex:
     def __len__(self) -> int:
         return len(self.claims)
 
+    @cached_property
+    def _sentences_by_doc(self) -> dict[str, list[str]]:
+        by_doc: dict[str, dict[str, None]] = {}
+        for c in self.claims:
+            by_doc.setdefault(c.doc_id, {})[c.sentence] = None
+        return {d: list(sents) for d, sents in by_doc.items()}
+
     def doc_sentences(self, doc_id: str) -> list[str]:
         """The distinct source sentences of one document, in order."""
-        if not hasattr(self, "_by_doc"):
-            by_doc: dict[str, dict[str, None]] = {}
-            for c in self.claims:
-                by_doc.setdefault(c.doc_id, {})[c.sentence] = None
-            self._by_doc = {d: list(sents) for d, sents in by_doc.items()}
-        return self._by_doc.get(doc_id, [])
+        return self._sentences_by_doc.get(doc_id, [])
 
     def search(self, query_vectors: np.ndarray, k: int) -> list[list[SearchHit]]:
         """Top-k claims for each query row, best first."""

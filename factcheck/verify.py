@@ -84,16 +84,15 @@ class NLIJudge:
         """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs."""
         pairs, where = [], []
         evidence_lists: list[list[Evidence]] = []
-        doc_ids: list[list[str]] = []
         for si, (statement, hs) in enumerate(zip(statements, hits)):
             evs = [_evidence(h) for h in hs]
             evidence_lists.append(evs)
-            doc_ids.append([h.claim.doc_id for h in hs])
             for ei, ev in enumerate(evs):
                 if ev.similarity >= self.fusion.min_similarity:
                     pairs.append((ev.claim, statement))
                     where.append((si, ei))
         probs = self.nli.predict(pairs, batch_size=self.batch_size) if pairs else []
+        coverage: dict[tuple[int, str], list] = {}
         for (si, ei), p in zip(where, probs):
             ev = evidence_lists[si][ei]
             ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
@@ -101,7 +100,10 @@ class NLIJudge:
                 ev.findings = _run_rules(ev.sentence, statements[si])
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:
-                ev.findings = ev.findings + _coverage(statements[si], names_of(doc_ids[si][ei]), ev.source)
+                doc_id = hits[si][ei].claim.doc_id
+                if (si, doc_id) not in coverage:  # the same for every claim of one document
+                    coverage[si, doc_id] = _coverage(statements[si], names_of(doc_id), ev.source)
+                ev.findings = ev.findings + coverage[si, doc_id]
         results = []
         for statement, evs in zip(statements, evidence_lists):
             verdict, conf, why = decide(evs, self.fusion)

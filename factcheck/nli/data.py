@@ -72,12 +72,13 @@ EXCLUDED_LICENSES = frozenset({"non-commercial"})
 MAX_PREMISE_CHARS = 600  # longer premises (FNC-1 article bodies) are cut: the encoder reads 128 tokens
 
 
-def _open_text(path: Path):
+def _open_text(path: Path, mode: str = "rt"):
+    """A text handle on a plain, .gz or .xz file, by suffix."""
     if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8")
+        return gzip.open(path, mode, encoding="utf-8")
     if path.suffix == ".xz":
-        return lzma.open(path, "rt", encoding="utf-8")
-    return open(path, encoding="utf-8")
+        return lzma.open(path, mode, encoding="utf-8")
+    return open(path, mode, encoding="utf-8")
 
 
 def read_pairs(path: str | Path, keep_binary: bool = False, skip_invalid: bool = False) -> Iterator[dict]:
@@ -159,12 +160,10 @@ def sample_mix(
 
 
 def write_pairs(pairs: Iterable[dict], path: str | Path) -> int:
-    """Write pairs as JSONL (xz-compressed if the name ends in .xz); returns the count."""
+    """Write pairs as JSONL (compressed if the name ends in .gz or .xz); returns the count."""
     n = 0
     path = Path(path)
-    opener = (lambda: lzma.open(path, "wt", encoding="utf-8", preset=9)) if path.suffix == ".xz" else (
-        lambda: open(path, "w", encoding="utf-8"))
-    with opener() as fh:
+    with _open_text(path, "wt") as fh:
         for p in pairs:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
             n += 1
