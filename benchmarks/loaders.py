@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from factcheck.evaluate import normalize_label
+from factcheck.apps.evaluate import normalize_label
 from factcheck.results import Verdict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

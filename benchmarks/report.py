@@ -8,7 +8,7 @@ import platform
 from datetime import datetime, timezone
 from pathlib import Path
 
-from factcheck.index import write_atomic
+from factcheck.retrieval.index import write_atomic
 
 
 def _cpu_model() -> str:
@@ -55,7 +55,7 @@ def machine_info(models, cfg) -> dict:
         "mem_total_gib": _mem_total_gib(),
         "platform": platform.platform(),
         "versions": _versions(),
-        "embedder": getattr(models.embedder, "model_id", "factcheck.embed.Embedder (default)"),
+        "embedder": getattr(models.embedder, "model_id", "factcheck.retrieval.embed.Embedder (default)"),
         "nli_model": getattr(nli, "name", None) or models.nli_model or "shipped (default)",
         "smoke": cfg.smoke,
         "limit": cfg.limit,

@@ -23,9 +23,9 @@ import numpy as np
 
 from benchmarks import loaders
 from benchmarks.report import machine_info
-from factcheck.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score
-from factcheck.index import write_atomic
+from factcheck.apps.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score
 from factcheck.results import Verdict
+from factcheck.retrieval.index import write_atomic
 
 JUDGE_NAMES = ("similarity", "pipeline", "exhaustive")
 INDEX_CACHE = 2048  # document-set indexes kept within one benchmark (cleared between benchmarks)
@@ -45,14 +45,14 @@ class Models:
 
     def get_embedder(self):
         if self.embedder is None:
-            from factcheck.embed import Embedder
+            from factcheck.retrieval.embed import Embedder
 
             self.embedder = Embedder()
         return self.embedder
 
     def get_nli(self):
         if self.nli is None:
-            from factcheck.nli import load_nli
+            from factcheck.judge.nli import load_nli
 
             self.nli = load_nli(self.nli_model)
         return self.nli
@@ -271,7 +271,7 @@ class Harness:
 
     def bench_summedits(self) -> dict:
         items = list(loaders.summedits(self.cfg.bench_dir / "summedits", limit=self.cfg.limit))
-        from factcheck.nlp import get_nlp
+        from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
         by_doc: dict[str, list[loaders.SummaryItem]] = defaultdict(list)

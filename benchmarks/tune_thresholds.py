@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.checker import Checker
-from factcheck.nli.data import LABEL_TO_ID
+from factcheck.judge.fusion import FusionConfig, decide
 from factcheck.settings import get_settings
-from factcheck.verdict import FusionConfig, decide
+from factcheck.training.data import LABEL_TO_ID
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DEV = REPO.parent / "shared" / "eval" / "seed_dev.csv"
@@ -59,7 +59,7 @@ def main() -> None:
     gold, evidence = seed_dev_evidence(args.nli_model)
     probs = held = None
     if args.heldout:
-        from factcheck.nli import load_nli
+        from factcheck.judge.nli import load_nli
 
         pairs = [json.loads(x) for x in open(args.heldout, encoding="utf-8")]
         probs = load_nli(args.nli_model).predict([(p["premise"], p["hypothesis"]) for p in pairs])

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from factcheck.claims import extract_claims
 from factcheck.errors import InputError
-from factcheck.index import ClaimIndex
-from factcheck.read import document_from_text
+from factcheck.ingest.claims import extract_claims
+from factcheck.ingest.read import document_from_text
+from factcheck.judge.fusion import FusionConfig
+from factcheck.judge.judges import NLIJudge, SimilarityJudge, dedupe_hits
 from factcheck.results import CheckResult
+from factcheck.retrieval.index import ClaimIndex
 from factcheck.settings import Settings, get_settings
-from factcheck.verdict import FusionConfig
-from factcheck.verify import NLIJudge, SimilarityJudge, dedupe_hits
 
 JUDGES = ("nli", "similarity")
 
@@ -23,7 +23,7 @@ def make_judge(settings: Settings, nli=None):
         return SimilarityJudge(settings.similarity_threshold)
     if settings.judge == "nli":
         if nli is None:
-            from factcheck.nli import load_nli
+            from factcheck.judge.nli import load_nli
 
             nli = load_nli(settings.nli_model)
         return NLIJudge(nli, FusionConfig(
@@ -60,7 +60,7 @@ class Checker:
     def names_of(self, doc_id: str) -> frozenset[str]:
         """The names a document mentions (for the coverage check), computed once per document."""
         if doc_id not in self._names:
-            from factcheck.rules.coverage import source_names
+            from factcheck.judge.rules.coverage import source_names
 
             self._names[doc_id] = source_names(self.index.doc_sentences(doc_id))
         return self._names[doc_id]
@@ -70,8 +70,8 @@ class Checker:
              top_k: int | None = None, log: Callable[[str], None] | None = None, embedder=None, nli=None,
              settings: Settings | None = None) -> Checker:
         """Open a corpus by name or path (default: the seed article), building its index if missing."""
-        from factcheck.corpus import load_index
-        from factcheck.embed import Embedder
+        from factcheck.retrieval.corpus import load_index
+        from factcheck.retrieval.embed import Embedder
 
         settings = settings or get_settings(nli_model=nli_model, judge=judge, top_k=top_k)
         embedder = embedder or Embedder()
@@ -82,7 +82,7 @@ class Checker:
     def from_texts(cls, docs: dict[str, str], *, judge: str = "nli", nli_model: str | None = None,
                    top_k: int = 5, embedder=None, nli=None, settings: Settings | None = None) -> Checker:
         """An in-memory corpus from {doc_id: plain text}; nothing is written to disk."""
-        from factcheck.embed import Embedder
+        from factcheck.retrieval.embed import Embedder
 
         settings = settings or get_settings(nli_model=nli_model, judge=judge, top_k=top_k)
         embedder = embedder or Embedder()

@@ -77,16 +77,16 @@ def home(tmp_path, monkeypatch):
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
     monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path))
-    import factcheck.embed
-    import factcheck.nli
+    import factcheck.judge.nli
+    import factcheck.retrieval.embed
 
-    monkeypatch.setattr(factcheck.embed, "Embedder", FakeEmbedder)
-    monkeypatch.setattr(factcheck.nli, "load_nli", lambda name=None: FakeNLI())
+    monkeypatch.setattr(factcheck.retrieval.embed, "Embedder", FakeEmbedder)
+    monkeypatch.setattr(factcheck.judge.nli, "load_nli", lambda name=None: FakeNLI())
     return tmp_path
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from factcheck.nlp import get_nlp
+    from factcheck.ingest.nlp import get_nlp
 
     return get_nlp()

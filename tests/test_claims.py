@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from conftest import SEED
 
-from factcheck.claims import extract_claims
-from factcheck.read import read_document
+from factcheck.ingest.claims import extract_claims
+from factcheck.ingest.read import read_document
 
 
 def test_every_claim_points_at_its_sentence_in_the_original(nlp):
@@ -25,7 +25,7 @@ def test_markdown_offsets_point_into_the_raw_file(tmp_path, nlp):
 
 
 def test_compound_sentences_are_split_into_atomic_claims(nlp):
-    from factcheck.read import document_from_text
+    from factcheck.ingest.read import document_from_text
 
     doc = document_from_text(
         "Petro criticized the strikes, and Trump suspended the payments. "

@@ -101,12 +101,12 @@ def test_index_model_mismatch_says_how_to_rebuild(home, monkeypatch):
     assert run("index").exit_code == 0
     from conftest import FakeEmbedder
 
-    import factcheck.embed
+    import factcheck.retrieval.embed
 
     class Other(FakeEmbedder):
         weights_sha256 = "changed"
 
-    monkeypatch.setattr(factcheck.embed, "Embedder", Other)
+    monkeypatch.setattr(factcheck.retrieval.embed, "Embedder", Other)
     r = run("check", "The Farc demobilized in 2016.")
     assert r.exit_code == 3
     assert "factcheck index --corpus seed" in r.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factcheck.checker import Checker
-from factcheck.nlp import parse
+from factcheck.ingest.nlp import parse
+from factcheck.judge.rules.coverage import check_coverage, source_names, unmentioned_entities
 from factcheck.results import Verdict
-from factcheck.rules.coverage import check_coverage, source_names, unmentioned_entities
 
 SOURCE = [
     "The deep-rooted US-Colombia alliance began in the early 2000s with “Plan Colombia.”",

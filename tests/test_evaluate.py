@@ -1,4 +1,4 @@
-"""factcheck.evaluate: labels, readers, metrics (hand-computed), evidence recall@k, and `factcheck eval`."""
+"""factcheck.apps.evaluate: labels, readers, metrics (hand-computed), evidence recall@k, and `factcheck eval`."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from factcheck.errors import InputError
-from factcheck.evaluate import (
+from factcheck.apps.evaluate import (
     EvalReport,
     LabelledStatement,
     evaluate,
     evidence_recall,
     normalize_label,
     read_labelled,
-    render_report,
     score,
 )
+from factcheck.errors import InputError
+from factcheck.render.evaluation import render_report
 from factcheck.results import CheckResult, Evidence, Verdict
 
 S, C, N = Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.NOT_ENOUGH_INFO

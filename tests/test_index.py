@@ -6,8 +6,8 @@ import pytest
 from conftest import FakeEmbedder
 
 from factcheck.errors import IndexMismatch
-from factcheck.index import ClaimIndex
 from factcheck.results import Claim
+from factcheck.retrieval.index import ClaimIndex
 
 
 def _claims():

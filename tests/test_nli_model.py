@@ -6,15 +6,14 @@ import numpy as np
 import pytest
 
 from factcheck.errors import ModelError
-from factcheck.nli import LABELS, load_nli
-from factcheck.nli.model import SHIPPED_MODEL_DIR
+from factcheck.judge.nli import LABELS, SHIPPED_MODEL_DIR, load_nli
 
 
 def _tiny_model(path, id2label):
     import torch
     from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
 
-    from factcheck.embed import bundled_model_dir
+    from factcheck.retrieval.embed import bundled_model_dir
 
     torch.manual_seed(0)
     cfg = BertConfig(vocab_size=30522, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,

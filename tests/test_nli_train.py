@@ -9,7 +9,8 @@ import math
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.nli.data import MAX_PREMISE_CHARS, read_pairs, sample_mix, write_pairs
+from factcheck.training.data import read_pairs, write_pairs
+from factcheck.training.mix import MAX_PREMISE_CHARS, sample_mix
 
 PAIRS = [
     {"premise": "A man plays a guitar.", "hypothesis": "A man plays music.", "label": "entailment", "source": "t"},
@@ -72,7 +73,7 @@ def test_sample_mix_dedupes_excludes_truncates_and_respects_licences(tmp_path):
 
 def test_partial_label_loss():
     torch = pytest.importorskip("torch")
-    from factcheck.nli.train import partial_label_loss
+    from factcheck.training.train import partial_label_loss
 
     logits = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 0.3]])
     p = torch.softmax(logits, dim=-1)
@@ -94,8 +95,8 @@ def test_tiny_training_run_exports_a_loadable_model_and_resumes(tmp_path):
     pytest.importorskip("torch")
     from test_nli_model import _tiny_model
 
-    from factcheck.nli import load_nli
-    from factcheck.nli.train import TrainConfig, train
+    from factcheck.judge.nli import load_nli
+    from factcheck.training.train import TrainConfig, train
 
     init = _tiny_model(tmp_path / "init", {0: "entailment", 1: "neutral", 2: "contradiction"})
     data = tmp_path / "train.jsonl.xz"

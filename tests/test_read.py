@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.read import html_to_plain, iter_source_files, markdown_to_plain, read_document
+from factcheck.ingest.read import html_to_plain, iter_source_files, markdown_to_plain, read_document
 
 
 def test_txt_is_read_verbatim(tmp_path):

@@ -1,10 +1,10 @@
-"""Table-driven tests of the deterministic checks in factcheck.rules."""
+"""Table-driven tests of the deterministic checks in factcheck.judge.rules."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.rules import RULES, run_rules
+from factcheck.judge.rules import RULES, run_rules
 
 AID = "Despite reduced funding in recent years, US aid to Colombia remains significant, exceeding $400 million in 2024."
 INTEL = (
@@ -228,7 +228,7 @@ def decisive(findings, rule):
 
 @pytest.fixture(scope="module")
 def nlp():
-    from factcheck.nlp import get_nlp
+    from factcheck.ingest.nlp import get_nlp
 
     return get_nlp()
 

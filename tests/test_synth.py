@@ -1,4 +1,4 @@
-"""Tests for the synthetic NLI pair generator (factcheck.nli.synth)."""
+"""Tests for the synthetic NLI pair generator (factcheck.training.synth)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import zlib
 import numpy as np
 import pytest
 
-from factcheck.nli import synth as S
+from factcheck.training import synth as S
+from factcheck.training.synth import base, core, negation_antonyms, numbers_dates
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from factcheck.nlp import get_nlp
+    from factcheck.ingest.nlp import get_nlp
 
     return get_nlp()
 
@@ -62,7 +63,7 @@ def numbers(s):
 def test_registry_and_labels():
     assert set(S.TRANSFORMS) == set(S.TRANSFORM_LABEL)
     assert set(S.TRANSFORM_LABEL.values()) == {"entailment", "neutral", "contradiction"}
-    assert len({frozenset(p) for p in S._ANTONYM_PAIRS}) >= 40
+    assert len({frozenset(p) for p in negation_antonyms._ANTONYM_PAIRS}) >= 40
 
 
 def test_number_change(nlp, ctx):
@@ -85,7 +86,7 @@ def test_date_change(nlp, ctx):
     assert h and "2019" not in h and "12%" in h
     assert re.search(r"\b(19|20)\d\d\b", h)
     h = run("date_change", nlp, ctx, "The minister was sacked on Monday.")
-    assert h and "Monday" not in h and any(d in h for d in S._DAYS)
+    assert h and "Monday" not in h and any(d in h for d in numbers_dates._DAYS)
 
 
 def test_entity_swap(nlp, ctx):
@@ -120,7 +121,7 @@ def test_antonym(nlp, ctx):
     assert h in ("Prices fell sharply after the left-wing government took office.",
                  "Prices rose sharply before the left-wing government took office.",
                  "Prices rose sharply after the right-wing government took office.")
-    assert S._case_like("after", "Before") == "After"
+    assert base._case_like("after", "Before") == "After"
 
 
 def test_drop_clause(nlp, ctx):
@@ -192,5 +193,5 @@ def test_mix(nlp):
     assert pairs and {p["source"] for p in pairs} == {"synth:negation"}
     with pytest.raises(ValueError):
         S.generate_pairs(CORPUS, n=5, mix={"bogus": 1.0}, embed=fake_embed, nlp=nlp)
-    assert S._quotas(S._shares(None), 100)["neighbour"] == 25
-    assert sum(S._quotas(S._shares(None), 101).values()) == 101
+    assert core._quotas(core._shares(None), 100)["neighbour"] == 25
+    assert sum(core._quotas(core._shares(None), 101).values()) == 101

@@ -1,9 +1,9 @@
-"""The fusion procedure (factcheck.verdict.decide) on hand-built evidence."""
+"""The fusion procedure (factcheck.judge.fusion.decide) on hand-built evidence."""
 
 from __future__ import annotations
 
+from factcheck.judge.fusion import FusionConfig, decide
 from factcheck.results import Evidence, Finding, Verdict
-from factcheck.verdict import FusionConfig, decide
 
 CFG = FusionConfig()
 

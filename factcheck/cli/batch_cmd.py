@@ -23,7 +23,7 @@ def batch_cmd(input_path, output, column, resume, corpus, nli_model, judge, top_
     """
     from tqdm import tqdm
 
-    from factcheck.batch import run_batch
+    from factcheck.apps.batch import run_batch
 
     with tqdm(desc="checking", unit="row", file=sys.stderr, disable=None) as bar:
         summary = run_batch(input_path, output, lambda: load_checker(corpus, nli_model, judge, top_k),

@@ -13,7 +13,7 @@ from factcheck.cli.common import checker_options, emit, load_checker, output_opt
 @output_options()
 def check_cmd(statements, corpus, nli_model, judge, top_k, fmt, output):
     """Check one or more statements against a corpus (default: the seed article)."""
-    from factcheck.render import render
+    from factcheck.render.formats import render
 
     checker = load_checker(corpus, nli_model, judge, top_k)
     results = list(checker.check_many(statements))

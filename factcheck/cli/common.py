@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from factcheck.errors import FactcheckError
-from factcheck.render import FORMATS
+from factcheck.render.formats import FORMATS
 
 
 class FactcheckGroup(click.Group):
@@ -70,7 +70,7 @@ def emit(text: str, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
     else:
-        from factcheck.index import write_atomic
+        from factcheck.retrieval.index import write_atomic
 
         write_atomic(Path(output), text)
         click.echo(f"wrote {output}", err=True)

@@ -21,13 +21,13 @@ def _settings():
 @click.option("--no-index", is_flag=True, help="Only extract claims; build the index later.")
 def ingest_cmd(sources, name, no_index):
     """Extract claims from .txt/.md/.html files or folders into corpus/NAME/ and index them."""
-    from factcheck.corpus import build_index, ingest, resolve
+    from factcheck.retrieval.corpus import build_index, ingest, resolve
 
     settings = _settings()
     claims = ingest(list(sources), name, settings)
     click.echo(f"corpus {name!r}: {len(claims)} claims from {len({c.doc_id for c in claims})} documents", err=True)
     if not no_index:
-        from factcheck.embed import Embedder
+        from factcheck.retrieval.embed import Embedder
 
         index = build_index(resolve(name, settings), Embedder(), show_progress=True)
         click.echo(f"indexed {len(index)} claims in {resolve(name, settings).index}", err=True)
@@ -37,8 +37,8 @@ def ingest_cmd(sources, name, no_index):
 @click.option("--corpus", "-c", "name", default=None, help="Corpus name or path (default: the seed article).")
 def index_cmd(name):
     """(Re)build the FAISS index of a corpus."""
-    from factcheck.corpus import DEFAULT_CORPUS, build_index, ensure_seed, resolve
-    from factcheck.embed import Embedder
+    from factcheck.retrieval.corpus import DEFAULT_CORPUS, build_index, ensure_seed, resolve
+    from factcheck.retrieval.embed import Embedder
 
     settings = _settings()
     paths = resolve(name, settings)
@@ -57,7 +57,7 @@ def corpus_group():
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def corpus_list(fmt):
     """List corpora."""
-    from factcheck.corpus import ensure_seed, list_corpora
+    from factcheck.retrieval.corpus import ensure_seed, list_corpora
 
     settings = _settings()
     ensure_seed(settings)
@@ -75,7 +75,7 @@ def corpus_list(fmt):
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def corpus_show(name, fmt):
     """Show one corpus: sources, hashes, claim count, index manifest."""
-    from factcheck.corpus import describe, ensure_seed, resolve
+    from factcheck.retrieval.corpus import describe, ensure_seed, resolve
 
     settings = _settings()
     if name == "seed":

@@ -19,9 +19,10 @@ from factcheck.cli.common import checker_options, emit
 def eval_cmd(labelled, sources, corpus, nli_model, judge, top_k, fmt, output):
     """Check every statement in LABELLED (.csv or .jsonl: `statement` or `claim`, `label`, optional `evidence`
     gold sentences) and report accuracy, macro-F1, per-class scores and evidence recall@k."""
+    from factcheck.apps.evaluate import evaluate, read_labelled
     from factcheck.checker import Checker
-    from factcheck.evaluate import evaluate, read_labelled, render_report
-    from factcheck.read import read_document
+    from factcheck.ingest.read import read_document
+    from factcheck.render.evaluation import render_report
     from factcheck.settings import get_settings
 
     if corpus and sources:

@@ -1,4 +1,4 @@
-"""`factcheck nli train|predict` — retrain or try the NLI model."""
+"""`factcheck nli train|predict|mix|synth` — build training data for, retrain or try the NLI model."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def train_cmd(data, out_dir, init_from, epochs, lr, batch_size, max_length, dev_
 
     Uses a GPU (bf16) when torch sees one; nothing requires it.
     """
-    from factcheck.nli.train import TrainConfig, train
+    from factcheck.training.train import TrainConfig, train
 
     cfg = TrainConfig(data=list(data), out_dir=out_dir, init_from=init_from, epochs=epochs, lr=lr,
                       batch_size=batch_size, max_length=max_length, dev_data=list(dev_data) or None,
@@ -49,7 +49,7 @@ def train_cmd(data, out_dir, init_from, epochs, lr, batch_size, max_length, dev_
 @click.option("--nli-model", default=None, help="Model folder or Hugging Face id (default: shipped model).")
 def predict_cmd(premise, hypothesis, nli_model):
     """Print entailment / neutral / contradiction probabilities for one pair."""
-    from factcheck.nli import load_nli
+    from factcheck.judge.nli import load_nli
 
     model = load_nli(nli_model)
     probs = model.predict([(premise, hypothesis)])[0]
@@ -67,10 +67,11 @@ def predict_cmd(premise, hypothesis, nli_model):
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="JSONL of held-out pairs to keep out of the mix.")
 @click.option("--add", "add", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra JSONL pairs to append (e.g. from `python -m factcheck.nli.synth`).")
+              help="Extra JSONL pairs to append (e.g. from `factcheck nli synth`).")
 def mix_cmd(train_dir, out, seed, mix_name, keep_binary, exclude, add):
     """Write a training mix (non-commercial data left out) as JSONL."""
-    from factcheck.nli.data import MIXES, read_pairs, sample_mix, write_pairs
+    from factcheck.training.data import read_pairs, write_pairs
+    from factcheck.training.mix import MIXES, sample_mix
 
     held = {(p["premise"], p["hypothesis"]) for path in exclude for p in read_pairs(path, keep_binary=True)}
     pairs, counts = sample_mix(train_dir, MIXES[mix_name], seed=seed, keep_binary=keep_binary, exclude=held)
@@ -81,3 +82,30 @@ def mix_cmd(train_dir, out, seed, mix_name, keep_binary, exclude, add):
                 counts[p.get("source", path)] += 1
     write_pairs(pairs, out)
     click.echo(json.dumps({"pairs": len(pairs), "per_set": dict(counts)}), err=True)
+
+
+@nli_group.command("synth")
+@click.option("--train-dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of <set>.jsonl.gz training files; source sentences come from its news-like sets.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL to write (.gz/.xz: compressed).")
+@click.option("--sentences", type=int, default=6000, show_default=True, help="Source sentences to mine.")
+@click.option("-n", "--n", "n", type=int, default=12000, show_default=True, help="Pairs to generate.")
+@click.option("--seed", type=int, default=13, show_default=True)
+def synth_cmd(train_dir, out, sentences, n, seed):
+    """Write seeded synthetic NLI pairs (number/date/entity/negation/antonym changes, clause drops, neighbours)."""
+    import time
+    from collections import Counter
+    from pathlib import Path
+
+    from factcheck.training.data import write_pairs
+    from factcheck.training.synth import generate_pairs, news_sentences
+
+    t0 = time.time()
+    sents = news_sentences(train_dir, sentences, seed=seed)
+    click.echo(f"{len(sents)} source sentences ({time.time() - t0:.0f}s)", err=True)
+    pairs = generate_pairs(sents, n, seed=seed)
+    Path(out).resolve().parent.mkdir(parents=True, exist_ok=True)
+    write_pairs(pairs, out)
+    counts = {"pairs": len(pairs), "per_source": dict(sorted(Counter(p["source"] for p in pairs).items())),
+              "per_label": dict(sorted(Counter(p["label"] for p in pairs).items()))}
+    click.echo(json.dumps(counts), err=True)

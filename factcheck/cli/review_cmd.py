@@ -6,8 +6,8 @@ import sys
 
 import click
 
+from factcheck.apps.review import FAIL_ON
 from factcheck.cli.common import checker_options, emit, load_checker, output_options, use_color
-from factcheck.review import FAIL_ON
 
 
 @click.command("review")
@@ -22,8 +22,8 @@ def review_cmd(draft, fail_on, corpus, nli_model, judge, top_k, fmt, output):
     Exit 0 when nothing is CONTRADICTED, 1 when something is (or, with --fail-on unsupported, when
     anything is not SUPPORTED), 2 for usage errors.
     """
-    from factcheck.render_review import render_review
-    from factcheck.review import review_draft
+    from factcheck.apps.review import review_draft
+    from factcheck.render.review import render_review
 
     checker = load_checker(corpus, nli_model, judge, top_k)
     report = review_draft(draft, checker)

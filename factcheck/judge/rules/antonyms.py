@@ -14,8 +14,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from factcheck.judge.rules._common import GENERIC, is_hedged, is_negated, lemma, make_span, names, token_span
 from factcheck.results import Finding
-from factcheck.rules._common import GENERIC, is_hedged, is_negated, lemma, make_span, names, token_span
 
 LEXICON_PATH = Path(__file__).with_name("antonyms.txt")
 # Phrases whose opposite is not one word: (source side, statement side), matched either way round,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from factcheck.judge.rules._common import content_lemmas, is_hedged, is_negated, lemma, subject_of, token_span
 from factcheck.results import Finding
-from factcheck.rules._common import content_lemmas, is_hedged, is_negated, lemma, subject_of, token_span
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
 NOMINAL = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from factcheck.read import Document
+from factcheck.ingest.read import Document
 from factcheck.results import Claim
 
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
@@ -116,7 +116,7 @@ def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True) -> It
     short documents); order is preserved, so each document's blocks arrive together and in order.
     """
     if nlp is None:
-        from factcheck.nlp import get_nlp
+        from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from factcheck.judge.rules._common import ALIASES, make_span
 from factcheck.results import Finding
-from factcheck.rules._common import ALIASES, make_span
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factcheck.judge.rules._common import actor_name, content_lemmas, is_hedged, is_negated, lemma, token_span
 from factcheck.results import Finding
-from factcheck.rules._common import actor_name, content_lemmas, is_hedged, is_negated, lemma, token_span
 
 GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
 

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from factcheck.nli.data import LABEL_TO_ID, LABELS, TRAIN_LABEL_TO_ID, read_pairs
+from factcheck.training.data import LABEL_TO_ID, LABELS, TRAIN_LABEL_TO_ID, read_pairs
 
 PARTIAL = TRAIN_LABEL_TO_ID["not_entailment"]
 
@@ -50,7 +50,7 @@ class TrainConfig:
 
 
 def default_base_model() -> str:
-    from factcheck.embed import bundled_model_dir
+    from factcheck.retrieval.embed import bundled_model_dir
 
     return str(bundled_model_dir())
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from factcheck.checker import Checker, validate_statement
 from factcheck.errors import FactcheckError, InputError
-from factcheck.render import csv_columns, result_json
+from factcheck.render.formats import csv_columns, result_json
 
 STATEMENT_COLUMNS = ("statement", "claim")
 RESULT_COLUMNS = ("verdict", "confidence", "explanation", "evidence", "source", "error")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
 from factcheck.results import Finding
-from factcheck.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
 
 DATE = re.compile(
     r"(?P<prep>\b(?:in|since|after|before|until|by|from|during|of)\s+)?"

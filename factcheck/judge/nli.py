@@ -1,4 +1,4 @@
-"""A three-way NLI cross-encoder: (premise, hypothesis) pairs in, probabilities out."""
+"""The runtime NLI model: a three-way cross-encoder, (premise, hypothesis) pairs in, probabilities out."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.errors import ModelError
-from factcheck.nli.data import LABELS
 
+LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nli-minilm-l6"
 
 _ALIASES = {"entailment": "entailment", "entails": "entailment", "supports": "entailment",
@@ -44,7 +44,7 @@ class NLIModel:
     def from_pretrained(cls, name_or_path: str | Path, max_length: int = 256) -> NLIModel:
         import torch
 
-        from factcheck.embed import quiet_hf
+        from factcheck.retrieval.embed import quiet_hf
 
         if Path(str(name_or_path)).exists():
             quiet_hf()  # a local model never needs the hub

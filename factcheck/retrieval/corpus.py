@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from factcheck.claims import extract_claims
 from factcheck.errors import CorpusNotFound, InputError
-from factcheck.index import ClaimIndex, write_atomic
-from factcheck.read import iter_source_files, read_document
+from factcheck.ingest.claims import extract_claims
+from factcheck.ingest.read import iter_source_files, read_document
 from factcheck.results import Claim
+from factcheck.retrieval.index import ClaimIndex, write_atomic
 from factcheck.settings import Settings
 
 DEFAULT_CORPUS = "seed"

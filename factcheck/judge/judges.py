@@ -4,7 +4,7 @@ A judge is anything with `judge_many(statements, hits_per_statement) -> list[Che
 - `SimilarityJudge`: SUPPORTED when a claim is similar enough, else NOT_ENOUGH_INFO. It cannot see
   contradictions (embeddings do not), and says so; kept as the baseline.
 - `NLIJudge`: the NLI model scores (claim → statement) for every retrieved claim, the rule checks
-  compare each aligned claim with the statement, and `factcheck.verdict.decide` fuses both.
+  compare each aligned claim with the statement, and `factcheck.judge.fusion.decide` fuses both.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from factcheck.index import SearchHit
+from factcheck.judge.fusion import FusionConfig, decide
 from factcheck.results import CheckResult, Evidence, Verdict
-from factcheck.verdict import FusionConfig, decide
+from factcheck.retrieval.index import SearchHit
 
 
 class Judge(Protocol):
@@ -114,14 +114,14 @@ class NLIJudge:
 
 def _run_rules(sentence: str, statement: str):
     try:
-        from factcheck.rules import run_rules
+        from factcheck.judge.rules import run_rules
     except ImportError:  # rules not installed in this build
         return []
     return run_rules(sentence, statement)
 
 
 def _coverage(statement: str, names: frozenset[str], source: str):
-    from factcheck.nlp import parse
-    from factcheck.rules.coverage import check_coverage
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules.coverage import check_coverage
 
     return check_coverage(parse(statement), names, source)

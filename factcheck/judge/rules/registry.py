@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from factcheck.judge.rules.antonyms import check_antonyms
+from factcheck.judge.rules.attribution import check_attribution
+from factcheck.judge.rules.dates import check_dates
+from factcheck.judge.rules.polarity import check_polarity
+from factcheck.judge.rules.quantities import check_quantities
+from factcheck.judge.rules.roles import check_roles
 from factcheck.results import Finding
-from factcheck.rules.antonyms import check_antonyms
-from factcheck.rules.attribution import check_attribution
-from factcheck.rules.dates import check_dates
-from factcheck.rules.polarity import check_polarity
-from factcheck.rules.quantities import check_quantities
-from factcheck.rules.roles import check_roles
 
 Rule = Callable[[Doc, Doc], list[Finding]]
 
@@ -29,7 +29,7 @@ RULES: dict[str, Rule] = {
 def run_rules(source_sentence: str, statement: str, nlp=None) -> list[Finding]:
     """Run every registered rule on one (source sentence, statement) pair; parse each text once."""
     if nlp is None:
-        from factcheck.nlp import parse  # cached: the same texts recur across evidence items
+        from factcheck.ingest.nlp import parse  # cached: the same texts recur across evidence items
 
         src_doc, stmt_doc = parse(source_sentence), parse(statement)
     else:

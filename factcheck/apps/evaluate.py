@@ -1,4 +1,4 @@
-"""Measure a checker against labelled statements: label normalisation, streaming readers, metrics, report.
+"""Measure a checker against labelled statements: label normalisation, streaming readers, metrics.
 
 A labelled file is CSV or JSONL with a `statement` (or `claim`) column, a `label` column and, optionally,
 `evidence`: the gold source sentences, used for evidence recall@k. In CSV, `evidence` is one sentence or a
@@ -314,38 +314,3 @@ def evaluate(checker, rows: Iterable[LabelledStatement], k: int = 5, *, batch: i
             if row.evidence:
                 recalls.append(evidence_recall(row.evidence, retrieved_sentences(result), k))
     return score(gold, pred, evidence_recall=recalls, k=k)
-
-
-# --- rendering -------------------------------------------------------------------------------------------
-
-
-def render_report(report: EvalReport, fmt: str = "text", *, title: str | None = None) -> str:
-    """The report as a text table ("text") or JSON ("json")."""
-    if fmt == "json":
-        return report.model_dump_json(indent=2)
-    if fmt != "text":
-        raise ValueError(f"unknown report format {fmt!r}; use 'text' or 'json'")
-    from rich.console import Console
-    from rich.table import Table
-
-    summary = f"n={report.n}  accuracy={report.accuracy:.3f}  macro-F1={report.macro_f1:.3f}"
-    if report.evidence_recall_at_k is not None:
-        summary += f"  evidence recall@{report.k}={report.evidence_recall_at_k:.3f} (n={report.n_with_evidence})"
-    scores = Table(title=title)
-    for col in ("label", "precision", "recall", "F1", "support"):
-        scores.add_column(col, justify="left" if col == "label" else "right")
-    for name, s in report.per_class.items():
-        scores.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support))
-    predicted = list(next(iter(report.confusion.values()), {}).keys())
-    confusion = Table(title="confusion (rows: gold, columns: predicted)")
-    confusion.add_column("gold \\ predicted")
-    for p in predicted:
-        confusion.add_column(p, justify="right")
-    for g, row in report.confusion.items():
-        confusion.add_row(g, *(str(row[p]) for p in predicted))
-    buf = io.StringIO()
-    console = Console(file=buf, width=100, color_system=None, force_terminal=False)
-    console.print(summary, soft_wrap=True)
-    console.print(scores)
-    console.print(confusion)
-    return buf.getvalue()

@@ -8,7 +8,7 @@ from collections import Counter
 from pydantic import BaseModel
 
 from factcheck.checker import Checker
-from factcheck.read import document_from_text, read_text_file, to_plain
+from factcheck.ingest.read import document_from_text, read_text_file, to_plain
 from factcheck.results import CheckResult, Verdict
 
 FAIL_ON = ("contradicted", "unsupported")
@@ -49,10 +49,10 @@ def is_check_worthy(sent) -> bool:
 
 def review_draft(path: str, checker: Checker, nlp=None) -> ReviewReport:
     """Check every check-worthy sentence of the draft (.txt/.md or '-')."""
-    from factcheck.claims import extract_claims
+    from factcheck.ingest.claims import extract_claims
 
     if nlp is None:
-        from factcheck.nlp import get_nlp
+        from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
     original = read_text_file(path)

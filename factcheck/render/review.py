@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.render import to_markdown, to_text
-from factcheck.review import ReviewReport
+from factcheck.apps.review import ReviewReport
+from factcheck.render.formats import to_markdown, to_text
 
 
 def render_review(report: ReviewReport, fmt: str, color: bool = False) -> str:

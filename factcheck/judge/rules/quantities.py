@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
 from factcheck.results import Finding
-from factcheck.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
 
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
 EXACT = 0.03  # round figures in news copy are rarely exact

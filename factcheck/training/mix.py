@@ -1,23 +1,13 @@
-"""NLI training data: the documented JSONL pair format and the training mix drawn from shared data."""
+"""The training mix: how many pairs to draw from each shared training set, non-commercial data left out."""
 
 from __future__ import annotations
 
-import gzip
-import json
-import lzma
 import random
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.errors import InputError
-
-LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
-LABEL_TO_ID = {name: i for i, name in enumerate(LABELS)}
-# Binary sets say "not entailment" without saying which of neutral / contradiction; the trainer
-# learns from them with a partial-label loss (-log(p_neutral + p_contradiction)).
-NOT_ENTAILMENT = "not_entailment"
-TRAIN_LABEL_TO_ID = {**LABEL_TO_ID, NOT_ENTAILMENT: 3}
+from factcheck.training.data import read_pairs
 
 # Natural three-way sets first (the "easy" part of the curriculum), then fact-verification
 # and challenge sets. Non-commercial data is left out so the shipped model carries no
@@ -72,44 +62,6 @@ EXCLUDED_LICENSES = frozenset({"non-commercial"})
 MAX_PREMISE_CHARS = 600  # longer premises (FNC-1 article bodies) are cut: the encoder reads 128 tokens
 
 
-def _open_text(path: Path, mode: str = "rt"):
-    """A text handle on a plain, .gz or .xz file, by suffix."""
-    if path.suffix == ".gz":
-        return gzip.open(path, mode, encoding="utf-8")
-    if path.suffix == ".xz":
-        return lzma.open(path, mode, encoding="utf-8")
-    return open(path, mode, encoding="utf-8")
-
-
-def read_pairs(path: str | Path, keep_binary: bool = False, skip_invalid: bool = False) -> Iterator[dict]:
-    """Yield pair records from a JSONL (optionally .gz or .xz) file in the documented format.
-
-    Each line: {"premise": str, "hypothesis": str, "label": "entailment"|"neutral"|"contradiction",
-    "source": str (optional)}. With `keep_binary`, "not_entailment" rows are kept too. Rows with a
-    missing field raise InputError naming file and line, or are skipped with `skip_invalid`.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    accepted = TRAIN_LABEL_TO_ID if keep_binary else LABEL_TO_ID
-    with _open_text(path) as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
-            missing = next((f for f in ("premise", "hypothesis", "label")
-                            if not isinstance(rec.get(f), str) or not rec[f].strip()), None)
-            if missing is not None:
-                if skip_invalid:
-                    continue
-                raise InputError(f"{path}:{lineno}: field '{missing}' is missing or empty")
-            if rec["label"] not in accepted:
-                continue  # binary sets' "not_entailment" (unless kept) and stray labels
-            yield rec
-
 
 def sample_mix(
     train_dir: str | Path,
@@ -157,14 +109,3 @@ def sample_mix(
             )
             counts[name] += 1
     return pairs, counts
-
-
-def write_pairs(pairs: Iterable[dict], path: str | Path) -> int:
-    """Write pairs as JSONL (compressed if the name ends in .gz or .xz); returns the count."""
-    n = 0
-    path = Path(path)
-    with _open_text(path, "wt") as fh:
-        for p in pairs:
-            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-            n += 1
-    return n

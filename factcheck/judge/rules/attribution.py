@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factcheck.judge.rules._common import actor_name, content_lemmas, lemma, subject_of, token_span
 from factcheck.results import Finding
-from factcheck.rules._common import actor_name, content_lemmas, lemma, subject_of, token_span
 
 SPEECH_VERBS = {
     "say",

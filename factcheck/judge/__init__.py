@@ -1,0 +1,1 @@
+"""Judge: decide a statement against retrieved claims (NLI and similarity judges, rule checks, fusion)."""

@@ -1,0 +1,1 @@
+"""Retrieval: embed claims, index them with FAISS, and manage named corpora."""

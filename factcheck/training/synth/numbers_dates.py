@@ -1,0 +1,123 @@
+"""Contradiction transforms on numbers and dates: change a quantity, its scale, a year, a month or a weekday."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from factcheck.training.synth.base import SynthContext, _case_like
+
+_NUM_RE = re.compile(
+    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<sp>\s?)(?P<unit>%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b|bn\b|m\b)?"
+)
+_YEAR_LIKE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_SCALE_SWAP = {
+    "thousand": ["million"],
+    "million": ["billion", "thousand"],
+    "billion": ["million", "trillion"],
+    "trillion": ["billion"],
+    "m": ["bn"],
+    "bn": ["m"],
+}
+_WORD_NUMS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_WORD_NUM_RE = re.compile(r"\b(" + "|".join(_WORD_NUMS) + r")\b", re.IGNORECASE)
+
+
+def _fmt_like(value: float, original: str) -> str:
+    decimals = len(original.split(".")[1]) if "." in original else 0
+    if decimals == 0:
+        s = f"{int(round(value)):,}" if "," in original else str(int(round(value)))
+    else:
+        s = f"{value:,.{decimals}f}" if "," in original else f"{value:.{decimals}f}"
+    return s
+
+
+def _number_matches(text: str) -> list[re.Match]:
+    out = []
+    for m in _NUM_RE.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalnum() or before in ".:/-" or after.isalnum() or after in ":/":
+            continue
+        if after == "." and end + 1 < len(text) and text[end + 1].isdigit():
+            continue
+        if not m.group("cur") and not m.group("unit") and _YEAR_LIKE.match(m.group("num")):
+            continue  # years belong to date_change
+        out.append(m)
+    return out
+
+
+def number_change(doc, rng: random.Random, ctx: SynthContext) -> str | None:
+    """Change one number (and possibly its scale word); percentages stay in 1..99."""
+    text = doc.text
+    matches = _number_matches(text)
+    if not matches:
+        wm = list(_WORD_NUM_RE.finditer(text))
+        if not wm:
+            return None
+        m = rng.choice(wm)
+        choices = [w for w in _WORD_NUMS if w != m.group(1).lower()]
+        return text[: m.start()] + _case_like(rng.choice(choices), m.group(1)) + text[m.end():]
+    m = rng.choice(matches)
+    num_s, unit = m.group("num"), (m.group("unit") or "")
+    value = float(num_s.replace(",", ""))
+    unit_l = unit.lower()
+    new_num, new_unit = num_s, unit
+    if unit_l in _SCALE_SWAP and rng.random() < 0.4:
+        new_unit = _case_like(rng.choice(_SCALE_SWAP[unit_l]), unit)
+    elif unit_l in ("%", "percent", "per cent"):
+        for _ in range(20):
+            cand = round(value * rng.choice([0.25, 0.5, 0.6, 1.5, 2.0, 3.0])) if value >= 2 else rng.randint(5, 95)
+            if 1 <= cand <= 99 and abs(cand - value) >= 3:
+                break
+        else:
+            cand = rng.choice([v for v in (10, 25, 40, 60, 75, 90) if abs(v - value) >= 3])
+        new_num = str(int(cand))
+    else:
+        if value == 0:
+            return None
+        if value <= 12 and value == int(value):
+            new_val = rng.choice([v for v in range(1, 25) if v != int(value)])
+        else:
+            for _ in range(20):
+                new_val = value * rng.choice([0.1, 0.2, 0.25, 0.5, 2.0, 3.0, 4.0, 10.0])
+                if _fmt_like(new_val, num_s) != num_s and new_val > 0:
+                    break
+        new_num = _fmt_like(new_val, num_s)
+        if float(new_num.replace(",", "")) == 0:
+            return None
+    if new_num == num_s and new_unit == unit:
+        return None
+    rep = (m.group("cur") or "") + new_num + m.group("sp") + new_unit
+    return text[: m.start()] + rep + text[m.end():]
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_YEAR_RE = re.compile(r"(?<![\d$£€.,/:-])(1[6-9]\d\d|20\d\d)(?!\d|,\d|%|/|:)(?!\s*(?:million|billion|percent|%|people))")
+
+
+def date_change(doc, rng: random.Random, ctx: SynthContext) -> str | None:
+    """Shift a year by 1..12 years, or swap a month/weekday name inside a DATE entity."""
+    text = doc.text
+    targets: list[tuple[int, int, str]] = []
+    for m in _YEAR_RE.finditer(text):
+        year = int(m.group(1))
+        deltas = [d for d in range(-12, 13) if d and 1600 <= year + d <= 2026]
+        if deltas:
+            targets.append((m.start(), m.end(), str(year + rng.choice(deltas))))
+    for tok in doc:
+        if tok.ent_type_ in ("DATE", "TIME") or tok.ent_type_ == "" and tok.text in _DAYS:
+            if tok.text in _MONTHS:
+                targets.append((tok.idx, tok.idx + len(tok.text), rng.choice([x for x in _MONTHS if x != tok.text])))
+            elif tok.text in _DAYS:
+                targets.append((tok.idx, tok.idx + len(tok.text), rng.choice([x for x in _DAYS if x != tok.text])))
+    if not targets:
+        return None
+    s, e, rep = rng.choice(targets)
+    return text[:s] + rep + text[e:]
