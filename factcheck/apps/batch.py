@@ -19,6 +19,7 @@ from pathlib import Path
 
 from factcheck.checker import Checker, validate_statement
 from factcheck.errors import FactcheckError, InputError
+from factcheck.io import open_text
 from factcheck.render.formats import csv_columns, result_json
 
 STATEMENT_COLUMNS = ("statement", "claim")
@@ -41,18 +42,9 @@ class BatchSummary:
     verdicts: dict[str, int] = field(default_factory=dict)
 
 
-def _open_text(path: str) -> io.TextIOBase:
-    if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    return open(p, encoding="utf-8-sig", errors="surrogateescape", newline="")
-
-
 def read_rows(path: str, column: str | None = None) -> tuple[list[str], str, Iterator[Row]]:
     """(header, statement column, lazy rows). Bad rows come back with `error` set, not raised."""
-    fh = _open_text(path)
+    fh = open_text(path, newline="", errors="surrogateescape")  # a bad row is an error row, not fatal
     reader = csv.reader(fh)
     try:
         header = next(reader)

@@ -8,10 +8,8 @@ JSON array of sentences; in JSONL it is a string or a list of strings.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
-import sys
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import InputError
+from factcheck.io import STDIN, open_text
 from factcheck.results import CheckResult, Verdict
 
 VERDICT_LABELS: tuple[str, str, str] = (
@@ -100,22 +99,13 @@ def _row_to_statement(row: dict, source: str, line: int) -> LabelledStatement:
     )
 
 
-def _open_text(path: str | Path) -> tuple[io.TextIOBase, str]:
-    if str(path) == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""), "<stdin>"
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
-    return open(p, encoding="utf-8-sig", newline=""), str(p)
-
-
 def read_labelled(path: str | Path, *, fmt: str | None = None) -> Iterator[LabelledStatement]:
     """Yield labelled statements lazily from a CSV/TSV or JSONL file ('-' = stdin; format from the suffix).
 
     Args:
         fmt: "csv", "tsv" or "jsonl"; by default taken from the suffix, and sniffed for stdin.
     """
-    fh, label = _open_text(path)
+    fh, label = open_text(path, newline=""), "<stdin>" if str(path) == STDIN else str(path)
     with fh:
         if fmt is None:
             suffix = Path(str(path)).suffix.lower()

@@ -8,7 +8,8 @@ from collections import Counter
 from pydantic import BaseModel
 
 from factcheck.checker import Checker
-from factcheck.ingest.read import document_from_text, read_text_file, to_plain
+from factcheck.ingest.read import document_from_text, to_plain
+from factcheck.io import read_text
 from factcheck.results import CheckResult, Verdict
 
 FAIL_ON = ("contradicted", "unsupported")
@@ -55,7 +56,7 @@ def review_draft(path: str, checker: Checker, nlp=None) -> ReviewReport:
         from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
-    original = read_text_file(path)
+    original = read_text(path)
     doc = document_from_text(original, "draft", path)
     suffix = ".txt" if str(path).endswith(".txt") else ".md"  # stdin drafts are read as Markdown
     doc = type(doc)(doc.doc_id, doc.path, original, to_plain(original, suffix), doc.sha256)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.io import read_text
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -78,29 +79,6 @@ def markdown_to_plain(src: str) -> str:
     return out
 
 
-def read_text_file(path: str | Path) -> str:
-    """Read a UTF-8 file (or '-' for stdin), failing with a message that names the file."""
-    import sys
-
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        label = "<stdin>"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise InputError(f"{p}: no such file")
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, expected a file")
-        data = p.read_bytes()
-        label = str(p)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{label}: not UTF-8 text (byte {exc.start}); convert it, e.g. `iconv -f latin1 -t utf-8`"
-        ) from exc
-
-
 def to_plain(original: str, suffix: str) -> str:
     """Markup-free text of the same length as `original`."""
     suffix = suffix.lower()
@@ -116,7 +94,7 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     p = Path(path)
     if str(path) != "-" and p.suffix.lower() not in SUFFIXES:
         raise InputError(f"{p}: unsupported source type {p.suffix!r}; use one of {', '.join(SUFFIXES)}")
-    original = read_text_file(path)
+    original = read_text(path)
     text = to_plain(original, p.suffix)
     if not text.strip():
         raise InputError(f"{p}: the source is empty; nothing to extract claims from")

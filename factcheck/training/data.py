@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import json
-import lzma
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.io import open_text
 from factcheck.judge.nli import LABELS
 
 LABEL_TO_ID = {name: i for i, name in enumerate(LABELS)}
@@ -16,15 +15,6 @@ LABEL_TO_ID = {name: i for i, name in enumerate(LABELS)}
 # learns from them with a partial-label loss (-log(p_neutral + p_contradiction)).
 NOT_ENTAILMENT = "not_entailment"
 TRAIN_LABEL_TO_ID = {**LABEL_TO_ID, NOT_ENTAILMENT: 3}
-
-def _open_text(path: Path, mode: str = "rt"):
-    """A text handle on a plain, .gz or .xz file, by suffix."""
-    if path.suffix == ".gz":
-        return gzip.open(path, mode, encoding="utf-8")
-    if path.suffix == ".xz":
-        return lzma.open(path, mode, encoding="utf-8")
-    return open(path, mode, encoding="utf-8")
-
 
 def read_pairs(path: str | Path, keep_binary: bool = False, skip_invalid: bool = False) -> Iterator[dict]:
     """Yield pair records from a JSONL (optionally .gz or .xz) file in the documented format.
@@ -37,7 +27,7 @@ def read_pairs(path: str | Path, keep_binary: bool = False, skip_invalid: bool =
     if not path.exists():
         raise InputError(f"{path}: no such file")
     accepted = TRAIN_LABEL_TO_ID if keep_binary else LABEL_TO_ID
-    with _open_text(path) as fh:
+    with open_text(path) as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -60,7 +50,7 @@ def write_pairs(pairs: Iterable[dict], path: str | Path) -> int:
     """Write pairs as JSONL (compressed if the name ends in .gz or .xz); returns the count."""
     n = 0
     path = Path(path)
-    with _open_text(path, "wt") as fh:
+    with open_text(path, "w") as fh:
         for p in pairs:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
             n += 1
