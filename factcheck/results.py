@@ -14,6 +14,7 @@ class Verdict(str, Enum):
     SUPPORTED = "SUPPORTED"
     CONTRADICTED = "CONTRADICTED"
     NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
+    CONFLICTED = "CONFLICTED"  # strong evidence from different documents points both ways
 
 
 class Claim(BaseModel):

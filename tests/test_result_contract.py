@@ -25,7 +25,7 @@ def test_json_shape(home):
     assert set(TOP) <= set(data)
     for key, typ in TOP.items():
         assert isinstance(data[key], typ), key
-    assert data["verdict"] in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")
+    assert data["verdict"] in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO", "CONFLICTED")
     assert 0.0 <= data["confidence"] <= 1.0
     assert data["evidence"]
     for ev in data["evidence"]:

@@ -14,6 +14,8 @@ The decision procedure (also in the README):
    probability, boosted by agreeing rules, scaled by similarity); when strong items point both
    ways the higher score wins and the explanation shows both sentences. With no supporting or
    contradicting item, the source is silent: NOT_ENOUGH_INFO.
+4. When a supporting and a contradicting item both score at least `conflict_score` and come from
+   different documents, the sources disagree: CONFLICTED, with both sentences (`mark_conflict`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class FusionConfig:
     entail_threshold: float = 0.3
     contradict_threshold: float = 0.8
     rule_weight: float = 0.3
+    conflict_score: float = 0.5  # both sides at least this strong, from different documents → CONFLICTED
 
 
 def _rule_relation(ev: Evidence, relation: str) -> float:
@@ -98,7 +101,25 @@ def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float,
         word = "supports" if other[1].relation == "supports" else "contradicts"
         text += f" Note: other evidence {word} it: {_quote(other[1])}: {_why(other[1])}."
         score *= 1 - 0.5 * other[0]
-    return verdict, round(float(min(1.0, score)), 4), text
+    return mark_conflict(scored, (verdict, round(float(min(1.0, score)), 4), text), cfg)
+
+
+def mark_conflict(scored: list[tuple[float, Evidence]], decided: tuple[Verdict, float, str],
+                  cfg: FusionConfig) -> tuple[Verdict, float, str]:
+    """CONFLICTED when strong evidence from two different documents points opposite ways, else `decided`.
+
+    An editor must be told that trusted sources disagree rather than see the higher score win. Confidence is
+    the weaker side's score: how sure we are that both sides really speak to the statement.
+    """
+    strong = [(s, e) for s, e in scored if s >= cfg.conflict_score]
+    for s_sup, sup in sorted(((s, e) for s, e in strong if e.relation == "supports"), key=lambda x: -x[0]):
+        for s_con, con in sorted(((s, e) for s, e in strong if e.relation == "contradicts"), key=lambda x: -x[0]):
+            if sup.source != con.source:
+                return Verdict.CONFLICTED, round(float(min(s_sup, s_con)), 4), (
+                    f"The sources conflict. Supported by {_quote(sup)}: {_why(sup)}. "
+                    f"Contradicted by {_quote(con)}: {_why(con)}."
+                )
+    return decided
 
 
 def _nei_confidence(evidence: list[Evidence]) -> float:

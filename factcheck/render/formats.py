@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from factcheck.results import CheckResult
 
 FORMATS = ("text", "json", "jsonl", "csv", "md")
-_STYLE = {"SUPPORTED": "bold green", "CONTRADICTED": "bold red", "NOT_ENOUGH_INFO": "bold yellow"}
+_STYLE = {"SUPPORTED": "bold green", "CONTRADICTED": "bold red", "NOT_ENOUGH_INFO": "bold yellow",
+          "CONFLICTED": "bold magenta"}
 CSV_FIELDS = ("statement", "verdict", "confidence", "explanation", "evidence", "source")
 
 
