@@ -8,30 +8,20 @@ from itertools import islice
 from factcheck.errors import InputError
 from factcheck.ingest.claims import extract_claims
 from factcheck.ingest.read import document_from_text
-from factcheck.judge.fusion import FusionConfig
-from factcheck.judge.judges import NLIJudge, SimilarityJudge, dedupe_hits
+from factcheck.judge.judges import Judge, dedupe_hits
+from factcheck.judge.registry import judges
 from factcheck.results import CheckResult
 from factcheck.retrieval.index import ClaimIndex
 from factcheck.settings import Settings, get_settings
 
-JUDGES = ("nli", "similarity")
 
-
-def make_judge(settings: Settings, nli=None):
-    """The judge named in settings; `nli` injects a loaded NLI model (tests, benchmarks)."""
-    if settings.judge == "similarity":
-        return SimilarityJudge(settings.similarity_threshold)
-    if settings.judge == "nli":
-        if nli is None:
-            from factcheck.judge.nli import load_nli
-
-            nli = load_nli(settings.nli_model)
-        return NLIJudge(nli, FusionConfig(
-            min_similarity=settings.min_similarity, align_similarity=settings.align_similarity,
-            entail_threshold=settings.entail_threshold,
-            contradict_threshold=settings.contradict_threshold, rule_weight=settings.rule_weight),
-            use_rules=settings.use_rules)
-    raise InputError(f"unknown judge {settings.judge!r}; choose one of {', '.join(JUDGES)}")
+def make_judge(settings: Settings, nli=None) -> Judge:
+    """The judge named in settings, from the judge registry; `nli` injects a loaded NLI model (tests, benchmarks)."""
+    try:
+        factory = judges[settings.judge]
+    except KeyError:
+        raise InputError(f"unknown judge {settings.judge!r}; choose one of {', '.join(judges)}") from None
+    return factory(settings, nli=nli)
 
 
 def validate_statement(statement: object, max_chars: int) -> str:
@@ -79,9 +69,12 @@ class Checker:
         return cls(index, embedder, make_judge(settings, nli), settings)
 
     @classmethod
-    def from_texts(cls, docs: dict[str, str], *, judge: str = "nli", nli_model: str | None = None,
-                   top_k: int = 5, embedder=None, nli=None, settings: Settings | None = None) -> Checker:
-        """An in-memory corpus from {doc_id: plain text}; nothing is written to disk."""
+    def from_texts(cls, docs: dict[str, str], *, judge: str | None = None, nli_model: str | None = None,
+                   top_k: int | None = None, embedder=None, nli=None, settings: Settings | None = None) -> Checker:
+        """An in-memory corpus from {doc_id: plain text}; nothing is written to disk.
+
+        Unset arguments come from settings (FACTCHECK_JUDGE, FACTCHECK_TOP_K, …), as in `load`.
+        """
         from factcheck.retrieval.embed import Embedder
 
         settings = settings or get_settings(nli_model=nli_model, judge=judge, top_k=top_k)

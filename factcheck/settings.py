@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     entail_threshold: float = 0.3
     contradict_threshold: float = 0.8
     rule_weight: float = 0.3
+    conflict_score: float = 0.5  # both sides at least this strong, from different documents → CONFLICTED
     use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
 
     @property

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.judge.rules import RULES, run_rules
+from factcheck.judge.rules import PAIR_RULES as RULES
+from factcheck.judge.rules import run_rules
 
 AID = "Despite reduced funding in recent years, US aid to Colombia remains significant, exceeding $400 million in 2024."
 INTEL = (

@@ -28,11 +28,11 @@ class FactcheckGroup(click.Group):
 
 def checker_options(f):
     """--corpus, --nli-model, --judge, --top-k."""
-    from factcheck.checker import JUDGES
+    from factcheck.judge.registry import judges
 
     @click.option("--corpus", "-c", default=None, help="Corpus name (under corpus/) or path. Default: the seed article.")
     @click.option("--nli-model", default=None, help="NLI model: local folder or Hugging Face id. Default: shipped model.")
-    @click.option("--judge", type=click.Choice(JUDGES), default=None, help="Judge to use (default nli: NLI + rules).")
+    @click.option("--judge", type=click.Choice(list(judges)), default=None, help="Judge to use (default nli: NLI + rules).")
     @click.option("--top-k", type=click.IntRange(1, 100), default=None, help="Claims retrieved per statement.")
     @functools.wraps(f)
     def wrapper(*args, **kwargs):

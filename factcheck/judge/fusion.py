@@ -20,7 +20,7 @@ The decision procedure (also in the README):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from factcheck.results import Evidence, Verdict
 
@@ -33,6 +33,11 @@ class FusionConfig:
     contradict_threshold: float = 0.8
     rule_weight: float = 0.3
     conflict_score: float = 0.5  # both sides at least this strong, from different documents → CONFLICTED
+
+    @classmethod
+    def from_settings(cls, settings) -> FusionConfig:
+        """The fusion parameters held in `Settings`."""
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
 
 def _rule_relation(ev: Evidence, relation: str) -> float:

@@ -1,6 +1,7 @@
-"""Stage 5, verify: judges turn (statement, retrieved claims) into a CheckResult.
+"""Stage 5, judge: judges turn (statement, retrieved claims) into a CheckResult.
 
-A judge is anything with `judge_many(statements, hits_per_statement) -> list[CheckResult]`.
+A judge is anything with `judge_many(statements, hits_per_statement) -> list[CheckResult]` (the `Judge`
+protocol); judges are made by the factories registered in `factcheck.judge.registry.judges`.
 - `SimilarityJudge`: SUPPORTED when a claim is similar enough, else NOT_ENOUGH_INFO. It cannot see
   contradictions (embeddings do not), and says so; kept as the baseline.
 - `NLIJudge`: the NLI model scores (claim → statement) for every retrieved claim, the rule checks
@@ -13,8 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from factcheck.judge.fusion import FusionConfig, decide
+from factcheck.judge.registry import judges
 from factcheck.results import CheckResult, Evidence, Verdict
 from factcheck.retrieval.index import SearchHit
+from factcheck.settings import Settings
 
 
 class Judge(Protocol):
@@ -113,15 +116,31 @@ class NLIJudge:
 
 
 def _run_rules(sentence: str, statement: str):
-    try:
-        from factcheck.judge.rules import run_rules
-    except ImportError:  # rules not installed in this build
-        return []
+    from factcheck.judge.rules import run_rules
+
     return run_rules(sentence, statement)
 
 
 def _coverage(statement: str, names: frozenset[str], source: str):
     from factcheck.ingest.nlp import parse
-    from factcheck.judge.rules.coverage import check_coverage
+    from factcheck.judge.rules import run_document_rules
 
-    return check_coverage(parse(statement), names, source)
+    return run_document_rules(parse(statement), names, source)
+
+
+def similarity_judge(settings: Settings, nli=None) -> Judge:
+    """The similarity baseline with the threshold from settings."""
+    return SimilarityJudge(settings.similarity_threshold)
+
+
+def nli_judge(settings: Settings, nli=None) -> Judge:
+    """NLI + rules; `nli` injects a loaded NLI model (tests, benchmarks), else the one settings name loads."""
+    if nli is None:
+        from factcheck.judge.nli import load_nli
+
+        nli = load_nli(settings.nli_model)
+    return NLIJudge(nli, FusionConfig.from_settings(settings), use_rules=settings.use_rules)
+
+
+judges.register("nli", nli_judge)
+judges.register("similarity", similarity_judge)

@@ -1,33 +1,30 @@
-"""The rule registry: an explicit, ordered list of named checks, each `(src_doc, stmt_doc) -> findings`."""
+"""The built-in rules, registered in the order they run, and the functions that run every registered rule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc
 
+from factcheck.judge.registry import DOCUMENT_RULES, PAIR_RULES, Rule, rules
 from factcheck.judge.rules.antonyms import check_antonyms
 from factcheck.judge.rules.attribution import check_attribution
+from factcheck.judge.rules.coverage import check_coverage
 from factcheck.judge.rules.dates import check_dates
 from factcheck.judge.rules.polarity import check_polarity
 from factcheck.judge.rules.quantities import check_quantities
 from factcheck.judge.rules.roles import check_roles
 from factcheck.results import Finding
 
-Rule = Callable[[Doc, Doc], list[Finding]]
-
-RULES: dict[str, Rule] = {
-    "quantities": check_quantities,
-    "dates": check_dates,
-    "polarity": check_polarity,
-    "antonyms": check_antonyms,
-    "roles": check_roles,
-    "attribution": check_attribution,
-}
+rules.register("quantities", check_quantities)
+rules.register("dates", check_dates)
+rules.register("polarity", check_polarity)
+rules.register("antonyms", check_antonyms)
+rules.register("roles", check_roles)
+rules.register("attribution", check_attribution)
+rules.register("coverage", Rule("coverage", check_coverage, scope="document"))
 
 
 def run_rules(source_sentence: str, statement: str, nlp=None) -> list[Finding]:
-    """Run every registered rule on one (source sentence, statement) pair; parse each text once."""
+    """Run every registered pair rule on one (source sentence, statement) pair; parse each text once."""
     if nlp is None:
         from factcheck.ingest.nlp import parse  # cached: the same texts recur across evidence items
 
@@ -35,6 +32,14 @@ def run_rules(source_sentence: str, statement: str, nlp=None) -> list[Finding]:
     else:
         src_doc, stmt_doc = nlp(source_sentence), nlp(statement)
     findings: list[Finding] = []
-    for rule in RULES.values():
-        findings.extend(rule(src_doc, stmt_doc))
+    for check in PAIR_RULES.values():
+        findings.extend(check(src_doc, stmt_doc))
+    return findings
+
+
+def run_document_rules(statement: Doc, names: frozenset[str], source: str) -> list[Finding]:
+    """Run every registered document rule (coverage, …) on a statement against one document's names."""
+    findings: list[Finding] = []
+    for check in DOCUMENT_RULES.values():
+        findings.extend(check(statement, names, source))
     return findings
