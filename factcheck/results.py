@@ -53,6 +53,9 @@ class Finding(BaseModel):
     statement_span: Span | None = None
     confidence: float = 1.0
     attributed_to: str | None = None
+    # What this finding rules out for its evidence item, whatever NLI says: "support" (a figure the
+    # source does not confirm) or "verdict" (a name the source never mentions: it is silent, either way).
+    blocks: Literal["support", "verdict"] | None = None
 
 
 class Evidence(BaseModel):

@@ -69,6 +69,7 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
+SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
 CURRENCIES = {
     "$": "USD",
     "us$": "USD",
@@ -115,11 +116,31 @@ _W = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 )
 _NUMWORDS = rf"{_W}(?:[\s-]+(?:and\s+)?{_W})*\b"
+# Vague shares, as percentage intervals, so "a small minority" can be compared with "about 75%".
+VAGUE_SHARES: dict[str, tuple[float, float]] = {
+    "a small minority": (0.0, 25.0),
+    "a tiny minority": (0.0, 10.0),
+    "a small share": (0.0, 25.0),
+    "a small fraction": (0.0, 25.0),
+    "a small proportion": (0.0, 25.0),
+    "a small portion": (0.0, 25.0),
+    "a small part": (0.0, 25.0),
+    "a tiny fraction": (0.0, 10.0),
+    "a handful": (0.0, 10.0),
+    "the vast majority": (75.0, 100.0),
+    "a vast majority": (75.0, 100.0),
+    "a large majority": (60.0, 100.0),
+    "the bulk": (60.0, 100.0),
+    "nearly all": (85.0, 100.0),
+    "almost all": (85.0, 100.0),
+    "virtually all": (90.0, 100.0),
+}
+_VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_SHARES, key=len, reverse=True))
 QUANTITY = re.compile(
     rf"(?<![\w$€£.,-])(?:{_CMP})?"
     r"(?:"
     r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
-    r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority)\b"
+    r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
     r"|(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _NUMWORDS + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?"
     r"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|dollars\b|euros\b|pounds\b|pesos\b))?"
@@ -162,6 +183,9 @@ class Quantity:
     context: set[str]
     years: set[str]
     hedged: bool
+    figure: float | None = None  # the written number before its scale word ("400" in "$400 billion")
+    scale: str = ""  # the scale word, normalised ("million", "billion", …; "" when none)
+    of: str = ""  # what a share is of ("80% of US intelligence" → intelligence)
 
 
 def _value(m: re.Match) -> tuple[float, str] | None:
@@ -172,6 +196,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
             return -1.0, "percent"
         if f == "a minority":
             return -2.0, "percent"
+        if " ".join(f.split()) in VAGUE_SHARES:
+            return -3.0, "percent"
         if f == "half":
             return 50.0, "percent"
         parts = re.split(r"[\s-]", f)
@@ -202,7 +228,9 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     return value, "count"
 
 
-def _interval(value: float, cmp: str | None) -> tuple[float, float, bool]:
+def _interval(value: float, cmp: str | None, frac: str | None = None) -> tuple[float, float, bool]:
+    if value == -3.0:
+        return VAGUE_SHARES[" ".join((frac or "").lower().split())] + (False,)
     if value == -1.0:
         return 50.0 + 1e-9, 100.0, False
     if value == -2.0:
@@ -253,9 +281,26 @@ def extract(doc: Doc) -> list[Quantity]:
             kind = "percent-change"
         clause = subject_clause(root)
         ctx = content_lemmas(clause.subtree) - content_lemmas(span)
-        lo, hi, point = _interval(value, m.group("cmp"))
-        out.append(Quantity(kind, lo, hi, point, start, end, doc.text[start:end], ctx, years, is_hedged(verb)))
+        lo, hi, point = _interval(value, m.group("cmp"), m.group("frac"))
+        of = next((g.lemma_.lower() for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), "")
+        out.append(Quantity(kind, lo, hi, point, start, end, doc.text[start:end], ctx, years, is_hedged(verb),
+                            *_figure(m), of))
     return out
+
+
+def _figure(m: re.Match) -> tuple[float | None, str]:
+    """The written number and its normalised scale word ("$400 billion" → (400.0, "billion"))."""
+    raw = m.group("num")
+    if not raw or not raw[0].isdigit():
+        return None, ""
+    scale = (m.group("scale") or "").lower()
+    return float(raw.replace(",", "")), SCALE_NAMES.get(scale, scale)
+
+
+def scale_mismatch(a: Quantity, b: Quantity) -> bool:
+    """The same written figure with another scale word: "$400 million" against "$400 billion"."""
+    return a.figure is not None and a.figure == b.figure and a.scale != b.scale and bool(a.scale or b.scale)
 
 
 def _fmt(q: Quantity) -> str:
@@ -271,6 +316,43 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     return len(shared) >= (1 if a.kind.startswith("count:") else 2)
 
 
+# Figures a supporting sentence must confirm: money, shares and counts of ten or more ("the two
+# countries" usually names things already in view, not a figure someone could misreport).
+CONFIRM_COUNTS_FROM = 10
+
+
+def _needs_confirmation(q: Quantity) -> bool:
+    return not q.kind.startswith("count:") or q.lo >= CONFIRM_COUNTS_FROM
+
+
+def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Finding | None:
+    """A statement figure that no figure of the source sentence measures: that sentence cannot support it."""
+    if not _needs_confirmation(t):
+        return None
+    other = next((s for s in src_q if s.lo <= t.hi and t.lo <= s.hi), None)
+    if other is not None:
+        why = (f"the source's {_fmt(other)} measures something else ({_measure(other)}) than the statement's "
+               f"{_fmt(t)} ({_measure(t)})")
+    else:
+        why = f"the source sentence gives no figure for the statement's {_fmt(t)}"
+    return Finding(rule="quantities", relation="neutral", explanation=why, blocks="support", confidence=0.7,
+                   source_span=make_span(src, other.start, other.end) if other else None,
+                   statement_span=make_span(stmt, t.start, t.end))
+
+
+def _measure(q: Quantity) -> str:
+    kind, _, what = q.kind.partition(":")
+    if kind == "count":
+        what = what if what.endswith("s") else what[:-1] + "ies" if what.endswith("y") else what + "s"
+    text = {"count": f"a number of {what}", "money": f"an amount in {what}", "percent": "a share",
+            "points": "percentage points", "percent-change": "a change in percent"}.get(kind, kind)
+    if q.of:
+        text += f" of {q.of}"
+    if q.years:
+        text += f" in {', '.join(sorted(q.years))}"
+    return text
+
+
 def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
     """Compare amounts, percentages and counts of the same thing as intervals."""
     findings = []
@@ -280,14 +362,16 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             continue
         matches = [s for s in src_q if _same_measure(s, t)]
         if not matches:
+            unconfirmed = _unconfirmed(src, stmt, src_q, t)
+            findings += [unconfirmed] if unconfirmed else []
             continue
         best, relation = None, None
         for s in matches:
-            if s.hi < t.lo or t.hi < s.lo:
-                rel = "contradicts"
+            if s.hi < t.lo or t.hi < s.lo or scale_mismatch(s, t):
+                rel = "contradicts"  # a figure with another scale word is a misreading, not a bound
             elif (t.lo <= s.lo and s.hi <= t.hi) or (
                 s.point and t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi and s.lo <= (t.lo + t.hi) / 2 <= s.hi
-            ):
+            ) or (s.point and not t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi):
                 rel = "supports"
             else:
                 rel = "neutral"
@@ -300,6 +384,8 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             "supports": "which the source backs",
             "neutral": "which the source neither confirms nor rules out",
         }[relation]
+        if relation == "contradicts" and scale_mismatch(best, t):
+            words = f"the same figure with “{t.scale or 'no scale'}” where the source has “{best.scale or 'no scale'}”"
         findings.append(
             Finding(
                 rule="quantities",
@@ -308,6 +394,7 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
                 source_span=make_span(src, best.start, best.end),
                 statement_span=make_span(stmt, t.start, t.end),
                 confidence=0.9 if relation == "contradicts" else 0.7,
+                blocks="support" if relation == "neutral" else None,
             )
         )
     return findings
