@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from factcheck.checker import Checker
-from factcheck.ingest.read import document_from_text, to_plain
+from factcheck.ingest.read import SUFFIXES, document_from_text, to_plain
 from factcheck.io import read_text
 from factcheck.results import CheckResult, Verdict
 
-FAIL_ON = ("contradicted", "unsupported")
+FAIL_ON = ("contradicted", "conflicted", "unsupported")
+# What each --fail-on level counts as a problem; each level includes the one before.
+PROBLEMS: dict[str, frozenset[Verdict]] = {
+    "contradicted": frozenset({Verdict.CONTRADICTED}),
+    "conflicted": frozenset({Verdict.CONTRADICTED, Verdict.CONFLICTED}),
+    "unsupported": frozenset({Verdict.CONTRADICTED, Verdict.CONFLICTED, Verdict.NOT_ENOUGH_INFO}),
+}
 
 
 class ReviewItem(BaseModel):
@@ -27,13 +34,12 @@ class ReviewReport(BaseModel):
     items: list[ReviewItem]
     skipped_sentences: int
     counts: dict[str, int]
+    # The draft's text with markup blanked (offsets as in the file), for the HTML report; not in the JSON.
+    text: str = Field("", exclude=True)
 
-    def failed(self, fail_on: str = "contradicted") -> bool:
+    def failed(self, fail_on: str = "conflicted") -> bool:
         """True when the draft should not be published as is (the CI gate)."""
-        bad = {Verdict.CONTRADICTED}
-        if fail_on == "unsupported":
-            bad.add(Verdict.NOT_ENOUGH_INFO)
-        return any(i.result.verdict in bad for i in self.items)
+        return any(i.result.verdict in PROBLEMS[fail_on] for i in self.items)
 
 
 def is_check_worthy(sent) -> bool:
@@ -49,16 +55,22 @@ def is_check_worthy(sent) -> bool:
 
 
 def review_draft(path: str, checker: Checker, nlp=None) -> ReviewReport:
-    """Check every check-worthy sentence of the draft (.txt/.md or '-')."""
+    """Check every check-worthy sentence of the draft (.txt/.md/.html or '-', read as Markdown)."""
+    suffix = Path(str(path)).suffix.lower()
+    suffix = suffix if suffix in SUFFIXES else ".md"  # stdin and unknown suffixes are read as Markdown
+    return review_text(read_text(path), checker, name=str(path), suffix=suffix, nlp=nlp)
+
+
+def review_text(original: str, checker: Checker, *, name: str = "draft", suffix: str = ".md",
+                nlp=None) -> ReviewReport:
+    """Check every check-worthy sentence of a draft given as text; `suffix` says how to read its markup."""
     from factcheck.ingest.claims import extract_claims
 
     if nlp is None:
         from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
-    original = read_text(path)
-    doc = document_from_text(original, "draft", path)
-    suffix = ".txt" if str(path).endswith(".txt") else ".md"  # stdin drafts are read as Markdown
+    doc = document_from_text(original, "draft", name)
     doc = type(doc)(doc.doc_id, doc.path, original, to_plain(original, suffix), doc.sha256)
     sentences = [c for c in extract_claims([doc], nlp=nlp, split=False)]
     worthy, skipped = [], 0
@@ -71,5 +83,5 @@ def review_draft(path: str, checker: Checker, nlp=None) -> ReviewReport:
     items = [ReviewItem(sentence=c.text, start_char=c.start_char, end_char=c.end_char, result=r)
              for c, r in zip(worthy, results)]
     counts = Counter(i.result.verdict.value for i in items)
-    return ReviewReport(draft=str(path), items=items, skipped_sentences=skipped,
-                        counts={v.value: counts.get(v.value, 0) for v in Verdict})
+    return ReviewReport(draft=name, items=items, skipped_sentences=skipped,
+                        counts={v.value: counts.get(v.value, 0) for v in Verdict}, text=doc.text)

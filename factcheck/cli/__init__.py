@@ -10,6 +10,7 @@ from factcheck.cli.check_cmd import check_cmd
 from factcheck.cli.common import FactcheckGroup
 from factcheck.cli.corpus_cmd import corpus_group, index_cmd, ingest_cmd
 from factcheck.cli.review_cmd import review_cmd
+from factcheck.cli.serve_cmd import serve_cmd
 
 
 @click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,7 +20,7 @@ def main():
     always with the evidence and why."""
 
 
-for command in (check_cmd, batch_cmd, review_cmd, ingest_cmd, index_cmd, corpus_group):
+for command in (check_cmd, batch_cmd, review_cmd, serve_cmd, ingest_cmd, index_cmd, corpus_group):
     main.add_command(command)
 
 try:  # `factcheck eval` and `factcheck nli` are added when their modules are present

@@ -12,20 +12,29 @@ from factcheck.cli.common import checker_options, emit, load_checker, output_opt
 
 @click.command("review")
 @click.argument("draft", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="contradicted", show_default=True,
-              help="'unsupported' also fails on sentences the source is silent about.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="conflicted", show_default=True,
+              help="'contradicted': fail only on CONTRADICTED; 'conflicted': also when sources conflict; "
+                   "'unsupported': also on sentences the source is silent about.")
 @checker_options
-@output_options(formats=("text", "md", "json"))
+@output_options(formats=("text", "md", "json", "html"))
 def review_cmd(draft, fail_on, corpus, nli_model, judge, top_k, fmt, output):
-    """Check every check-worthy sentence of a draft (.txt/.md, '-' for stdin).
+    """Check every check-worthy sentence of a draft (.txt/.md/.html, '-' for stdin).
 
-    Exit 0 when nothing is CONTRADICTED, 1 when something is (or, with --fail-on unsupported, when
-    anything is not SUPPORTED), 2 for usage errors.
+    Exit 0 when nothing is CONTRADICTED or CONFLICTED, 1 when something is (--fail-on changes what
+    counts), 2 for usage errors. `--format html -o report.html` writes one self-contained page: the
+    draft with each checked sentence marked, the evidence one click away.
     """
     from factcheck.apps.review import review_draft
     from factcheck.render.review import render_review
 
     checker = load_checker(corpus, nli_model, judge, top_k)
     report = review_draft(draft, checker)
-    emit(render_review(report, fmt, color=use_color(output)), output)
+    if fmt == "html":
+        from factcheck.render.html import SourceContext, render_review_html, report_meta
+
+        text = render_review_html(report, report_meta(checker, corpus, f"factcheck review: {draft}"),
+                                  SourceContext(checker.claims))
+    else:
+        text = render_review(report, fmt, color=use_color(output))
+    emit(text, output)
     sys.exit(1 if report.failed(fail_on) else 0)
