@@ -446,6 +446,7 @@ class Harness:
         started = time.perf_counter()
         results: dict = {"meta": machine_info(self.models, self.cfg), "benchmarks": {}}
         partial, done = self.cfg.out_dir / "benchmarks.partial.json", {}
+        results["meta"]["fusion"] = self._fusion()
         fingerprint = self._fingerprint()
         if self.cfg.resume and partial.exists():
             saved = json.loads(partial.read_text(encoding="utf-8"))
@@ -476,7 +477,22 @@ class Harness:
         c = self.cfg
         return {"limit": c.limit, "smoke": c.smoke, "k": c.k, "exhaustive_limit": c.exhaustive_limit,
                 "exhaustive_items": c.exhaustive_items, "speed_sizes": list(c.speed_sizes),
-                "nli_model": self.models.nli_model, "bench_dir": str(c.bench_dir)}
+                "nli_model": self.models.nli_model, "bench_dir": str(c.bench_dir), "fusion": self._fusion()}
+
+    def _fusion(self) -> dict:
+        """The pipeline's fusion parameters: explicit settings over the NLI model's fusion.json over Settings."""
+        from dataclasses import asdict
+
+        from factcheck.judge.fusion import FusionConfig
+        from factcheck.judge.nli import SHIPPED_MODEL_DIR, read_fusion_params
+        from factcheck.settings import get_settings
+
+        if self.models.nli is not None:
+            params = getattr(self.models.nli, "fusion_params", None)
+        else:
+            folder = Path(self.models.nli_model or SHIPPED_MODEL_DIR)
+            params = read_fusion_params(folder) if folder.is_dir() else {}
+        return asdict(FusionConfig.from_settings(get_settings(), params))
 
 
 def _mean_tokens(nli, pairs) -> float | None:

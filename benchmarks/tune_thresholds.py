@@ -13,6 +13,7 @@ import copy
 import csv
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +29,12 @@ SEED_DEV = REPO.parent / "shared" / "eval" / "seed_dev.csv"
 
 def seed_dev_evidence(nli_model: str | None):
     rows = list(csv.DictReader(open(SEED_DEV, encoding="utf-8")))
-    settings = get_settings(nli_model=nli_model, min_similarity=0.0, top_k=5)
+    settings = get_settings(nli_model=nli_model, top_k=5)
     checker = Checker.load(settings=settings)
-    checker.judge.fusion = FusionConfig(min_similarity=0.0, align_similarity=0.0)  # score every pair, run rules
+    tuned = checker.judge.fusion
+    checker.judge.fusion = replace(tuned, min_similarity=0.0, align_similarity=0.0)  # score every pair, run rules
     results = list(checker.check_many(r["statement"] for r in rows))
-    return [r["label"] for r in rows], [r.evidence for r in results]
+    return [r["label"] for r in rows], [r.evidence for r in results], tuned
 
 
 def seed_accuracy(gold, evidence, cfg: FusionConfig) -> float:
@@ -56,7 +58,7 @@ def main() -> None:
     ap.add_argument("--nli-model", default=None)
     ap.add_argument("--heldout", default=None, help="dev.jsonl of the NLI training run")
     args = ap.parse_args()
-    gold, evidence = seed_dev_evidence(args.nli_model)
+    gold, evidence, default = seed_dev_evidence(args.nli_model)
     probs = held = None
     if args.heldout:
         from factcheck.judge.nli import load_nli
@@ -67,18 +69,14 @@ def main() -> None:
     grid = itertools.product([0.3, 0.4, 0.5], [0.5, 0.6, 0.7], [0.3, 0.4, 0.5, 0.6, 0.7], [0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
     scored = []
     for ms, al, et, ct in grid:
-        cfg = FusionConfig(min_similarity=ms, align_similarity=al, entail_threshold=et, contradict_threshold=ct)
+        cfg = replace(default, min_similarity=ms, align_similarity=al, entail_threshold=et, contradict_threshold=ct)
         s = seed_accuracy(gold, evidence, cfg)
         h = heldout_accuracy(probs, held, cfg) if probs is not None else 0.0
         scored.append((s, h, cfg))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     for s, h, cfg in scored[:10]:
         print(f"seed_dev={s:.3f} heldout={h:.3f} {cfg}")
-    d = get_settings()
-    default = FusionConfig(min_similarity=d.min_similarity, align_similarity=d.align_similarity,
-                           entail_threshold=d.entail_threshold,
-                           contradict_threshold=d.contradict_threshold, rule_weight=d.rule_weight)
-    print(f"defaults: seed_dev={seed_accuracy(gold, evidence, default):.3f}"
+    print(f"current (the model's fusion.json over Settings): seed_dev={seed_accuracy(gold, evidence, default):.3f}"
           + (f" heldout={heldout_accuracy(probs, held, default):.3f}" if probs is not None else "") + f" {default}")
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from factcheck.errors import InputError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -31,13 +36,15 @@ class Settings(BaseSettings):
     judge: str = Field("nli", description="'nli' (NLI + rules) or 'similarity'")
     # Similarity judge: cosine at or above which a claim counts as support (chosen on seed dev).
     similarity_threshold: float = 0.75
-    # NLI judge thresholds (chosen on seed dev + the training data's held-out split; see README).
-    min_similarity: float = 0.4  # claims less similar than this are not evidence at all
-    align_similarity: float = 0.5  # rules only judge claims at least this similar
-    entail_threshold: float = 0.3
-    contradict_threshold: float = 0.8
-    rule_weight: float = 0.3
-    conflict_score: float = 0.5  # both sides at least this strong, from different documents → CONFLICTED
+    # Fusion parameters (FusionConfig). These are the fallbacks for an NLI model that ships no fusion.json;
+    # a model's own fusion.json (the shipped model's holds the values tuned for it) overrides them, and an
+    # explicit FACTCHECK_<NAME> or keyword overrides both.
+    min_similarity: float = Field(0.4, description="claims less similar than this are not evidence at all")
+    align_similarity: float = Field(0.5, description="rules only judge claims at least this similar")
+    entail_threshold: float = Field(0.5, description="P(entailment) at which a claim supports")
+    contradict_threshold: float = Field(0.5, description="P(contradiction) at which a claim contradicts")
+    rule_weight: float = Field(0.3, description="added to entailment by an agreeing rule")
+    conflict_score: float = Field(0.5, description="both sides this strong, from different documents: CONFLICTED")
     use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
 
     @property
@@ -53,6 +60,24 @@ class Settings(BaseSettings):
         return self.home / "seeds"
 
 
+FUSION_FIELDS = ("min_similarity", "align_similarity", "entail_threshold", "contradict_threshold", "rule_weight",
+                 "conflict_score")
+# FACTCHECK_* names read elsewhere (benchmarks), not settings of the checker.
+OTHER_ENV = frozenset({"FACTCHECK_SHARED"})
+
+
 def get_settings(**overrides) -> Settings:
     """Settings from the environment, with non-None keyword overrides (CLI flags) on top."""
+    check_environment()
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def check_environment(environ: Mapping[str, str] | None = None) -> None:
+    """Refuse FACTCHECK_* variables that name no setting: a typo must not be silently ignored."""
+    environ = os.environ if environ is None else environ
+    known = {f"FACTCHECK_{name.upper()}" for name in Settings.model_fields} | OTHER_ENV
+    for name in sorted(environ):
+        if name.upper().startswith("FACTCHECK_") and name.upper() not in known:
+            close = difflib.get_close_matches(name.upper(), sorted(known), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise InputError(f"unknown environment variable {name}; {hint}known: {', '.join(sorted(known))}")

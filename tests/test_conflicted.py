@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.checker import Checker
 from factcheck.judge.fusion import FusionConfig, decide
+from factcheck.judge.nli import SHIPPED_MODEL_DIR, read_fusion_params
 from factcheck.results import Evidence, Verdict
+from factcheck.settings import Settings
 
-CFG = FusionConfig()
+CFG = FusionConfig.from_settings(Settings(), read_fusion_params(SHIPPED_MODEL_DIR))  # the shipped model's
 
 
 def ev(sentence, source, sim, e=0.0, c=0.0):
@@ -35,7 +39,7 @@ def test_a_weak_opposite_side_is_not_a_conflict():
     # The contradiction is real but barely relevant (similarity 0.45 → score ≈ 0.4 < conflict_score).
     items = [ev("Aid rose in 2024.", "a.txt", 0.9, e=0.9), ev("Aid fell.", "b.txt", 0.45, c=0.9)]
     assert decide(items, CFG)[0] is Verdict.SUPPORTED
-    assert decide(items, FusionConfig(conflict_score=0.3))[0] is Verdict.CONFLICTED
+    assert decide(items, replace(CFG, conflict_score=0.3))[0] is Verdict.CONFLICTED
 
 
 def test_two_document_corpus_end_to_end(fake_embedder, fake_nli):

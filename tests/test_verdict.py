@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from factcheck.judge.fusion import FusionConfig, decide
+from factcheck.judge.nli import SHIPPED_MODEL_DIR, read_fusion_params
 from factcheck.results import Evidence, Finding, Verdict
+from factcheck.settings import Settings
 
-CFG = FusionConfig()
+CFG = FusionConfig.from_settings(Settings(), read_fusion_params(SHIPPED_MODEL_DIR))  # the shipped model's
 
 
 def ev(sentence, sim, e=0.0, n=1.0, c=0.0, findings=()):

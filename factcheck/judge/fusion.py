@@ -20,24 +20,33 @@ The decision procedure (also in the README):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from factcheck.results import Evidence, Verdict
+from factcheck.settings import Settings
 
 
 @dataclass(frozen=True)
 class FusionConfig:
-    min_similarity: float = 0.4
-    align_similarity: float = 0.5
-    entail_threshold: float = 0.3
-    contradict_threshold: float = 0.8
-    rule_weight: float = 0.3
-    conflict_score: float = 0.5  # both sides at least this strong, from different documents → CONFLICTED
+    """The fusion parameters; their meaning and fallback values are in `Settings`."""
+
+    min_similarity: float
+    align_similarity: float
+    entail_threshold: float
+    contradict_threshold: float
+    rule_weight: float
+    conflict_score: float
 
     @classmethod
-    def from_settings(cls, settings) -> FusionConfig:
-        """The fusion parameters held in `Settings`."""
-        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
+    def from_settings(cls, settings: Settings, model_params: Mapping[str, float] | None = None) -> FusionConfig:
+        """Explicit settings (env, flags) first, then the NLI model's own fusion.json, then Settings' fallbacks."""
+        model_params = model_params or {}
+        return cls(**{
+            f.name: model_params[f.name] if f.name in model_params and f.name not in settings.model_fields_set
+            else getattr(settings, f.name)
+            for f in fields(cls)
+        })
 
 
 def _rule_relation(ev: Evidence, relation: str) -> float:

@@ -77,9 +77,9 @@ class NLIJudge:
 
     name = "nli"
 
-    def __init__(self, nli, fusion: FusionConfig | None = None, use_rules: bool = True, batch_size: int = 32):
+    def __init__(self, nli, fusion: FusionConfig, use_rules: bool = True, batch_size: int = 32):
         self.nli = nli
-        self.fusion = fusion or FusionConfig()
+        self.fusion = fusion
         self.use_rules = use_rules
         self.batch_size = batch_size
 
@@ -134,12 +134,17 @@ def similarity_judge(settings: Settings, nli=None) -> Judge:
 
 
 def nli_judge(settings: Settings, nli=None) -> Judge:
-    """NLI + rules; `nli` injects a loaded NLI model (tests, benchmarks), else the one settings name loads."""
+    """NLI + rules; `nli` injects a loaded NLI model (tests, benchmarks), else the one settings name loads.
+
+    Fusion parameters come from settings over the model's own (its fusion.json), so another model never
+    inherits the thresholds tuned for the shipped one.
+    """
     if nli is None:
         from factcheck.judge.nli import load_nli
 
         nli = load_nli(settings.nli_model)
-    return NLIJudge(nli, FusionConfig.from_settings(settings), use_rules=settings.use_rules)
+    fusion = FusionConfig.from_settings(settings, getattr(nli, "fusion_params", None))
+    return NLIJudge(nli, fusion, use_rules=settings.use_rules)
 
 
 judges.register("nli", nli_judge)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from factcheck.errors import ModelError
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nli-minilm-l6"
+FUSION_FILE = "fusion.json"  # fusion parameters tuned for the model, beside its weights
 
 _ALIASES = {"entailment": "entailment", "entails": "entailment", "supports": "entailment",
             "neutral": "neutral", "not_enough_info": "neutral", "nei": "neutral",
@@ -21,6 +23,7 @@ class NLIModel:
     """Batch-first wrapper over a sequence-classification NLI model; outputs follow `LABELS` order."""
 
     labels: tuple[str, str, str] = LABELS
+    fusion_params: dict[str, float] = {}  # from the model's fusion.json; none: Settings' fallbacks apply
 
     def __init__(self, model, tokenizer, name: str, max_length: int = 256):
         import torch
@@ -59,7 +62,10 @@ class NLIModel:
             raise ModelError(f"cannot load NLI model {str(name_or_path)!r}: {exc}".splitlines()[0]) from exc
         if model.config.num_labels != 3:
             raise ModelError(f"NLI model {str(name_or_path)!r} has {model.config.num_labels} labels; need 3")
-        return cls(model, tok, str(name_or_path), max_length=max_length)
+        nli = cls(model, tok, str(name_or_path), max_length=max_length)
+        if Path(str(name_or_path)).is_dir():
+            nli.fusion_params = read_fusion_params(name_or_path)
+        return nli
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Probabilities of shape (len(pairs), 3) in `labels` order."""
@@ -91,3 +97,21 @@ def load_nli(name_or_path: str | Path | None = None) -> NLIModel:
             raise ModelError(f"shipped NLI model missing at {SHIPPED_MODEL_DIR}; reinstall factcheck")
         return NLIModel.from_pretrained(SHIPPED_MODEL_DIR)
     return NLIModel.from_pretrained(name_or_path)
+
+
+def read_fusion_params(model_dir: str | Path) -> dict[str, float]:
+    """The fusion parameters tuned for a model (its fusion.json; keys starting with "_" are notes), or {}."""
+    from factcheck.settings import FUSION_FIELDS
+
+    path = Path(model_dir) / FUSION_FILE
+    if not path.is_file():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{path}: not valid JSON ({exc.msg})") from exc
+    params = {k: v for k, v in raw.items() if not k.startswith("_")}
+    unknown = sorted(set(params) - set(FUSION_FIELDS))
+    if unknown or not all(isinstance(v, (int, float)) for v in params.values()):
+        raise ModelError(f"{path}: expected numbers for {', '.join(FUSION_FIELDS)}; got {unknown or params}")
+    return {k: float(v) for k, v in params.items()}
