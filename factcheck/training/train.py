@@ -251,24 +251,3 @@ def export(model, tok, path: Path, cfg: TrainConfig, dev: list[dict]) -> Path:
     (path / "train_config.json").write_text(json.dumps(
         {**asdict(cfg), **data, "dev_accuracy": acc, "dev_pairs": len(dev)}, indent=2))
     return path
-
-
-def export_checkpoint(run_dir: str | Path, out: str | Path) -> Path:
-    """Export the latest checkpoint of a (possibly unfinished) run as a loadable fp16 model."""
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
-
-    run = Path(run_dir)
-    cfg_data = json.loads((run / "train_config.json").read_text())
-    src = cfg_data["base_resolved"]
-    model = AutoModelForSequenceClassification.from_pretrained(
-        src, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_TO_ID, dtype=torch.float32)
-    state = torch.load(run / "checkpoint.pt", map_location="cpu", weights_only=False)
-    model.load_state_dict(state["model"])
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    model.half().save_pretrained(out, safe_serialization=True)
-    AutoTokenizer.from_pretrained(src).save_pretrained(out)
-    keep = {k: v for k, v in cfg_data.items() if k not in ("sources",)}
-    (out / "train_config.json").write_text(json.dumps({**keep, "exported_step": state["step"]}, indent=2))
-    return out

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+from text_to_num import text2num
 
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
 from factcheck.results import Finding
@@ -19,42 +20,12 @@ from factcheck.results import Finding
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
 EXACT = 0.03  # round figures in news copy are rarely exact
 
-try:  # a maintained parser for number words; a small table when it is not installed
-    from text_to_num import text2num as _text2num
 
-    def _words_to_number(words: str) -> float | None:
-        try:
-            return float(_text2num(words, "en"))
-        except ValueError:
-            return None
-
-except ImportError:  # pragma: no cover - exercised only without text2num
-    _SMALL = {
-        w: i
-        for i, w in enumerate(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-            "fifteen sixteen seventeen eighteen nineteen".split()
-        )
-    }
-    _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-
-    def _words_to_number(words: str) -> float | None:
-        total = current = 0
-        for w in re.split(r"[\s-]+", words.lower()):
-            if w == "and":
-                continue
-            if w in _SMALL:
-                current += _SMALL[w]
-            elif w in _TENS:
-                current += _TENS[w]
-            elif w == "hundred":
-                current = max(current, 1) * 100
-            elif w in SCALES:
-                total += max(current, 1) * SCALES[w]
-                current = 0
-            else:
-                return None
-        return float(total + current)
+def _words_to_number(words: str) -> float | None:
+    try:
+        return float(text2num(words, "en"))
+    except ValueError:
+        return None
 
 
 SCALES = {
