@@ -46,6 +46,15 @@ class Checker:
         self.judge = judge
         self.settings = settings
         self._names: dict[str, frozenset[str]] = {}
+        self._positions: dict[str, dict[str, int]] = {}
+
+    def context_of(self, claim) -> str | None:
+        """The sentence before `claim`'s in its document: what "it", "the plan" or "this move" refer back to."""
+        if claim.doc_id not in self._positions:
+            self._positions[claim.doc_id] = {s: i for i, s in enumerate(self.index.doc_sentences(claim.doc_id))}
+        sentences = self.index.doc_sentences(claim.doc_id)
+        i = self._positions[claim.doc_id].get(claim.sentence, 0)
+        return sentences[i - 1] if i > 0 else None
 
     def names_of(self, doc_id: str) -> frozenset[str]:
         """The names a document mentions (for the coverage check), computed once per document."""
@@ -101,4 +110,4 @@ class Checker:
         # Retrieve extra so that deduplicating split claims of one sentence still leaves top_k items.
         hits = self.index.search(vectors, self.settings.top_k * 2)
         hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
-        return self.judge.judge_many(statements, hits, names_of=self.names_of)
+        return self.judge.judge_many(statements, hits, names_of=self.names_of, context_of=self.context_of)

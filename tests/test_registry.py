@@ -56,7 +56,7 @@ def test_a_registered_judge_is_used_and_an_unknown_one_is_refused(monkeypatch, f
     class Abstain:
         name = "abstain"
 
-        def judge_many(self, statements, hits, names_of=None):
+        def judge_many(self, statements, hits, names_of=None, context_of=None):
             from factcheck.results import CheckResult, Verdict
 
             return [CheckResult(statement=s, verdict=Verdict.NOT_ENOUGH_INFO, confidence=1.0, evidence=[],

@@ -68,11 +68,25 @@ def test_conflicting_evidence_is_shown_both_ways():
     assert conf < 0.9 * 0.8  # conflict lowers confidence
 
 
-def test_an_unmentioned_name_blocks_support_but_not_contradiction():
-    gap = Finding(rule="coverage", relation="neutral", explanation="the statement names “Brazil”, which s.txt "
-                  "never mentions")
+def test_an_unmentioned_name_leaves_the_source_silent():
+    """Issue #10: a source that never names the statement's subject neither supports nor contradicts it."""
+    gap = Finding(rule="coverage", relation="neutral", blocks="verdict",
+                  explanation="the statement names “Brazil”, which s.txt never mentions")
     verdict, _, why = decide([ev("Mediation was offered.", 0.8, e=0.95, n=0.03, c=0.02, findings=[gap])], CFG)
     assert verdict is Verdict.NOT_ENOUGH_INFO
     assert "never mentions" in why and "Brazil" in why
-    verdict, _, _ = decide([ev("Nobody offered mediation.", 0.8, e=0.02, n=0.08, c=0.9, findings=[gap])], CFG)
-    assert verdict is Verdict.CONTRADICTED
+    verdict, _, why = decide([ev("Nobody offered mediation.", 0.8, e=0.02, n=0.08, c=0.9, findings=[gap])], CFG)
+    assert verdict is Verdict.NOT_ENOUGH_INFO
+    assert "Brazil" in why
+    # without the gap the same items decide
+    assert decide([ev("Nobody offered mediation.", 0.8, e=0.02, n=0.08, c=0.9)], CFG)[0] is Verdict.CONTRADICTED
+    assert decide([ev("Mediation was offered.", 0.8, e=0.95, n=0.03, c=0.02)], CFG)[0] is Verdict.SUPPORTED
+
+
+def test_an_unconfirmed_figure_blocks_support_only():
+    unconfirmed = Finding(rule="quantities", relation="neutral", blocks="support",
+                          explanation="the source's “80%” measures something else than the statement's “80”")
+    assert decide([ev("About 80% came from Colombia.", 0.8, e=0.9, findings=[unconfirmed])], CFG)[0] \
+        is Verdict.NOT_ENOUGH_INFO
+    assert decide([ev("About 80% came from Colombia.", 0.8, c=0.95, findings=[unconfirmed])], CFG)[0] \
+        is Verdict.CONTRADICTED

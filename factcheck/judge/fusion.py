@@ -8,8 +8,10 @@ The decision procedure (also in the README):
    roles are where small NLI models fail. Otherwise NLI decides: `contradicts` when
    P(contradiction) ≥ `contradict_threshold`, `supports` when P(entailment) ≥ `entail_threshold`.
    A rule *support* never makes an item `supports` on its own; it adds `rule_weight` to the
-   entailment score of an item NLI does not contradict. An item whose document never mentions a name
-   the statement needs (the coverage rule) cannot support it.
+   entailment score of an item NLI does not contradict. A finding can block an item (`Finding.blocks`):
+   an item whose document never mentions a name the statement is about (the coverage rule) neither
+   supports nor contradicts it — the source is silent about that name; an item whose sentence does not
+   confirm a figure of the statement (the quantities rule) cannot support it.
 3. The statement is CONTRADICTED or SUPPORTED by its strongest item (score = the winning
    probability, boosted by agreeing rules, scaled by similarity); when strong items point both
    ways the higher score wins and the explanation shows both sentences. With no supporting or
@@ -61,12 +63,15 @@ def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[str, float]:
     weight = min(1.0, max(0.0, ev.similarity))
     if ev.similarity < cfg.min_similarity:
         return "neutral", 0.0
+    blocked = {f.blocks for f in ev.findings}
+    if "verdict" in blocked:
+        return "neutral", 0.0  # e.g. the document never mentions a name the statement is about: it is silent
     if rule_c >= 0.5 and ev.similarity >= cfg.align_similarity:
         return "contradicts", min(1.0, max(p_c, rule_c) + (cfg.rule_weight if p_c >= cfg.contradict_threshold else 0))
     if p_c >= cfg.contradict_threshold and p_c > p_e:
         return "contradicts", p_c * weight
-    if any(f.rule == "coverage" for f in ev.findings):
-        return "neutral", 0.0  # the document never mentions a name the statement needs
+    if "support" in blocked:
+        return "neutral", 0.0  # e.g. a figure of the statement this sentence does not confirm
     support = p_e + (cfg.rule_weight * rule_s if p_c < cfg.contradict_threshold else 0.0)
     if p_e >= cfg.entail_threshold or (support >= cfg.entail_threshold and p_e >= cfg.entail_threshold / 2):
         return "supports", min(1.0, support) * weight

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from factcheck.judge.fusion import FusionConfig, decide
 from factcheck.judge.registry import judges
-from factcheck.results import CheckResult, Evidence, Verdict
+from factcheck.results import CheckResult, Claim, Evidence, Verdict
 from factcheck.retrieval.index import SearchHit
 from factcheck.settings import Settings
 
@@ -24,7 +24,8 @@ class Judge(Protocol):
     name: str
 
     def judge_many(self, statements: Sequence[str], hits: Sequence[list[SearchHit]],
-                   names_of: Callable[[str], frozenset[str]] | None = None) -> list[CheckResult]: ...
+                   names_of: Callable[[str], frozenset[str]] | None = None,
+                   context_of: Callable[[Claim], str | None] | None = None) -> list[CheckResult]: ...
 
 
 def _evidence(hit: SearchHit, relation: str = "neutral") -> Evidence:
@@ -53,7 +54,7 @@ class SimilarityJudge:
     def __init__(self, threshold: float = 0.75):
         self.threshold = threshold
 
-    def judge_many(self, statements, hits, names_of=None):
+    def judge_many(self, statements, hits, names_of=None, context_of=None):
         results = []
         for statement, hs in zip(statements, hits):
             evidence = [_evidence(h, "supports" if h.similarity >= self.threshold else "neutral") for h in hs]
@@ -83,8 +84,11 @@ class NLIJudge:
         self.use_rules = use_rules
         self.batch_size = batch_size
 
-    def judge_many(self, statements, hits, names_of=None):
-        """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs."""
+    def judge_many(self, statements, hits, names_of=None, context_of=None):
+        """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs.
+        `context_of(claim)` → the sentence before the claim's; given, it opens the NLI premise of a claim
+        that refers back to it ("The plan is credited with…" is read after the sentence naming the plan).
+        """
         pairs, where = [], []
         evidence_lists: list[list[Evidence]] = []
         for si, (statement, hs) in enumerate(zip(statements, hits)):
@@ -92,7 +96,7 @@ class NLIJudge:
             evidence_lists.append(evs)
             for ei, ev in enumerate(evs):
                 if ev.similarity >= self.fusion.min_similarity:
-                    pairs.append((ev.claim, statement))
+                    pairs.append((_premise(hs[ei].claim, context_of), statement))
                     where.append((si, ei))
         probs = self.nli.predict(pairs, batch_size=self.batch_size) if pairs else []
         coverage: dict[tuple[int, str], list] = {}
@@ -113,6 +117,42 @@ class NLIJudge:
             results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf, evidence=evs,
                                        explanation=why))
         return results
+
+
+def _premise(claim, context_of) -> str:
+    """The NLI premise: the claim, opened by the sentence before it when the claim refers back to it.
+
+    Measured on the development statements (tests/fixtures/dev): the previous sentence for every claim
+    0.862, only for claims that refer back 0.879, never 0.828 — so only where the claim needs it.
+    """
+    if context_of is None or not refers_back(claim.sentence):
+        return claim.text
+    before = context_of(claim)
+    return f"{before} {claim.text}" if before else claim.text
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence leans on the one before: a pronoun or a definite description as its subject
+    ("their relationship", "the plan"), a demonstrative anywhere ("these actions"), or no name at all."""
+    from factcheck.ingest.nlp import parse
+
+    doc = parse(sentence)
+    if not any(t.pos_ == "PROPN" or t.ent_type_ for t in doc):
+        return True
+    if any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in doc):
+        return True
+    for tok in doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        words = list(tok.subtree)
+        if any(w.pos_ == "PRON" and w.lower_ not in {"who", "which", "that", "what", "it"} for w in words):
+            return True
+        if tok.pos_ == "NOUN" and words[0].lower_ == "the" and not any(w.pos_ == "PROPN" for w in words):
+            return True
+    return False
+
+
+DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
 
 
 def _run_rules(sentence: str, statement: str):

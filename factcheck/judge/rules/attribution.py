@@ -81,6 +81,18 @@ def _content(tok: Token) -> list[Token]:
     return out
 
 
+def _speaker_name(speaker_toks: list[Token]) -> str | None:
+    """Who speaks, from the head of the speaker phrase and its left modifiers only: "Experts interviewed by
+    BBC Mundo" is experts (not BBC Mundo), "US President Donald Trump" is Trump."""
+    heads = [t for t in speaker_toks if t.dep_ in {"nsubj", "nsubjpass", "poss"}] or speaker_toks[:1]
+    head = heads[0]
+    core = [t for t in head.subtree if t.i <= head.i]
+    name = actor_name(core)
+    if not name:
+        name = head.lemma_.lower() if head.pos_ == "NOUN" else None
+    return name
+
+
 def reports(doc: Doc) -> list[Report]:
     """Every reported claim in a sentence with its speaker."""
     out = []
@@ -98,10 +110,7 @@ def reports(doc: Doc) -> list[Report]:
                 out.append(Report(name, speaker_toks, content, tok))
             continue
         content = _content(tok) if speaker_toks else []
-        name = actor_name(speaker_toks) if speaker_toks else None
-        if not name and speaker_toks:
-            heads = [t for t in speaker_toks if t.dep_ in {"nsubj", "nsubjpass", "poss"}] or speaker_toks[:1]
-            name = heads[0].lemma_.lower() if heads[0].pos_ == "NOUN" else None
+        name = _speaker_name(speaker_toks) if speaker_toks else None
         if name and content:
             out.append(Report(name, speaker_toks, content, tok))
     return out

@@ -9,7 +9,9 @@ or in any case if it is a common noun or opens the sentence ("Cocaine production
 through the alias table (US = U.S. = United States = American), or by a shared six-letter stem for
 demonyms (Colombian ~ Colombia). Small NLI models readily "entail" a statement that adds a name ("Brazil
 offered to mediate…" from a sentence about mediation); this check makes such an item unable to support.
-It never contradicts: a name the source does not mention is something it is silent about.
+It never contradicts, and it keeps NLI from contradicting too (`blocks="verdict"`): a name the source does
+not mention is something it is silent about ("Venezuela accused Petro…" against an article where Trump
+accused him is not contradicted by it).
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def check_coverage(stmt: Doc, names: frozenset[str], source: str) -> list[Findin
         return []
     listed = ", ".join(f"“{e.text}”" for e in missing)
     return [Finding(
-        rule="coverage", relation="neutral", confidence=1.0,
+        rule="coverage", relation="neutral", confidence=1.0, blocks="verdict",
         explanation=f"the statement names {listed}, which {source} never mentions",
         statement_span=make_span(stmt, missing[0].start_char, missing[0].end_char),
     )]

@@ -118,7 +118,11 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             obj += [
                 t for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for t in g.subtree
             ]
-            out.append((lemma(tok), tok, subj - me, content_lemmas(obj) - me))
+            # "criticized these actions": what the object refers back to is in another sentence, so the
+            # object cannot be compared and the subject decides
+            refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj) or (
+                bool(obj) and all(t.pos_ == "PRON" for t in obj))
+            out.append((lemma(tok), tok, subj - me, {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
         elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL:
             subj = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
             obj = [t for c in tok.children if c.dep_ in {"prep", "compound"} for t in c.subtree]
@@ -126,12 +130,18 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
     return out
 
 
-def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str]) -> set[str]:
+REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
+
+
+def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str], src_words: set[str]) -> set[str]:
     """Shared argument words when the two predicates are about the same thing, else empty.
 
     The object decides when both have one ("weaken the Farc" is not "bolster security forces");
-    otherwise the subject does.
+    otherwise the subject does. A source object that refers back ("criticized these actions") is taken
+    to be the statement's only when the statement's object shares a word with the source sentence.
     """
+    if REFERS_BACK in s_obj:
+        return s_subj & t_subj if t_obj & src_words else set()
     if s_obj and t_obj:
         return s_obj & t_obj
     if s_obj or t_obj:
@@ -147,11 +157,12 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
     src_preds = [p for p in _predicates(src) if not is_hedged(p[1])]
+    src_words = content_lemmas(src)
     for t_lemma, t_tok, t_subj, t_obj in _predicates(stmt):
         if is_hedged(t_tok):
             continue
         for s_lemma, s_tok, s_subj, s_obj in src_preds:
-            shared = _aligned(s_subj, s_obj, t_subj, t_obj)
+            shared = _aligned(s_subj, s_obj, t_subj, t_obj, src_words)
             if not shared:
                 continue
             s_neg, t_neg = _polarity(s_tok), _polarity(t_tok)

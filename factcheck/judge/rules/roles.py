@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import actor_name, content_lemmas, is_hedged, is_negated, lemma, token_span
+from factcheck.judge.rules._common import (
+    actor_name,
+    content_lemmas,
+    is_hedged,
+    is_negated,
+    lemma,
+    subject_of,
+    token_span,
+)
 from factcheck.results import Finding
 
 GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
@@ -32,6 +40,22 @@ def _actor(tok: Token) -> tuple[str | None, list[Token]]:
     return actor_name(toks), toks
 
 
+def _target(tok: Token) -> tuple[str | None, list[Token]]:
+    """The actor a verb acts on: its object, or who the object is aimed at ("prosecution against Trump")."""
+    name, toks = _actor(tok)
+    if name is not None:
+        return name, toks
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+            for g in prep.children:
+                if g.dep_ == "pobj" and (found := _actor(g))[0] is not None:
+                    return found[0], [t for t in tok.subtree if t.i <= max(x.i for x in found[1])]
+    return name, toks
+
+
+TARGET_PREPS = frozenset({"against", "on", "toward", "towards"})
+
+
 def _frames(doc: Doc) -> list[Frame]:
     out = []
     for tok in doc:
@@ -52,7 +76,12 @@ def _frames(doc: Doc) -> list[Frame]:
                     if g.dep_ == "pobj":
                         agent, a_toks = _actor(g)
             elif c.dep_ in {"dobj", "nsubjpass"}:
-                target, t_toks = _actor(c)
+                target, t_toks = _target(c)
+        if agent is None and not a_toks and tok.dep_ in {"advcl", "conj", "xcomp"} and tok.tag_ == "VBG":
+            # "Petro criticized …, urging prosecution against Trump": the participle's agent is the clause's
+            head = next((t for t in subject_of(tok) if t.dep_ in {"nsubj", "nsubjpass"}), None)
+            if head is not None:
+                agent, a_toks = _actor(head)
         if agent is None and not t_toks:
             continue
         words = content_lemmas(t for t0 in t_toks for t in t0.subtree) if t_toks else set()
