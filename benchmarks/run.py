@@ -25,7 +25,9 @@ from benchmarks import loaders
 from benchmarks.report import machine_info
 from factcheck.apps.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score
 from factcheck.results import Verdict
+from factcheck.retrieval.corpus import save_index
 from factcheck.retrieval.index import write_atomic
+from factcheck.settings import get_settings
 
 JUDGE_NAMES = ("similarity", "pipeline", "exhaustive")
 INDEX_CACHE = 2048  # document-set indexes kept within one benchmark (cleared between benchmarks)
@@ -377,7 +379,7 @@ class Harness:
                    "batch_statements_per_s": round(len(statements) / batch_s, 2),
                    "peak_rss_mib_so_far": _peak_rss_mib(resource.RUSAGE_SELF)}
             if cfg.cold_cli:
-                row["cold_cli"] = self.cold_cli(base, statements[0])
+                row["cold_cli"] = self.cold_cli(base, docs, statements[0])
             sizes.append(row)
             cfg.log(f"  speed n={n}: {row}")
         nli = self.models.get_nli()
@@ -400,7 +402,7 @@ class Harness:
                           "Index build: claim extraction (spaCy) + embedding + FAISS, one document per sentence.",
                           "Peak RSS is the process high-water mark after each size (sizes run ascending)."]}
 
-    def cold_cli(self, base, statement: str) -> dict:
+    def cold_cli(self, base, docs: dict[str, str], statement: str) -> dict:
         """Wall time and peak RSS of a fresh `factcheck check --corpus NAME` process on a prebuilt index.
 
         The index just built in memory (`base`) is saved as corpus "bench" of a scratch FACTCHECK_HOME,
@@ -410,10 +412,7 @@ class Harness:
         with tempfile.TemporaryDirectory(prefix="fc-bench-") as tmp:
             home = Path(tmp)
             (home / "seeds").mkdir()
-            (home / "corpus" / "bench").mkdir(parents=True)
-            (home / "corpus" / "bench" / "claims.jsonl").write_text(
-                "".join(c.model_dump_json() + "\n" for c in base.claims), encoding="utf-8")
-            base.index.save(home / "indexes" / "bench")
+            save_index(base.index, docs, "bench", get_settings(home=home))
             env = {**os.environ, "FACTCHECK_HOME": str(home)}
             if self.models.nli_model:
                 env["FACTCHECK_NLI_MODEL"] = self.models.nli_model

@@ -27,3 +27,11 @@ class IndexMismatch(FactcheckError):
 
 class ModelError(FactcheckError):
     """A model could not be loaded."""
+
+
+class CorpusCorrupt(FactcheckError):
+    """A stored corpus file is missing, truncated or differs from its manifest's sha256."""
+
+
+class CorpusBusy(FactcheckError):
+    """Another process holds a corpus's write lock longer than we were willing to wait."""

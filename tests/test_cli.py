@@ -41,10 +41,11 @@ def test_check_text_output_shows_verdict_and_evidence(home):
 
 def test_check_builds_the_seed_index_on_first_use_then_loads_it(home):
     r = run("check", "The Farc demobilized in 2016.")
-    assert "building index" in r.stderr
-    assert (home / "indexes" / "seed" / "manifest.json").exists()
+    assert "building the default corpus 'seed'" in r.stderr
+    gen = (home / "corpus" / "seed" / "CURRENT").read_text().strip()
+    assert json.loads((home / "corpus" / "seed" / gen / "manifest.json").read_text())["index"]
     r = run("check", "The Farc demobilized in 2016.")
-    assert "building index" not in r.stderr
+    assert "building" not in r.stderr
 
 
 def test_check_finds_contradiction_with_the_nli_judge(home):
@@ -260,8 +261,7 @@ def test_ingest_own_article_then_check_list_and_show(home, tmp_path):
     _write(src / "notes.md", "## Notes\n\nThe budget includes **new bus lanes** for the city centre.\n")
     r = run("ingest", str(src), "--corpus", "council")
     assert r.exit_code == 0, r.output
-    assert (home / "corpus" / "council" / "claims.jsonl").exists()
-    assert (home / "indexes" / "council" / "manifest.json").exists()
+    assert (home / "corpus" / "council" / "CURRENT").exists()
     r = run("check", "The council approved a budget of £12 million in March 2023.", "-c", "council", "-f", "json")
     data = json.loads(r.stdout)
     assert data["verdict"] == "SUPPORTED"
@@ -271,7 +271,7 @@ def test_ingest_own_article_then_check_list_and_show(home, tmp_path):
     listing = run("corpus", "list")
     assert "council" in listing.stdout and "seed" in listing.stdout
     show = json.loads(run("corpus", "show", "council", "-f", "json").stdout)
-    assert {s["doc_id"] for s in show["sources"]} == {"report", "notes"}
+    assert {d["doc_id"] for d in show["documents"]} == {"report", "notes"}
     assert show["indexed"] and show["embedding_model"] == "fake-bow"
     assert run("index", "--corpus", "council").exit_code == 0
 

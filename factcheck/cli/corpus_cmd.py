@@ -1,12 +1,19 @@
-"""`factcheck ingest`, `factcheck index`, `factcheck corpus list|show`."""
+"""`factcheck ingest`, `factcheck index`, `factcheck corpus list|show|remove`."""
 
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
 from factcheck.cli.common import emit
+
+EXIT_SKIPPED = 4  # the corpus was written, but some sources were skipped (each is reported)
+
+wait_option = click.option(
+    "--wait", type=click.FloatRange(0), default=60, show_default=True, metavar="SECONDS",
+    help="How long to wait for another process writing the same corpus before giving up.")
 
 
 def _settings():
@@ -15,42 +22,63 @@ def _settings():
     return get_settings()
 
 
+def _log(message: str) -> None:
+    click.echo(message, err=True)
+
+
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
-@click.option("--corpus", "-c", "name", required=True, help="Name of the corpus to create or replace.")
-@click.option("--no-index", is_flag=True, help="Only extract claims; build the index later.")
-def ingest_cmd(sources, name, no_index):
-    """Extract claims from .txt/.md/.html files or folders into corpus/NAME/ and index them."""
-    from factcheck.retrieval.corpus import build_index, ingest, resolve
+@click.option("--corpus", "-c", "name", required=True, help="Name of the corpus to create or update.")
+@click.option("--add", is_flag=True, help="Add to an existing corpus: new files are added, changed files "
+              "replace their earlier claims, unchanged files are skipped.")
+@click.option("--replace", is_flag=True, help="Replace an existing corpus with these sources.")
+@click.option("--no-index", is_flag=True, help="Only extract claims; the index is built on first use.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@wait_option
+def ingest_cmd(sources, name, add, replace, no_index, progress, wait):
+    """Extract claims from .txt/.md/.html files or folders into corpus NAME and index them.
 
-    settings = _settings()
-    claims = ingest(list(sources), name, settings)
-    click.echo(f"corpus {name!r}: {len(claims)} claims from {len({c.doc_id for c in claims})} documents", err=True)
-    if not no_index:
-        from factcheck.retrieval.embed import Embedder
+    A new NAME is created; an existing one needs --add or --replace. Unreadable, empty or unsupported files
+    are skipped with a line each, and the command then exits 4.
+    """
+    from factcheck.retrieval.corpus import ingest
 
-        index = build_index(resolve(name, settings), Embedder(), show_progress=True)
-        click.echo(f"indexed {len(index)} claims in {resolve(name, settings).index}", err=True)
+    if add and replace:
+        raise click.UsageError("--add and --replace exclude each other")
+    mode = "add" if add else "replace" if replace else "create"
+    report = ingest(list(sources), name, _settings(), mode=mode, index=not no_index, wait=wait,
+                    progress=sys.stderr.isatty() if progress is None else progress, log=_log)
+    for path, reason in report.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    for path, reason in report.unchanged:
+        click.echo(f"unchanged {path}: {reason}", err=True)
+    changes = [f"{len(ids)} {what}" for ids, what in ((report.added, "added"), (report.updated, "updated")) if ids]
+    state = "indexed" if report.indexed else "not indexed"
+    click.echo(f"corpus {name!r}: {', '.join(changes) or 'nothing changed'}; {report.claim_count} claims from "
+               f"{report.document_count} documents, {state} ({report.corpus_dir})", err=True)
+    if report.skipped:
+        sys.exit(EXIT_SKIPPED)
 
 
 @click.command("index")
 @click.option("--corpus", "-c", "name", default=None, help="Corpus name or path (default: the seed article).")
-def index_cmd(name):
-    """(Re)build the FAISS index of a corpus."""
+@wait_option
+def index_cmd(name, wait):
+    """(Re)build the FAISS index of a corpus from its claims."""
     from factcheck.retrieval.corpus import DEFAULT_CORPUS, build_index, ensure_seed, resolve
     from factcheck.retrieval.embed import Embedder
 
     settings = _settings()
     paths = resolve(name, settings)
     if paths.name == DEFAULT_CORPUS:
-        ensure_seed(settings)
-    index = build_index(paths, Embedder(), show_progress=True)
-    click.echo(f"indexed {len(index)} claims of corpus {paths.name!r} in {paths.index}", err=True)
+        ensure_seed(settings, log=_log)
+    index = build_index(paths, settings, Embedder(), progress=sys.stderr.isatty(), wait=wait, log=_log)
+    click.echo(f"indexed {len(index)} claims of corpus {paths.name!r} in {paths.root}", err=True)
 
 
 @click.group("corpus")
 def corpus_group():
-    """What is indexed, from which files, when, with which model."""
+    """What is indexed, from which files, when, with which model; remove a corpus or a document."""
 
 
 @corpus_group.command("list")
@@ -60,33 +88,49 @@ def corpus_list(fmt):
     from factcheck.retrieval.corpus import ensure_seed, list_corpora
 
     settings = _settings()
-    ensure_seed(settings)
+    ensure_seed(settings, log=_log)
     rows = list_corpora(settings)
     if fmt == "json":
         emit(json.dumps(rows, indent=2) + "\n", "-")
         return
     for r in rows:
+        if "documents" not in r:
+            click.echo(f"{r['name']}\tdamaged: {r['problem']}")
+            continue
         state = f"indexed {r['indexed_at']}" if r["indexed"] else "not indexed"
-        click.echo(f"{r['name']}\t{r['claim_count']} claims\t{len(r['sources'])} sources\t{state}")
+        click.echo(f"{r['name']}\t{r['claim_count']} claims\t{len(r['documents'])} documents\t{state}")
 
 
 @corpus_group.command("show")
 @click.argument("name")
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def corpus_show(name, fmt):
-    """Show one corpus: sources, hashes, claim count, index manifest."""
-    from factcheck.retrieval.corpus import describe, ensure_seed, resolve
+    """Show one corpus: documents, hashes, ingest times, claim count, index; checks the stored copies."""
+    from factcheck.retrieval.corpus import DEFAULT_CORPUS, ensure_seed, show
 
     settings = _settings()
-    if name == "seed":
-        ensure_seed(settings)
-    info = describe(resolve(name, settings))
+    if name == DEFAULT_CORPUS:
+        ensure_seed(settings, log=_log)
+    info = show(name, settings)
     if fmt == "json":
         emit(json.dumps(info, indent=2) + "\n", "-")
         return
-    for key in ("name", "corpus_dir", "index_dir", "claim_count", "sentence_count", "ingested_at", "indexed_at",
+    for key in ("name", "corpus_dir", "generation", "claim_count", "sentence_count", "updated_at", "indexed_at",
                 "embedding_model"):
         click.echo(f"{key}: {info[key]}")
-    click.echo("sources:")
-    for s in info["sources"]:
-        click.echo(f"  {s['doc_id']}: {s['path']} (sha256 {s['sha256'][:12]})")
+    click.echo("documents:")
+    for d in info["documents"]:
+        click.echo(f"  {d['doc_id']}: {d['source']} (sha256 {d['sha256'][:12]}, {d['claim_count']} claims, "
+                   f"ingested {d['ingested_at']})")
+    click.echo(f"problem: {info['problem']}" if info["problem"] else "stored copies: verified")
+
+
+@corpus_group.command("remove")
+@click.argument("name")
+@click.argument("doc", required=False)
+@wait_option
+def corpus_remove(name, doc, wait):
+    """Delete corpus NAME, or only its document DOC (a document id, source path or stored file name)."""
+    from factcheck.retrieval.corpus import remove
+
+    click.echo(remove(name, _settings(), doc, wait=wait, log=_log), err=True)

@@ -9,13 +9,21 @@ extra claims, so retrieval can match a statement against either the whole or a p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from factcheck.ingest.read import Document
 from factcheck.results import Claim
 
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+# Sentence-ish boundaries for cutting an over-long block: end punctuation (and closing quotes) then space.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 MIN_SENTENCE_CHARS = 12
+# Longest block handed to spaCy in one piece. Longer paragraphs (a 1 MB one-paragraph file) are cut at
+# sentence-ish boundaries: spaCy refuses texts over nlp.max_length (E088) and its memory grows with length.
+MAX_BLOCK_CHARS = 10_000
+# spaCy components claim extraction does not read (it uses tags, POS and the parse): skipping them halves
+# the parse time and does not change a claim.
+_UNUSED_PIPES = ("ner", "lemmatizer")
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -25,6 +33,19 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start : m.start()]
         start = m.end()
     yield start, text[start:]
+
+
+def split_long(offset: int, block: str, limit: int = MAX_BLOCK_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut a block longer than `limit` into pieces of at most `limit` characters, each ending at the last
+    sentence end (else the last space) before the limit; offsets stay exact."""
+    while len(block) > limit:
+        window = block[:limit]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window, limit // 2)), default=0)
+        if not cut:
+            cut = window.rfind(" ", limit // 2) + 1 or limit
+        yield offset, block[:cut]
+        offset, block = offset + cut, block[cut:]
+    yield offset, block
 
 
 def _tidy(text: str) -> str:
@@ -109,11 +130,14 @@ def atomic_parts(sent) -> list[str]:
     return [p for p in parts if len(p) >= MIN_SENTENCE_CHARS and p != whole and not (p in seen or seen.add(p))]
 
 
-def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True) -> Iterator[Claim]:
+def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True,
+                   progress: Callable[[int], None] | None = None) -> Iterator[Claim]:
     """Sentences and atomic claims of each document, with offsets into its original text.
 
     All documents' blocks go through one `nlp.pipe` stream (per-call overhead matters for corpora of many
-    short documents); order is preserved, so each document's blocks arrive together and in order.
+    short documents); order is preserved, so each document's blocks arrive together and in order. Blocks are
+    paragraphs, cut to at most MAX_BLOCK_CHARS, so memory stays bounded on any source. `progress(n)` is called
+    with the number of characters of each block once it is parsed.
     """
     if nlp is None:
         from factcheck.ingest.nlp import get_nlp
@@ -124,10 +148,14 @@ def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True) -> It
         for doc in docs:
             for offset, blk in _blocks(doc.text):
                 if blk.strip():
-                    yield blk, (doc, offset)
+                    for start, piece in split_long(offset, blk, MAX_BLOCK_CHARS):
+                        yield piece, (doc, start)
+                elif progress:
+                    progress(len(blk))
 
+    skip = [name for name in _UNUSED_PIPES if name in nlp.pipe_names]
     current, n = None, 0
-    for parsed, (doc, offset) in nlp.pipe(blocks(), as_tuples=True, batch_size=64):
+    for parsed, (doc, offset) in nlp.pipe(blocks(), as_tuples=True, batch_size=64, disable=skip):
         if doc is not current:
             current, n = doc, 0
         for sent in parsed.sents:
@@ -152,3 +180,5 @@ def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True) -> It
                     end_char=end,
                 )
             n += 1
+        if progress:
+            progress(len(parsed.text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -32,13 +33,39 @@ def bundled_model_dir() -> Path:
 EMBEDDING_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 
 
+def _hash_cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "factcheck" / "weights-sha256.json"
+
+
 @lru_cache(maxsize=4)
 def _weights_sha256(path: str) -> str:
+    """sha256 of a weights file, hashed once per file version: the ~90 MB read is cached on disk under the
+    file's path, size and modification time (a changed file gets a new size or mtime, so is hashed again)."""
+    st = os.stat(path)
+    key = f"{path}|{st.st_size}|{st.st_mtime_ns}"
+    cache_file = _hash_cache_file()
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+        if isinstance(cache.get(key), str):
+            return cache[key]
+    except (OSError, ValueError, AttributeError):
+        cache = {}
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
-    return h.hexdigest()
+    digest = h.hexdigest()
+    # Keep one entry per file (the newest version); an unwritable cache only costs the next process a re-hash.
+    cache = {k: v for k, v in cache.items() if isinstance(k, str) and k.split("|")[0] != path}
+    cache[key] = digest
+    try:
+        from factcheck.retrieval.index import write_atomic
+
+        write_atomic(cache_file, json.dumps(cache, indent=1) + "\n")
+    except OSError:
+        pass
+    return digest
 
 
 class Embedder:

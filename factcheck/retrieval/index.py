@@ -1,21 +1,28 @@
-"""Stage 4, index: a FAISS inner-product index over claim embeddings, with a manifest that guards reuse."""
+"""Stage 4, index: a FAISS inner-product index over claim embeddings whose vector IDs map to claims.
+
+IDs let a corpus add and remove documents without re-embedding the rest (`add`, `remove_docs`). On disk an
+index is two files, `claims.jsonl` (one claim a line, in vector order) and `index.faiss`; the corpus manifest
+(factcheck.retrieval.corpus) records their sha256 and the embedding model, and `load` refuses a mismatch.
+"""
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+from pydantic import ValidationError
 
-from factcheck.errors import CorpusNotFound, IndexMismatch
+from factcheck.errors import CorpusCorrupt, IndexMismatch
 from factcheck.results import Claim
 
-INDEX_FORMAT_VERSION = 1
+CLAIMS_FILE = "claims.jsonl"
+INDEX_FILE = "index.faiss"
 
 
 @dataclass
@@ -28,41 +35,120 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     """Write a file via a temp file in the same folder and a rename, so readers never see half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())  # the rename must not reach the disk before the data (power loss)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_verified(path: Path, sha256: str) -> bytes:
+    """A file's bytes, refusing a missing file or one whose hash is not the one its manifest recorded."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusCorrupt(f"{path} is missing") from None
+    if sha256_bytes(data) != sha256:
+        raise CorpusCorrupt(f"{path} does not match the sha256 in its manifest (truncated or changed)")
+    return data
+
+
+def parse_claims(data: bytes, path: Path) -> list[Claim]:
+    """Claims from the bytes of a claims.jsonl; a damaged line is a CorpusCorrupt naming the line."""
+    claims = []
+    for n, line in enumerate(data.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            claims.append(Claim.model_validate_json(line))
+        except ValidationError:
+            raise CorpusCorrupt(f"{path}: line {n} is not a valid claim (truncated or edited)") from None
+    return claims
+
+
+def embedding_info(embedder) -> dict:
+    """What an index records about the model that made its vectors."""
+    return {"embedding_model": embedder.model_id, "embedding_weights_sha256": embedder.weights_sha256,
+            "dimension": int(embedder.dimension)}
 
 
 class ClaimIndex:
-    """Claims plus their normalized embeddings in a FAISS IndexFlatIP (inner product == cosine)."""
+    """Claims and their normalized embeddings: a FAISS IndexIDMap over IndexFlatIP (inner product == cosine)."""
 
-    def __init__(self, claims: list[Claim], vectors: np.ndarray, manifest: dict):
+    def __init__(self, info: dict, faiss_index=None, claims: dict[int, Claim] | None = None, next_id: int = 0):
         import faiss
 
-        self.claims = claims
-        self.manifest = manifest
-        self._index = faiss.IndexFlatIP(vectors.shape[1])
-        if len(vectors):
-            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        self.info = info  # embedding_model, embedding_weights_sha256, dimension
+        self._index = faiss_index if faiss_index is not None else faiss.IndexIDMap(
+            faiss.IndexFlatIP(info["dimension"]))
+        self._by_id: dict[int, Claim] = claims or {}
+        self.next_id = next_id
 
     @classmethod
-    def build(cls, claims: list[Claim], embedder, sources: dict[str, str] | None = None,
-              show_progress: bool = False) -> ClaimIndex:
-        """Embed every claim's text and index it. `sources` maps source path → sha256."""
-        vectors = embedder.encode([c.text for c in claims], show_progress=show_progress)
-        manifest = {
-            "format_version": INDEX_FORMAT_VERSION,
-            "embedding_model": embedder.model_id,
-            "embedding_weights_sha256": embedder.weights_sha256,
-            "dimension": int(vectors.shape[1]) if len(vectors) else embedder.dimension,
-            "claim_count": len(claims),
-            "sources": sources or {},
-            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
-        return cls(claims, vectors, manifest)
+    def build(cls, claims: list[Claim], embedder, show_progress: bool = False) -> ClaimIndex:
+        """Embed every claim's text and index it."""
+        index = cls(embedding_info(embedder))
+        index.add(claims, embedder.encode([c.text for c in claims], show_progress=show_progress))
+        return index
+
+    def add(self, claims: list[Claim], vectors: np.ndarray) -> None:
+        """Add claims with their embeddings (rows of `vectors`, in the same order) under fresh IDs."""
+        if len(claims) != len(vectors):
+            raise ValueError(f"add() got {len(claims)} claims but {len(vectors)} vectors")
+        if not claims:
+            return
+        ids = np.arange(self.next_id, self.next_id + len(claims), dtype=np.int64)
+        self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+        self._by_id.update(zip(ids.tolist(), claims))
+        self.next_id += len(claims)
+        self._changed()
+
+    def remove_docs(self, doc_ids: set[str]) -> int:
+        """Remove every claim of these documents (vectors included); returns how many went."""
+        ids = [i for i, c in self._by_id.items() if c.doc_id in doc_ids]
+        if ids:
+            self._index.remove_ids(np.asarray(ids, dtype=np.int64))
+            for i in ids:
+                del self._by_id[i]
+            self._changed()
+        return len(ids)
+
+    def map_claims(self, fn: Callable[[Claim], Claim]) -> ClaimIndex:
+        """A copy whose claims are fn(claim), sharing these vectors (for re-pointing claims at new paths)."""
+        return ClaimIndex(self.info, self._index, {i: fn(c) for i, c in self._by_id.items()}, self.next_id)
+
+    def _changed(self) -> None:
+        for attr in ("claims", "_sentences_by_doc"):
+            self.__dict__.pop(attr, None)
 
     def __len__(self) -> int:
-        return len(self.claims)
+        return len(self._by_id)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """All claims in vector order (documents in the order they were added, each in reading order)."""
+        return [self._by_id[i] for i in self._vector_ids()]
+
+    def _vector_ids(self) -> list[int]:
+        import faiss
+
+        return faiss.vector_to_array(self._index.id_map).tolist()
 
     @cached_property
     def _sentences_by_doc(self) -> dict[str, list[str]]:
@@ -77,53 +163,43 @@ class ClaimIndex:
 
     def search(self, query_vectors: np.ndarray, k: int) -> list[list[SearchHit]]:
         """Top-k claims for each query row, best first."""
-        k = min(k, len(self.claims))
+        k = min(k, len(self))
         if k == 0:
             return [[] for _ in range(len(query_vectors))]
         scores, ids = self._index.search(np.ascontiguousarray(query_vectors, dtype=np.float32), k)
         return [
-            [SearchHit(self.claims[i], float(s)) for s, i in zip(row_s, row_i) if i >= 0]
+            [SearchHit(self._by_id[int(i)], float(s)) for s, i in zip(row_s, row_i) if i >= 0]
             for row_s, row_i in zip(scores, ids)
         ]
 
-    def save(self, path: str | Path) -> None:
+    def save(self, folder: Path) -> dict[str, str]:
+        """Write claims.jsonl and index.faiss into `folder`; returns {file name: sha256} for a manifest."""
         import faiss
 
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_atomic(path / "index.faiss", faiss.serialize_index(self._index).tobytes())
-        write_atomic(path / "claims.jsonl", "".join(c.model_dump_json() + "\n" for c in self.claims))
-        # The manifest goes last: an index folder without one is incomplete and gets rebuilt.
-        write_atomic(path / "manifest.json", json.dumps(self.manifest, indent=2) + "\n")
+        claims = "".join(c.model_dump_json() + "\n" for c in self.claims).encode("utf-8")
+        vectors = faiss.serialize_index(self._index).tobytes()
+        write_atomic(folder / CLAIMS_FILE, claims)
+        write_atomic(folder / INDEX_FILE, vectors)
+        return {CLAIMS_FILE: sha256_bytes(claims), INDEX_FILE: sha256_bytes(vectors)}
 
     @classmethod
-    def load(cls, path: str | Path, embedder) -> ClaimIndex:
-        """Load a saved index, refusing one built with another embedding model or format."""
+    def load(cls, folder: Path, files: dict[str, str], info: dict, next_id: int, embedder,
+             corpus: str) -> ClaimIndex:
+        """Load what `save` wrote, refusing files that differ from their recorded hashes and an index built
+        with another embedding model than `embedder`."""
         import faiss
 
-        path = Path(path)
-        mpath = path / "manifest.json"
-        if not mpath.exists():
-            raise CorpusNotFound(f"no index at {path}; build it with `factcheck index --corpus NAME`")
-        manifest = json.loads(mpath.read_text())
-        name = path.name
-        if manifest.get("format_version") != INDEX_FORMAT_VERSION:
+        if info.get("embedding_weights_sha256") != embedder.weights_sha256:
             raise IndexMismatch(
-                f"index {path} has format {manifest.get('format_version')}, this factcheck reads "
-                f"{INDEX_FORMAT_VERSION}; rebuild it with `factcheck index --corpus {name}`"
-            )
-        if manifest.get("embedding_weights_sha256") != embedder.weights_sha256:
-            raise IndexMismatch(
-                f"index {path} was built with embedding model {manifest.get('embedding_model')!r} "
-                f"(weights {str(manifest.get('embedding_weights_sha256'))[:12]}), not the one loaded now "
+                f"corpus {corpus!r} was indexed with embedding model {info.get('embedding_model')!r} "
+                f"(weights {str(info.get('embedding_weights_sha256'))[:12]}), not the one loaded now "
                 f"({embedder.model_id}, weights {embedder.weights_sha256[:12]}); "
-                f"rebuild it with `factcheck index --corpus {name}`"
+                f"rebuild the index with `factcheck index --corpus {corpus}`"
             )
-        with open(path / "claims.jsonl", encoding="utf-8") as fh:
-            claims = [Claim.model_validate_json(line) for line in fh if line.strip()]
-        index = faiss.deserialize_index(np.frombuffer((path / "index.faiss").read_bytes(), dtype=np.uint8))
-        if index.ntotal != len(claims):
-            raise IndexMismatch(f"index {path} holds {index.ntotal} vectors for {len(claims)} claims; rebuild it")
-        obj = cls.__new__(cls)
-        obj.claims, obj.manifest, obj._index = claims, manifest, index
-        return obj
+        claims = parse_claims(read_verified(folder / CLAIMS_FILE, files[CLAIMS_FILE]), folder / CLAIMS_FILE)
+        raw = read_verified(folder / INDEX_FILE, files[INDEX_FILE])
+        index = faiss.deserialize_index(np.frombuffer(raw, dtype=np.uint8))
+        ids = faiss.vector_to_array(index.id_map).tolist()
+        if len(ids) != len(claims):
+            raise CorpusCorrupt(f"{folder}: {len(ids)} vectors for {len(claims)} claims")
+        return cls(info, index, dict(zip(ids, claims)), next_id)
