@@ -55,3 +55,39 @@ def test_two_document_corpus_end_to_end(fake_embedder, fake_nli):
     single = Checker.from_texts({"ministry": "The Farc demobilized in 2016 after the peace deal was signed."},
                                 embedder=fake_embedder, nli=fake_nli)
     assert single.check("The Farc demobilized in 2016 after the peace deal was signed.").verdict is Verdict.SUPPORTED
+
+
+TWO_DOCS = {"ministry": "The Farc demobilized in 2016 after the peace deal was signed in Havana.",
+            "blog": "The Farc demobilized in 2019 after the peace deal was signed in Havana."}
+STATEMENT = "The Farc demobilized in 2016 after the peace deal was signed in Havana."
+
+
+def test_eval_scores_conflicted_as_a_fourth_label_when_the_data_has_it(fake_embedder, fake_nli):
+    from factcheck.apps.evaluate import LabelledStatement, evaluate, normalize_label
+
+    assert normalize_label("conflicting") is Verdict.CONFLICTED and normalize_label("CONFLICTED") is Verdict.CONFLICTED
+    checker = Checker.from_texts(TWO_DOCS, embedder=fake_embedder, nli=fake_nli)
+    rows = [LabelledStatement(statement=STATEMENT, label=Verdict.CONFLICTED),
+            LabelledStatement(statement="Brazil won the World Cup in Havana.", label=Verdict.NOT_ENOUGH_INFO)]
+    report = evaluate(checker, rows)
+    assert report.labels[-1] == "CONFLICTED" and report.per_class["CONFLICTED"].f1 == 1.0
+    assert report.accuracy == 1.0
+    # Three-label data: a CONFLICTED prediction is wrong and gets its own column, not a zero-support class.
+    report = evaluate(checker, [LabelledStatement(statement=STATEMENT, label=Verdict.SUPPORTED)])
+    assert "CONFLICTED" not in report.labels and report.confusion["SUPPORTED"]["CONFLICTED"] == 1
+
+
+def test_csv_and_review_count_conflicted(fake_embedder, fake_nli, nlp):
+    import csv
+    import io
+
+    from factcheck.apps.review import review_text
+    from factcheck.render.formats import render
+
+    checker = Checker.from_texts(TWO_DOCS, embedder=fake_embedder, nli=fake_nli)
+    row = next(csv.DictReader(io.StringIO(render([checker.check(STATEMENT)], "csv"))))
+    assert row["verdict"] == "CONFLICTED" and "sources conflict" in row["explanation"]
+    report = review_text(STATEMENT + "\n", checker, nlp=nlp)
+    assert report.counts["CONFLICTED"] == 1
+    assert report.failed() and report.failed("conflicted") and report.failed("unsupported")
+    assert not report.failed("contradicted")  # only CONTRADICTED fails at that level

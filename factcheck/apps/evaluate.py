@@ -36,6 +36,7 @@ _LABEL_ALIASES: dict[str, Verdict] = {
     **dict.fromkeys(
         ["NOT_ENOUGH_INFO", "NEI", "NOTENOUGHINFO", "NOT_ENOUGH_INFORMATION", "NEUTRAL"], Verdict.NOT_ENOUGH_INFO
     ),
+    **dict.fromkeys(["CONFLICTED", "CONFLICTING", "CONFLICT", "DISPUTED"], Verdict.CONFLICTED),
 }
 _STATEMENT_COLUMNS = ("statement", "claim")
 
@@ -50,7 +51,7 @@ def normalize_label(raw: object, *, where: str | None = None) -> Verdict:
     except KeyError:
         prefix = f"{where}: " if where else ""
         raise InputError(
-            f"{prefix}unknown label {raw!r}; use SUPPORTED, CONTRADICTED or NOT_ENOUGH_INFO "
+            f"{prefix}unknown label {raw!r}; use SUPPORTED, CONTRADICTED, NOT_ENOUGH_INFO or CONFLICTED "
             "(SUPPORTS/REFUTES/NEI and entailment/contradiction/neutral are accepted too)"
         ) from None
 
@@ -90,7 +91,7 @@ def _row_to_statement(row: dict, source: str, line: int) -> LabelledStatement:
     if statement is None:
         raise InputError(f"{where}: no `statement` (or `claim`) value; every row needs the statement to check")
     if row.get("label") in (None, ""):
-        raise InputError(f"{where}: no `label` value; use SUPPORTED, CONTRADICTED or NOT_ENOUGH_INFO")
+        raise InputError(f"{where}: no `label` value; use SUPPORTED, CONTRADICTED, NOT_ENOUGH_INFO or CONFLICTED")
     return LabelledStatement(
         statement=str(statement).strip(),
         label=normalize_label(row["label"], where=where),
@@ -303,4 +304,7 @@ def evaluate(checker, rows: Iterable[LabelledStatement], k: int = 5, *, batch: i
             pred.append(result.verdict)
             if row.evidence:
                 recalls.append(evidence_recall(row.evidence, retrieved_sentences(result), k))
-    return score(gold, pred, evidence_recall=recalls, k=k)
+    # CONFLICTED is a fourth class only where the data has it; otherwise a CONFLICTED prediction counts as
+    # wrong (its own confusion column) without a zero-support class dragging macro-F1 down.
+    labels = (*VERDICT_LABELS, Verdict.CONFLICTED.value) if Verdict.CONFLICTED in gold else VERDICT_LABELS
+    return score(gold, pred, labels, evidence_recall=recalls, k=k)
