@@ -105,9 +105,18 @@ class Checker:
         while batch := list(islice(it, batch_size)):
             yield from self._check_batch([validate_statement(s, self.settings.max_statement_chars) for s in batch])
 
-    def _check_batch(self, statements: list[str]) -> list[CheckResult]:
+    def _judge_batch(self, statements: list[str]) -> list[CheckResult]:
         vectors = self.embedder.encode(statements)
         # Retrieve extra so that deduplicating split claims of one sentence still leaves top_k items.
         hits = self.index.search(vectors, self.settings.top_k * 2)
         hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
         return self.judge.judge_many(statements, hits, names_of=self.names_of, context_of=self.context_of)
+
+    def _check_batch(self, statements: list[str]) -> list[CheckResult]:
+        """Check statements and, where a statement says several things, each of its parts."""
+        from factcheck.judge.statements import combine, split_statement
+
+        parts = [split_statement(s) if self.settings.split_statements else [] for s in statements]
+        flat = self._judge_batch(statements + [p for ps in parts for p in ps])
+        wholes, rest = flat[: len(statements)], iter(flat[len(statements):])
+        return [combine(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)]

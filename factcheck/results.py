@@ -85,3 +85,6 @@ class CheckResult(BaseModel):
     confidence: float
     evidence: list[Evidence]
     explanation: str
+    # A statement that says several things is checked part by part (factcheck.judge.statements);
+    # each part is a full result. Absent (None) when the statement states one fact.
+    parts: list[CheckResult] | None = None

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     rule_weight: float = Field(0.3, description="added to entailment by an agreeing rule")
     conflict_score: float = Field(0.5, description="both sides this strong, from different documents: CONFLICTED")
     use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
+    split_statements: bool = Field(True, description="check a statement that says several things part by part")
 
     @property
     def corpus_dir(self) -> Path:

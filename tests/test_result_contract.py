@@ -27,6 +27,7 @@ def test_json_shape(home):
         assert isinstance(data[key], typ), key
     assert data["verdict"] in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO", "CONFLICTED")
     assert 0.0 <= data["confidence"] <= 1.0
+    assert data["parts"] is None  # one fact: no breakdown (a split statement has a list of full results)
     assert data["evidence"]
     for ev in data["evidence"]:
         assert set(EVIDENCE) <= set(ev)
@@ -44,3 +45,12 @@ def test_evidence_offsets_point_into_the_source(home):
     for ev in data["evidence"]:
         original = (home / ev["source"]).read_text(encoding="utf-8")
         assert original[ev["start_char"] : ev["end_char"]] == ev["sentence"]
+
+
+def test_json_shape_of_a_split_statement(home):
+    data = _check(home, "The Farc, which demobilized in 2016, was weakened by Plan Colombia.")
+    assert isinstance(data["parts"], list) and len(data["parts"]) >= 2
+    for part in data["parts"]:
+        for key, typ in TOP.items():
+            assert isinstance(part[key], typ), key
+        assert part["parts"] is None

@@ -35,6 +35,7 @@ def csv_columns(result: CheckResult) -> dict[str, str]:
 def to_text(result: CheckResult, color: bool = False, max_evidence: int = 3) -> str:
     """A short human report; with `color`, rich markup styles the verdict."""
     from rich.console import Console
+    from rich.markup import escape
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False, soft_wrap=True)
@@ -53,6 +54,11 @@ def to_text(result: CheckResult, color: bool = False, max_evidence: int = 3) -> 
             console.print(f"    (claim: {e.claim})", markup=False)
         for f in e.findings:
             console.print(f"    · {f.rule}: {f.relation} — {f.explanation}", markup=False)
+    if result.parts and len(result.parts) > 1:
+        console.print(f"  Parts ({len(result.parts)}):", markup=False)
+        for i, part in enumerate(result.parts, 1):
+            console.print(f"  {i}. [{_STYLE[part.verdict.value]}]{part.verdict.value}[/] "
+                          f"({part.confidence:.2f})  {escape(part.statement)}", markup=True)
     return buf.getvalue()
 
 
@@ -63,6 +69,10 @@ def to_markdown(results: Iterable[CheckResult]) -> str:
         cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
         lines.append(f"| {i} | **{r.verdict.value}** | {r.confidence:.2f} | {cell(r.statement)} | "
                      f"{cell(ev['evidence'])} ({cell(ev['source'])}) |")
+        for j, part in enumerate(r.parts or [] if len(r.parts or []) > 1 else [], 1):
+            pev = csv_columns(part)
+            lines.append(f"| {i}.{j} | {part.verdict.value} | {part.confidence:.2f} | ↳ {cell(part.statement)} | "
+                         f"{cell(pev['evidence'])} ({cell(pev['source'])}) |")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,83 @@
+"""Statements that say several things are checked part by part (issue #10)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.judge.statements import combine, split_statement
+from factcheck.results import CheckResult, Verdict
+
+SPLITS = [
+    ("The Farc, which demobilized in 2016, was weakened by Plan Colombia.",
+     {"The Farc was weakened by Plan Colombia.", "The Farc demobilized in 2016."}),
+    ("Petro, a left-wing president, has called Trump's operations acts of tyranny.",
+     {"Petro is a left-wing president.", "Petro has called Trump's operations acts of tyranny."}),
+    ("US aid rose in 2023. It fell in 2024.", {"US aid rose in 2023.", "It fell in 2024."}),
+]
+WHOLE = [
+    "US aid to Colombia exceeded $400 million in 2024.",
+    "Petro and Trump have clashed frequently since Trump returned to the White House.",
+    "The Farc demobilized in 2016.",
+    "Colombia is a vital partner for the US in counter-narcotics efforts.",
+]
+
+
+@pytest.mark.parametrize(("statement", "parts"), SPLITS)
+def test_split(statement, parts):
+    assert set(split_statement(statement)) == parts
+
+
+@pytest.mark.parametrize("statement", WHOLE)
+def test_one_fact_stays_whole(statement):
+    assert split_statement(statement) == []
+
+
+def result(statement, verdict, confidence=0.8):
+    return CheckResult(statement=statement, verdict=verdict, confidence=confidence, evidence=[],
+                       explanation=f"{verdict.value} because.")
+
+
+S, C, N, X = Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.NOT_ENOUGH_INFO, Verdict.CONFLICTED
+
+
+@pytest.mark.parametrize(("whole", "parts", "expected"), [
+    (S, [S, S], S),
+    (S, [S, N], N),
+    (S, [S, C], C),
+    (N, [C, N], C),
+    (C, [S, S], C),  # the whole can contradict what no single part does
+    (S, [X, S], X),
+    (N, [S, S], S),  # every fact supported
+    (N, [N, N], N),
+])
+def test_combine(whole, parts, expected):
+    out = combine(result("A and B.", whole), [result(f"part {i}", v) for i, v in enumerate(parts)])
+    assert out.verdict is expected
+    assert out.parts and len(out.parts) == len(parts)
+    if expected in (N, C, X) and whole is not C:
+        bad = next(i for i, v in enumerate(parts, 1) if v is expected)
+        assert f"Part {bad} of {len(parts)}" in out.explanation
+
+
+def test_no_parts_leaves_the_result_alone():
+    r = result("One fact.", S)
+    assert combine(r, []) is r
+
+
+def test_json_and_text_show_parts(home):
+    statement = "The Farc, which demobilized in 2016, was weakened by Plan Colombia."
+    r = CliRunner().invoke(main, ["check", statement, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert len(data["parts"]) == 2
+    for part in data["parts"]:
+        assert set(part) >= {"statement", "verdict", "confidence", "evidence", "explanation"}
+    text = CliRunner().invoke(main, ["check", statement]).stdout
+    assert "Parts (2)" in text and "The Farc demobilized in 2016." in text
+    single = CliRunner().invoke(main, ["check", "The Farc demobilized in 2016.", "--format", "json"])
+    assert json.loads(single.stdout)["parts"] is None
+    assert "Parts" not in CliRunner().invoke(main, ["check", "The Farc demobilized in 2016."]).stdout
