@@ -8,7 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from factcheck.apps.result_cache import ResultCache
 from factcheck.checker import Checker
+from factcheck.errors import InputError
 from factcheck.ingest.read import SUFFIXES, document_from_text, to_plain
 from factcheck.io import read_text
 from factcheck.results import CheckResult, Verdict
@@ -29,11 +31,22 @@ class ReviewItem(BaseModel):
     result: CheckResult
 
 
+class ReviewChanges(BaseModel):
+    """What changed since a baseline review: problems are verdicts other than SUPPORTED."""
+
+    baseline: str
+    new_problems: list[str]  # sentences that are a problem now and were not (or were not in the draft)
+    fixed: list[str]  # sentences that were a problem and are not now (now supported, or edited away)
+    still_problems: list[str]
+
+
 class ReviewReport(BaseModel):
     draft: str
     items: list[ReviewItem]
     skipped_sentences: int
     counts: dict[str, int]
+    reused: int = 0  # results taken from the cache instead of checked again
+    changes: ReviewChanges | None = None
     # The draft's text with markup blanked (offsets as in the file), for the HTML report; not in the JSON.
     text: str = Field("", exclude=True)
 
@@ -54,16 +67,19 @@ def is_check_worthy(sent) -> bool:
     return has_fact and not opinion
 
 
-def review_draft(path: str, checker: Checker, nlp=None) -> ReviewReport:
+def review_draft(path: str, checker: Checker, nlp=None, cache: ResultCache | None = None) -> ReviewReport:
     """Check every check-worthy sentence of the draft (.txt/.md/.html or '-', read as Markdown)."""
     suffix = Path(str(path)).suffix.lower()
     suffix = suffix if suffix in SUFFIXES else ".md"  # stdin and unknown suffixes are read as Markdown
-    return review_text(read_text(path), checker, name=str(path), suffix=suffix, nlp=nlp)
+    return review_text(read_text(path), checker, name=str(path), suffix=suffix, nlp=nlp, cache=cache)
 
 
 def review_text(original: str, checker: Checker, *, name: str = "draft", suffix: str = ".md",
-                nlp=None) -> ReviewReport:
-    """Check every check-worthy sentence of a draft given as text; `suffix` says how to read its markup."""
+                nlp=None, cache: ResultCache | None = None) -> ReviewReport:
+    """Check every check-worthy sentence of a draft given as text; `suffix` says how to read its markup.
+
+    With a `cache`, sentences already checked against the same corpus, models and settings are not checked again.
+    """
     from factcheck.ingest.claims import extract_claims
 
     if nlp is None:
@@ -79,9 +95,34 @@ def review_text(original: str, checker: Checker, *, name: str = "draft", suffix:
             worthy.append(c)
         else:
             skipped += 1
-    results = list(checker.check_many(c.text for c in worthy)) if worthy else []
+    reused = 0
+    if cache is not None:
+        results, reused = cache.check_many([c.text for c in worthy], checker, checker.check_many)
+    else:
+        results = list(checker.check_many(c.text for c in worthy)) if worthy else []
     items = [ReviewItem(sentence=c.text, start_char=c.start_char, end_char=c.end_char, result=r)
              for c, r in zip(worthy, results)]
     counts = Counter(i.result.verdict.value for i in items)
-    return ReviewReport(draft=name, items=items, skipped_sentences=skipped,
+    return ReviewReport(draft=name, items=items, skipped_sentences=skipped, reused=reused,
                         counts={v.value: counts.get(v.value, 0) for v in Verdict}, text=doc.text)
+
+
+def read_review(path: str) -> ReviewReport:
+    """A review saved with `factcheck review -f json`."""
+    from pydantic import ValidationError
+
+    try:
+        return ReviewReport.model_validate_json(read_text(path))
+    except ValidationError as exc:
+        raise InputError(f"{path}: not a saved review ({exc.errors()[0]['msg']}); "
+                         "write one with `factcheck review DRAFT -f json -o FILE`") from None
+
+
+def compare(report: ReviewReport, baseline: ReviewReport, baseline_name: str) -> ReviewChanges:
+    """New, fixed and remaining problems of `report` against an earlier review of the draft (by sentence text)."""
+    def problems(r: ReviewReport) -> dict[str, None]:
+        return {i.sentence: None for i in r.items if i.result.verdict is not Verdict.SUPPORTED}
+
+    now, before = problems(report), problems(baseline)
+    return ReviewChanges(baseline=baseline_name, new_problems=[s for s in now if s not in before],
+                         fixed=[s for s in before if s not in now], still_problems=[s for s in now if s in before])

@@ -15,20 +15,33 @@ from factcheck.cli.common import checker_options, emit, load_checker, output_opt
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="conflicted", show_default=True,
               help="'contradicted': fail only on CONTRADICTED; 'conflicted': also when sources conflict; "
                    "'unsupported': also on sentences the source is silent about.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="An earlier review saved with -f json: report new and fixed problems since then.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse results for sentences already checked with the same corpus, models and settings.")
 @checker_options
 @output_options(formats=("text", "md", "json", "html"))
-def review_cmd(draft, fail_on, corpus, nli_model, judge, top_k, fmt, output):
+def review_cmd(draft, fail_on, baseline, cache, corpus, nli_model, judge, top_k, fmt, output):
     """Check every check-worthy sentence of a draft (.txt/.md/.html, '-' for stdin).
 
     Exit 0 when nothing is CONTRADICTED or CONFLICTED, 1 when something is (--fail-on changes what
     counts), 2 for usage errors. `--format html -o report.html` writes one self-contained page: the
     draft with each checked sentence marked, the evidence one click away.
     """
-    from factcheck.apps.review import review_draft
+    from factcheck.apps.result_cache import ResultCache
+    from factcheck.apps.review import compare, read_review, review_draft
     from factcheck.render.review import render_review
 
+    before = read_review(baseline) if baseline else None  # a bad baseline fails before any model loads
     checker = load_checker(corpus, nli_model, judge, top_k)
-    report = review_draft(draft, checker)
+    store = ResultCache(checker.settings.home / ".cache" / "review.sqlite") if cache else None
+    try:
+        report = review_draft(draft, checker, cache=store)
+    finally:
+        if store is not None:
+            store.close()
+    if before is not None:
+        report.changes = compare(report, before, baseline)
     if fmt == "html":
         from factcheck.render.html import SourceContext, render_review_html, report_meta
 
