@@ -1,37 +1,71 @@
-"""factcheck's one exception family. The library raises these; only the CLI turns them into exit codes."""
+"""factcheck's one exception family. The library raises these; Click prints them and exits.
+
+Every class has a stable `code` (listed in docs/ERRORS.md, tested against this module) and the `exit_code` the
+CLI exits with: 2 for usage errors, 3 for the environment. A code never changes meaning once released; a new
+kind of error gets a new code.
+"""
 
 from __future__ import annotations
 
+from typing import IO, Any, ClassVar
 
-class FactcheckError(Exception):
-    """Base of every error factcheck raises on purpose. `exit_code` is what the CLI exits with."""
+import click
 
-    exit_code = 3
+
+class FactcheckError(click.ClickException):
+    """Base of every error factcheck raises on purpose; Click shows it as one line, `Error E100: …`."""
+
+    code: ClassVar[str] = "E100"
+    exit_code: ClassVar[int] = 3
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.secho(f"Error {self.code}: {self.format_message()}", file=file, err=True, fg="red", color=self.show_color)
 
 
 class InputError(FactcheckError):
-    """A file, row or field the user gave cannot be used (a usage error: exit 2)."""
+    """A file, row, field or option value the user gave cannot be used (a usage error)."""
 
+    code = "E101"
     exit_code = 2
 
 
 class CorpusNotFound(FactcheckError):
-    """No corpus or index of that name or path (a usage error: exit 2)."""
+    """No corpus or index of that name or path (a usage error)."""
 
+    code = "E102"
     exit_code = 2
 
 
 class IndexMismatch(FactcheckError):
     """An index built with another model or format than the one loaded now."""
 
+    code = "E201"
+
 
 class ModelError(FactcheckError):
     """A model could not be loaded."""
+
+    code = "E202"
 
 
 class CorpusCorrupt(FactcheckError):
     """A stored corpus file is missing, truncated or differs from its manifest's sha256."""
 
+    code = "E203"
+
 
 class CorpusBusy(FactcheckError):
     """Another process holds a corpus's write lock longer than we were willing to wait."""
+
+    code = "E204"
+
+
+def error_classes() -> list[type[FactcheckError]]:
+    """FactcheckError and every subclass of it, in code order (for docs and their test)."""
+    seen: list[type[FactcheckError]] = []
+    todo: list[type[FactcheckError]] = [FactcheckError]
+    while todo:
+        cls = todo.pop()
+        seen.append(cls)
+        todo.extend(cls.__subclasses__())
+    return sorted(seen, key=lambda c: c.code)

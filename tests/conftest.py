@@ -17,6 +17,12 @@ _WORD = re.compile(r"[a-z0-9$%]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "and", "is", "was", "has", "have", "been", "for", "on", "by", "with"}
 
 
+def error_code(result) -> str | None:
+    """The stable code (E101, …) of the one-line error a CLI run printed last, if any."""
+    m = re.search(r"^Error (E\d{3}): [^\n]*\n?\Z", result.stderr, re.M)
+    return m.group(1) if m else None
+
+
 def words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 

@@ -45,7 +45,7 @@ def test_errors_are_json_with_the_cli_message(client, home):
     r = client.post("/api/check", json={"statement": "  "})
     assert r.status_code == 400
     cli = CliRunner().invoke(main, ["check", "  "])
-    assert cli.exit_code == 2 and r.json() == {"error": cli.stderr.strip().removeprefix("Error: ")}
+    assert cli.exit_code == 2 and r.json() == {"error": cli.stderr.strip().removeprefix("Error E101: ")}
     r = client.post("/api/check", json={"statement": "Aid rose.", "corpus": "nope"})
     assert r.status_code == 400 and "unknown corpus 'nope'" in r.json()["error"]
     r = client.post("/api/check", json={"statement": "Aid rose.", "extra": 1})

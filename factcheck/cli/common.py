@@ -8,19 +8,16 @@ from pathlib import Path
 
 import click
 
-from factcheck.errors import FactcheckError
 from factcheck.render.formats import FORMATS
 
 
 class FactcheckGroup(click.Group):
-    """A click group that turns library errors into one-line messages and exit codes, never tracebacks."""
+    """A click group that exits 130 on Ctrl-C. Library errors are ClickExceptions: Click prints them as one
+    line, `Error E101: …`, and exits with their exit code, never with a traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except FactcheckError as exc:
-            click.secho(f"Error: {exc}", err=True, fg="red")
-            sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
@@ -41,11 +38,27 @@ def checker_options(f):
     return wrapper
 
 
-def load_checker(corpus, nli_model, judge, top_k):
-    from factcheck.checker import Checker
+def verdict_options(f):
+    """--profile and --min-confidence: which calibrated verdict model decides, and where to abstain."""
 
-    return Checker.load(corpus, nli_model=nli_model, judge=judge, top_k=top_k,
-                        log=lambda m: click.echo(m, err=True))
+    @click.option("--profile", default=None, metavar="NAME",
+                  help="Calibrated verdict profile (`factcheck calibrate --out NAME`); env FACTCHECK_PROFILE.")
+    @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
+                  help="Report a verdict below confidence P as NOT_ENOUGH_INFO (\"low confidence (p=…)\").")
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def load_checker(corpus, nli_model, judge, top_k, profile=None, min_confidence=None):
+    from factcheck.checker import Checker
+    from factcheck.settings import get_settings
+
+    settings = get_settings(nli_model=nli_model, judge=judge, top_k=top_k, profile=profile,
+                            min_confidence=min_confidence)
+    return Checker.load(corpus, settings=settings, log=lambda m: click.echo(m, err=True))
 
 
 def output_options(formats: tuple[str, ...] = FORMATS, default: str = "text"):
