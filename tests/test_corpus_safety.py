@@ -260,7 +260,9 @@ def test_leftovers_of_interrupted_writes_are_removed_by_the_next_writer(home, tm
     write(root / "docs" / "0123456789abcdef" / "orphan.txt", "x")
     write(home / "corpus" / "never" / ".staging-dead" / "claims.jsonl", "x")  # a first ingest that died
     write(home / "corpus" / ".removed-gone-1234" / "x", "x")
+    write(home / "corpus" / "mine" / "notes.txt", "not a corpus: left alone")
     assert run("ingest", str(a), "--corpus", "other").exit_code == 0
+    assert (home / "corpus" / "mine" / "notes.txt").exists()
     assert sorted(p.name for p in root.iterdir()) == ["CURRENT", "docs", snapshot(home, "city").generation]
     assert len(list((root / "docs").iterdir())) == 1
     assert not (home / "corpus" / "never").exists() and not (home / "corpus" / ".removed-gone-1234").exists()
@@ -325,9 +327,22 @@ def test_two_ingests_at_once_do_not_corrupt_the_corpus(home, tmp_path, nlp):
 
 # --- killed ingests --------------------------------------------------------------------------------------------
 
+def _wait_for_write(root: Path, proc, limit: float) -> float:
+    """Poll until the ingest has started writing (a staging folder exists) or ended; returns when, from now."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit and not proc.done():
+        if root.is_dir() and any(p.name.startswith(".staging-") for p in root.iterdir()):
+            break
+        time.sleep(0.001)
+    return time.monotonic() - t0
+
+
 def _kill_loop(home: Path, tmp_path: Path, points: int, spawn) -> dict:
     """Ingest into one corpus again and again, killing the ingest (SIGKILL) after a spread of delays; after
-    each kill the corpus must be exactly the one before or the one asked for, with every citation right."""
+    each kill the corpus must be exactly the one before or the one asked for, with every citation right.
+
+    Even kill points are timed from the start of the process; odd ones from the moment it starts writing the
+    new version (its staging folder appears), so start-up time does not hide the write from the kills."""
     sets = [[write(tmp_path / k / f"{k}{i}.txt", article(f"{k} {i}", 6)) for i in range(4)] for k in ("A", "B")]
     assert run("ingest", str(tmp_path / "A"), "--corpus", "k").exit_code == 0
 
@@ -336,11 +351,14 @@ def _kill_loop(home: Path, tmp_path: Path, points: int, spawn) -> dict:
             return before | {(Path(args[1]).name, sha256_file(Path(args[1])))}
         return {(p.name, sha256_file(p)) for p in sets["AB".index(Path(args[1]).name)]}
 
-    # The duration of an undisturbed run sets the spread of kill delays.
+    # An undisturbed run sets the spread of kill delays: its whole duration and its writing window.
+    root = home / "corpus" / "k"
     t0 = time.monotonic()
     proc = spawn(["ingest", str(tmp_path / "B"), "--corpus", "k", "--replace"])
+    until_write = _wait_for_write(root, proc, 120)
     assert proc() == 0
     duration = time.monotonic() - t0
+    window = max(duration - until_write, 0.01)
     outcomes = {"old": 0, "new": 0, "wrong_citations": 0, "points": points}
     for i in range(points):
         before = documents(home, "k")
@@ -350,7 +368,11 @@ def _kill_loop(home: Path, tmp_path: Path, points: int, spawn) -> dict:
             current = "A" if any(n.startswith("B") for n, _ in before) else "B"
             args = ["ingest", str(tmp_path / current), "--corpus", "k", "--replace"]
         proc = spawn(args)
-        time.sleep(duration * (i + 0.5) / points)
+        if i % 2:
+            _wait_for_write(root, proc, 120)
+            time.sleep(window * (i + 0.5) / points)
+        else:
+            time.sleep(duration * (i + 0.5) / points)
         proc.kill()
         proc()
         after = documents(home, "k")
@@ -359,7 +381,6 @@ def _kill_loop(home: Path, tmp_path: Path, points: int, spawn) -> dict:
         outcomes["wrong_citations"] += wrong_citations(home, "k")
     # The next writer cleans whatever the killed ones left and finds the lock free.
     assert run("ingest", str(tmp_path / "A"), "--corpus", "k", "--replace", "--wait", "5").exit_code == 0
-    root = home / "corpus" / "k"
     assert sorted(p.name for p in root.iterdir()) == ["CURRENT", "docs", snapshot(home, "k").generation]
     assert outcomes["wrong_citations"] == 0 and wrong_citations(home, "k") == 0
     return outcomes
@@ -369,14 +390,23 @@ class _Forked:
     def __init__(self, args):
         self.pid = _fork_cli(args)
 
+        self.code: int | None = None
+
+    def done(self) -> bool:
+        if self.code is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.code = _exit_code(status)
+        return self.code is not None
+
     def kill(self):
-        try:
+        if not self.done():
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     def __call__(self) -> int:
-        return _exit_code(os.waitpid(self.pid, 0)[1])
+        if self.code is None:
+            self.code = _exit_code(os.waitpid(self.pid, 0)[1])
+        return self.code
 
 
 def test_an_ingest_killed_at_any_point_leaves_the_old_or_the_new_corpus(home, tmp_path, nlp):
@@ -434,6 +464,9 @@ class _Subprocess:
         self.proc = subprocess.Popen([sys.executable, "-c", _DRIVER, *args], env=os.environ.copy(),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    def done(self) -> bool:
+        return self.proc.poll() is not None
+
     def kill(self):
         self.proc.kill()
 
@@ -447,3 +480,18 @@ def test_killed_factcheck_processes_fifty_times(home, tmp_path):
     outcomes = _kill_loop(home, tmp_path, 50, _Subprocess)
     print("kill loop (processes):", outcomes)
     assert outcomes["old"] and outcomes["new"]
+
+
+def test_an_incremental_add_gives_the_same_results_as_a_full_rebuild(home, tmp_path):
+    docs = [write(tmp_path / "src" / f"d{i}.txt", article(f"Town {i}", 5)) for i in range(3)]
+    assert run("ingest", str(docs[0]), str(docs[1]), "--corpus", "inc").exit_code == 0
+    write(docs[1], article("Changed town", 3))
+    assert run("ingest", str(docs[1]), str(docs[2]), "--corpus", "inc", "--add").exit_code == 0
+    assert run("ingest", *map(str, docs), "--corpus", "full").exit_code == 0
+    settings, emb = get_settings(home=home), FakeEmbedder()
+    inc, full = (corpus_mod.load_index(n, settings, emb) for n in ("inc", "full"))
+    key = lambda c: (c.doc_id, c.id, c.text, c.start_char)  # noqa: E731
+    assert sorted(map(key, inc.claims)) == sorted(map(key, full.claims))
+    queries = emb.encode([s.replace("The ", "A ") + " Changed town" for s in SENTENCES])
+    for a, b in zip(inc.search(queries, 5), full.search(queries, 5)):
+        assert [(h.claim.id, round(h.similarity, 5)) for h in a] == [(h.claim.id, round(h.similarity, 5)) for h in b]

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
 from factcheck.errors import CorpusCorrupt, CorpusNotFound, InputError
 from factcheck.ingest.read import Document
 from factcheck.results import Claim
@@ -94,6 +96,7 @@ def load_index(name_or_path: str | None, settings: Settings, embedder, log: Log 
 
 def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
     """Files as named, and every file under each folder (hidden ones excepted), sorted per folder."""
+    sources = list(sources)
     files: list[Path] = []
     for raw in sources:
         p = Path(raw)
@@ -191,21 +194,8 @@ def _ingest(paths: CorpusPaths, docs: list[tuple[Path, Document]], skipped: list
             stored.append(dataclasses.replace(doc, path=display_path(paths.root / rel, settings)))
             entries.append({"doc_id": doc.doc_id, "source": doc.path, "stored": rel, "sha256": doc.sha256,
                             "ingested_at": now(), "chars": len(doc.original)})
-        folder = writer.stage()
         claims = _extract(stored, progress, f"ingest {paths.name}")
-        if embedder is not None:
-            if old is not None and old.indexed:  # update in place: drop replaced documents, embed only new ones
-                idx = snapshot_index(old, embedder)
-                idx.remove_docs({d["doc_id"] for d in old.documents} - kept)
-            elif old is not None:
-                idx = ClaimIndex.build(_without(snapshot_claims(old), kept), embedder)
-            else:
-                idx = ClaimIndex(embedding_info(embedder))
-            _index_stream(idx, claims, embedder)
-            manifest = generation_manifest(entries, idx.claims, idx.save(folder), idx)
-        else:
-            all_claims = (_without(snapshot_claims(old), kept) if old is not None else []) + list(claims)
-            manifest = generation_manifest(entries, all_claims, write_claims(folder, all_claims), None)
+        manifest = _write_generation(writer.stage(), old, kept, entries, claims, embedder)
         if not manifest["claim_count"]:
             raise InputError("no sentences found in " + ", ".join(str(f) for f, _ in docs))
         snap = writer.commit(manifest)
@@ -216,9 +206,27 @@ def _ingest(paths: CorpusPaths, docs: list[tuple[Path, Document]], skipped: list
     return report
 
 
+def _write_generation(folder: Path, old: Snapshot | None, kept: set[str], entries: list[dict],
+                      claims: Iterable[Claim], embedder) -> dict:
+    """Write the new generation's claims, and its index when there is an embedder, into `folder`: the kept
+    documents' claims and vectors as they were, the new claims embedded as they stream in. Returns its manifest."""
+    if embedder is None:
+        all_claims = (_without(snapshot_claims(old), kept) if old is not None else []) + list(claims)
+        return generation_manifest(entries, all_claims, write_claims(folder, all_claims), None)
+    if old is not None and old.indexed:  # updated in place: replaced documents' vectors go, the rest stay
+        idx = snapshot_index(old, embedder)
+        idx.remove_docs({d["doc_id"] for d in old.documents} - kept)
+    elif old is not None:
+        idx = ClaimIndex.build(_without(snapshot_claims(old), kept), embedder)
+    else:
+        idx = ClaimIndex(embedding_info(embedder))
+    _index_stream(idx, claims, embedder)
+    return generation_manifest(entries, idx.claims, idx.save(folder), idx)
+
+
 def _plan(old: Snapshot | None, docs: list[tuple[Path, Document]], report: IngestReport, settings: Settings):
     """Which old documents stay (doc ids), the unchanged ones as read now with their manifest entries (to
-    repair a damaged copy), and the documents to extract, with doc ids and display paths assigned."""
+    repair a damaged copy), and the documents to extract, with doc ids and absolute source paths assigned."""
     old_docs = old.documents if old is not None else []
     by_source = {_source_key(d["source"], settings): d for d in old_docs}
     by_sha = {d["sha256"]: d["doc_id"] for d in old_docs}
@@ -264,8 +272,6 @@ def _without(claims: list[Claim], kept: set[str]) -> list[Claim]:
 
 def _extract(docs: list[Document], progress: bool, label: str) -> Iterator[Claim]:
     """Claims of `docs`, streamed, with a progress bar over their characters on stderr when asked."""
-    from tqdm import tqdm
-
     from factcheck.ingest.claims import extract_claims
 
     with tqdm(total=sum(len(d.text) for d in docs), unit="char", unit_scale=True, desc=label, file=sys.stderr,
@@ -297,14 +303,9 @@ def build_index(paths: CorpusPaths, settings: Settings, embedder, progress: bool
         claims = snapshot_claims(old)
         folder = writer.stage()
         idx = ClaimIndex(embedding_info(embedder))
-        from tqdm import tqdm
-
-        with tqdm(total=len(claims), unit="claim", desc=f"index {paths.name}", file=sys.stderr,
-                  disable=not progress, leave=False) as bar:
-            for i in range(0, len(claims), EMBED_BATCH):
-                batch = claims[i : i + EMBED_BATCH]
-                idx.add(batch, embedder.encode([c.text for c in batch]))
-                bar.update(len(batch))
+        with tqdm(claims, unit="claim", desc=f"index {paths.name}", file=sys.stderr, disable=not progress,
+                  leave=False) as bar:
+            _index_stream(idx, bar, embedder)
         entries = [{k: v for k, v in d.items() if k not in ("claim_count", "sentence_count")} for d in old.documents]
         writer.commit(generation_manifest(entries, idx.claims, idx.save(folder), idx))
     return idx

@@ -329,18 +329,20 @@ def clean(paths: CorpusPaths) -> int:
     """Remove what interrupted or superseded writes left in a corpus folder; call only under its lock.
 
     The folder keeps exactly CURRENT, the generation it names and the documents that generation's manifest
-    references. Without CURRENT (a first ingest that never finished) the folder goes entirely, unless it is a
-    corpus of the older layout, which is left for `--replace`. Returns how many entries were removed.
+    references. Without CURRENT (a first ingest that never finished) the folder goes entirely when it holds
+    nothing but what a write makes; anything else (a corpus of the older layout, someone's own files) is left.
+    Returns how many entries were removed.
     """
     root = paths.root
     if not root.is_dir():
         return 0
     if not (root / CURRENT).exists():
-        if (root / CLAIMS_FILE).exists():
+        names = [p.name for p in root.iterdir()]
+        if not all(n == DOCS or n.startswith((".staging-", f".{CURRENT}.")) or _GENERATION.fullmatch(n)
+                   for n in names):
             return 0
-        n = len(list(root.iterdir()))
         shutil.rmtree(root, ignore_errors=True)
-        return n
+        return len(names)
     try:
         gen = _current_generation(paths)
         keep_docs = {d["stored"] for d in _read_manifest(paths, gen)["documents"]}
