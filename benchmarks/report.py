@@ -98,6 +98,12 @@ def _section_md(key: str, s: dict) -> list[str]:
     balanced = {j: e["balanced_accuracy"] for j, e in s["judges"].items() if "balanced_accuracy" in e}
     if balanced:
         out += ["Balanced accuracy: " + ", ".join(f"{j} {_f(b)}" for j, b in balanced.items()), ""]
+    if s.get("domains"):
+        cols = list(next(iter(s["domains"].values())))[1:]
+        out += ["Balanced accuracy per domain:", "", "| domain | n | " + " | ".join(cols) + " |",
+                "|" + "---|" * (len(cols) + 2)]
+        out += [f"| {d} | {v['n']} | " + " | ".join(_f(v[c]) for c in cols) + " |" for d, v in s["domains"].items()]
+        out += [""]
     if s.get("time_ratio_pipeline_vs_exhaustive") is not None:
         out += [f"Time ratio pipeline / exhaustive NLI: **{s['time_ratio_pipeline_vs_exhaustive']:.3f}**", ""]
     for orig, a in s.get("apart", {}).items():

@@ -30,6 +30,7 @@ from factcheck.retrieval.index import write_atomic
 from factcheck.settings import get_settings
 
 JUDGE_NAMES = ("similarity", "pipeline", "exhaustive")
+SUMMARY_JUDGES = ("similarity", "pipeline")  # exhaustive NLI over every summary sentence × document is left out
 INDEX_CACHE = 2048  # document-set indexes kept within one benchmark (cleared between benchmarks)
 # `--all` runs these; the extras only on `--only NAME` (SummEdits is large and not a verdict task).
 DEFAULT_BENCHES = ("climate_fever", "climate_fever_pairs", "check_covid", "wice", "fever_symmetric", "healthver",
@@ -272,35 +273,62 @@ class Harness:
             "to choose thresholds, so it is not a held-out measure."])
 
     def bench_summedits(self) -> dict:
-        items = list(loaders.summedits(self.cfg.bench_dir / "summedits", limit=self.cfg.limit))
+        """Each summary reviewed against its document, sentence by sentence, as `factcheck review` would.
+
+        Two readings: strict (inconsistent when any sentence is not SUPPORTED) and contradiction-only
+        (inconsistent only when a sentence is CONTRADICTED or CONFLICTED). `--limit` counts per domain.
+        """
+        root = self.cfg.bench_dir / "summedits"
+        domains = [f.stem.removeprefix("summedits_") for f in sorted(root.glob("summedits_*.json"))]
+        items = [it for d in domains for it in loaders.summedits(root, limit=self.cfg.limit, domains=[d])]
         from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
         by_doc: dict[str, list[loaders.SummaryItem]] = defaultdict(list)
         for it in items:
             by_doc[it.document].append(it)
-        preds: dict[str, dict[str, bool]] = {j: {} for j in JUDGE_NAMES}
-        seconds = dict.fromkeys(JUDGE_NAMES, 0.0)
+        verdicts: dict[str, dict[str, list[Verdict]]] = {j: {} for j in SUMMARY_JUDGES}
+        seconds = dict.fromkeys(SUMMARY_JUDGES, 0.0)
         for doc, group in by_doc.items():
             base = self.build({"doc": doc})
             sents = {it.id: [s.text.strip() for s in nlp(it.summary).sents if s.text.strip()] for it in group}
-            for j in JUDGE_NAMES:
+            for j in SUMMARY_JUDGES:
                 checker = self.variant(base, j)
                 t0 = time.perf_counter()
                 for it in group:
-                    verdicts = [r.verdict for r in checker.check_many(sents[it.id])]
-                    preds[j][it.id] = all(v == Verdict.SUPPORTED for v in verdicts)
+                    verdicts[j][it.id] = [r.verdict for r in checker.check_many(sents[it.id])]
                 seconds[j] += time.perf_counter() - t0
-        section = {"name": "SummEdits (binary)", "n": len(items), "labels": ["consistent", "inconsistent"],
-                   "judges": {}, "notes": ["Summary split into sentences; consistent iff every sentence is "
-                                           "SUPPORTED by its document. Balanced accuracy is the paper's metric."]}
-        for j in JUDGE_NAMES:
-            gold = ["consistent" if it.consistent else "inconsistent" for it in items]
-            pred = ["consistent" if preds[j][it.id] else "inconsistent" for it in items]
-            entry = score(gold, pred, section["labels"]).model_dump(mode="json")
+        readings = {
+            "strict": lambda vs: all(v == Verdict.SUPPORTED for v in vs),
+            "contradiction_only": lambda vs: not any(v in (Verdict.CONTRADICTED, Verdict.CONFLICTED) for v in vs),
+        }
+        labels = ["consistent", "inconsistent"]
+        section = {"name": "SummEdits (binary)", "n": len(items), "labels": labels, "judges": {}, "domains": {},
+                   "notes": ["Each summary split into sentences and checked against its own document. Strict "
+                             "reading: consistent iff every sentence is SUPPORTED; contradiction-only: consistent "
+                             "unless a sentence is CONTRADICTED (or CONFLICTED). Balanced accuracy is the paper's "
+                             "metric (GPT-4 82.4%, estimated human 90.9%).",
+                             f"Up to {self.cfg.limit or 'all'} summaries per domain."]}
+
+        def balanced(group, judge, reading):
+            gold = ["consistent" if it.consistent else "inconsistent" for it in group]
+            pred = ["consistent" if readings[reading](verdicts[judge][it.id]) else "inconsistent" for it in group]
+            entry = score(gold, pred, labels).model_dump(mode="json")
             entry["balanced_accuracy"] = round(float(np.mean([c["recall"] for c in entry["per_class"].values()])), 4)
-            entry["seconds"] = round(seconds[j], 3)
-            section["judges"][j] = entry
+            return entry
+
+        for j in SUMMARY_JUDGES:
+            for reading in readings:
+                entry = balanced(items, j, reading)
+                entry["seconds"] = round(seconds[j], 3)
+                section["judges"][j if reading == "strict" else f"{j} ({reading})"] = entry
+        for domain in sorted({it.domain for it in items}):
+            group = [it for it in items if it.domain == domain]
+            section["domains"][domain] = {
+                "n": len(group),
+                **{f"{j} {reading}": balanced(group, j, reading)["balanced_accuracy"]
+                   for j in SUMMARY_JUDGES for reading in readings},
+            }
         return section
 
     def run_pairs(self, name: str, pairs: list[loaders.PairItem], labels, notes: list[str],
