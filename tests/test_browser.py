@@ -55,7 +55,8 @@ def screenshot(driver, name: str) -> None:
 def review_html(tmp_path: Path, draft: Path) -> Path:
     out = tmp_path / (draft.stem + ".html")
     r = CliRunner().invoke(main, ["review", str(draft), "-f", "html", "-o", str(out)])
-    assert r.exit_code in (0, 1), r.output
+    assert r.exit_code in (0, 1) and (r.exception is None or isinstance(r.exception, SystemExit)), r.output
+    assert out.exists(), r.output
     return out
 
 
@@ -108,11 +109,20 @@ def test_hostile_draft_runs_no_script_in_the_report(home, tmp_path, browser, suf
         assert '<script>window.pwned = "script"</script>' in browser.find_element("css selector", "article.draft").text
 
 
+def wait_for(driver, css: str):
+    """The first element matching `css` once the page that has it has loaded (form posts navigate async)."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located(("css selector", css)))
+
+
 def test_web_app_reviews_a_pasted_and_an_uploaded_draft(live_server, browser, tmp_path):  # noqa: F811
     browser.get(live_server + "/")
     screenshot(browser, "serve.png")
     browser.find_element("id", "text").send_keys(EXAMPLE.read_text(encoding="utf-8"))
     browser.find_element("id", "submit").click()
+    wait_for(browser, "article.draft")
     marks = browser.find_elements("css selector", "article.draft a.s")
     assert [m.get_attribute("data-verdict") for m in marks] == ["NOT_ENOUGH_INFO", "CONTRADICTED", "SUPPORTED"]
     marks[1].click()
@@ -120,10 +130,12 @@ def test_web_app_reviews_a_pasted_and_an_uploaded_draft(live_server, browser, tm
     assert "CONTRADICTED" in browser.find_element("id", "d1").text
 
     browser.find_element("css selector", "a.home").click()
+    wait_for(browser, "#file")
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
     browser.find_element("id", "file").send_keys(str(hostile))
     browser.find_element("id", "submit").click()
+    wait_for(browser, "article.draft")
     assert "hostile.txt" in browser.title
     assert browser.find_elements("css selector", "article.draft a.s")
     assert browser.execute_script("return window.pwned === undefined")
