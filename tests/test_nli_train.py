@@ -120,3 +120,26 @@ def test_tiny_training_run_exports_a_loadable_model_and_resumes(tmp_path):
     messages = []
     train(cfg, log=messages.append)
     assert any("resumed at step" in m for m in messages)
+
+
+def test_a_time_budget_stop_saves_a_checkpoint_to_resume_from(tmp_path):
+    pytest.importorskip("torch")
+    from test_nli_model import _tiny_model
+
+    from factcheck.training.train import TrainConfig, train
+
+    init = _tiny_model(tmp_path / "init", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    data = tmp_path / "train.jsonl"
+    write_pairs(PAIRS * 6, data)
+    # checkpoint_every is far away: only the time-budget stop can have written the checkpoint
+    cfg = TrainConfig(data=[str(data)], out_dir=str(tmp_path / "run"), init_from=str(init), epochs=2, batch_size=4,
+                      dev_fraction=0.2, checkpoint_every=1000, threads=1, max_minutes=0.0)
+    messages: list[str] = []
+    train(cfg, log=messages.append)
+    assert any("checkpoint saved" in m for m in messages)
+    import torch
+
+    assert torch.load(tmp_path / "run" / "checkpoint.pt", weights_only=False)["step"] == 1
+    messages.clear()
+    train(cfg, log=messages.append)
+    assert any("resumed at step 1/" in m for m in messages)

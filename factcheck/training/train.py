@@ -181,15 +181,15 @@ def train(cfg: TrainConfig, log=print) -> Path:
             rec = {"step": step, "epoch": step // per_epoch, "dev_accuracy": round(acc, 4), "time": time.time()}
             logf.write(json.dumps(rec) + "\n")
             log(json.dumps(rec))
-        if out_of_time:
-            log(f"time budget of {cfg.max_minutes} min reached at step {step}/{total}; exporting")
-            cfg.extra = {**cfg.extra, "stopped_at_step": step, "planned_steps": total}
-            break
-        if step % cfg.checkpoint_every == 0 or step == total:
+        if step % cfg.checkpoint_every == 0 or step == total or out_of_time:  # out of time: resume from here
             tmp = out / "checkpoint.pt.tmp"
             torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
                         "step": step}, tmp)
             tmp.replace(ckpt)
+        if out_of_time:
+            log(f"time budget of {cfg.max_minutes} min reached at step {step}/{total}; checkpoint saved, exporting")
+            cfg.extra = {**cfg.extra, "stopped_at_step": step, "planned_steps": total}
+            break
     logf.close()
     return export(model, tok, out / "model", cfg, dev)
 
