@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Literal
 
@@ -15,6 +16,27 @@ class Verdict(str, Enum):
     CONTRADICTED = "CONTRADICTED"
     NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
     CONFLICTED = "CONFLICTED"  # strong evidence from different documents points both ways
+
+
+# The one table of label spellings: FEVER-style datasets, NLI datasets and models, people. Keys are upper-cased,
+# with runs of spaces, hyphens and underscores collapsed to one underscore (see verdict_from_label).
+LABEL_ALIASES: dict[str, Verdict] = {
+    **dict.fromkeys(["SUPPORTED", "SUPPORTS", "SUPPORT", "ENTAILMENT", "ENTAILED", "ENTAILS"], Verdict.SUPPORTED),
+    **dict.fromkeys(
+        ["CONTRADICTED", "CONTRADICTS", "CONTRADICTION", "REFUTES", "REFUTED", "REFUTE"], Verdict.CONTRADICTED
+    ),
+    **dict.fromkeys(
+        ["NOT_ENOUGH_INFO", "NEI", "NOTENOUGHINFO", "NOT_ENOUGH_INFORMATION", "NEUTRAL"], Verdict.NOT_ENOUGH_INFO
+    ),
+    **dict.fromkeys(["CONFLICTED", "CONFLICTING", "CONFLICT", "DISPUTED"], Verdict.CONFLICTED),
+}
+
+
+def verdict_from_label(raw: object) -> Verdict | None:
+    """The Verdict a dataset's or model's label spells ("REFUTES", "entailment", "not enough info"), else None."""
+    if isinstance(raw, Verdict):
+        return raw
+    return LABEL_ALIASES.get(re.sub(r"[\s_\-]+", "_", str(raw).strip()).upper())
 
 
 class Claim(BaseModel):

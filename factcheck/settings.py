@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from factcheck.errors import InputError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+SEED_CORPUS = "seed"  # the corpus built from the bundled seed article in seeds/
 
 
 def _default_home() -> Path:
@@ -29,7 +30,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FACTCHECK_", extra="forbid")
 
     home: Path = Field(default_factory=_default_home, description="holds corpus/, indexes/, seeds/")
-    corpus: str = Field("seed", description="corpus used when none is named")
+    corpus: str = Field(SEED_CORPUS, description="corpus used when none is named")
     top_k: int = Field(5, ge=1, description="claims retrieved per statement")
     max_statement_chars: int = Field(1000, ge=10)
     nli_model: str | None = Field(None, description="NLI model path or Hugging Face id; None = shipped model")
@@ -47,6 +48,8 @@ class Settings(BaseSettings):
     conflict_score: float = Field(0.5, description="both sides this strong, from different documents: CONFLICTED")
     use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
     split_statements: bool = Field(True, description="check a statement that says several things part by part")
+    lexicon_dir: Path | None = Field(None, description="folder of domain tables (opposites.txt, aliases.txt, "
+                                     "currencies.txt) whose lines are added to the shipped ones")
 
     @property
     def corpus_dir(self) -> Path:

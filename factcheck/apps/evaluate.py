@@ -16,9 +16,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from factcheck.apps.batch import STATEMENT_COLUMNS
 from factcheck.errors import InputError
 from factcheck.io import STDIN, open_text
-from factcheck.results import CheckResult, Verdict
+from factcheck.results import CheckResult, Verdict, verdict_from_label
 
 VERDICT_LABELS: tuple[str, str, str] = (
     Verdict.SUPPORTED.value,
@@ -26,34 +27,18 @@ VERDICT_LABELS: tuple[str, str, str] = (
     Verdict.NOT_ENOUGH_INFO.value,
 )
 
-# Spellings used by FEVER-style datasets, NLI datasets and people; keys are upper-cased, with runs of
-# spaces, hyphens and underscores collapsed to one underscore.
-_LABEL_ALIASES: dict[str, Verdict] = {
-    **dict.fromkeys(["SUPPORTED", "SUPPORTS", "SUPPORT", "ENTAILMENT", "ENTAILED", "ENTAILS"], Verdict.SUPPORTED),
-    **dict.fromkeys(
-        ["CONTRADICTED", "CONTRADICTS", "CONTRADICTION", "REFUTES", "REFUTED", "REFUTE"], Verdict.CONTRADICTED
-    ),
-    **dict.fromkeys(
-        ["NOT_ENOUGH_INFO", "NEI", "NOTENOUGHINFO", "NOT_ENOUGH_INFORMATION", "NEUTRAL"], Verdict.NOT_ENOUGH_INFO
-    ),
-    **dict.fromkeys(["CONFLICTED", "CONFLICTING", "CONFLICT", "DISPUTED"], Verdict.CONFLICTED),
-}
-_STATEMENT_COLUMNS = ("statement", "claim")
-
 
 def normalize_label(raw: object, *, where: str | None = None) -> Verdict:
-    """Map a dataset's label spelling to a Verdict; `where` ("file:line") goes into the error message."""
-    if isinstance(raw, Verdict):
-        return raw
-    key = re.sub(r"[\s_\-]+", "_", str(raw).strip()).upper()
-    try:
-        return _LABEL_ALIASES[key]
-    except KeyError:
+    """Map a dataset's label spelling to a Verdict (results.LABEL_ALIASES); `where` ("file:line") goes into
+    the error message."""
+    verdict = verdict_from_label(raw)
+    if verdict is None:
         prefix = f"{where}: " if where else ""
         raise InputError(
             f"{prefix}unknown label {raw!r}; use SUPPORTED, CONTRADICTED, NOT_ENOUGH_INFO or CONFLICTED "
             "(SUPPORTS/REFUTES/NEI and entailment/contradiction/neutral are accepted too)"
-        ) from None
+        )
+    return verdict
 
 
 class LabelledStatement(BaseModel):
@@ -87,7 +72,7 @@ def _parse_evidence(value: object, where: str) -> list[str] | None:
 
 def _row_to_statement(row: dict, source: str, line: int) -> LabelledStatement:
     where = f"{source}:{line}"
-    statement = next((row[c] for c in _STATEMENT_COLUMNS if row.get(c) not in (None, "")), None)
+    statement = next((row[c] for c in STATEMENT_COLUMNS if row.get(c) not in (None, "")), None)
     if statement is None:
         raise InputError(f"{where}: no `statement` (or `claim`) value; every row needs the statement to check")
     if row.get("label") in (None, ""):
@@ -152,7 +137,7 @@ def _read_jsonl(fh, label: str) -> Iterator[LabelledStatement]:
 def _read_csv(fh, label: str, delimiter: str) -> Iterator[LabelledStatement]:
     reader = csv.DictReader(fh, delimiter=delimiter)
     columns = set(reader.fieldnames or [])
-    if not columns & set(_STATEMENT_COLUMNS) or "label" not in columns:
+    if not columns & set(STATEMENT_COLUMNS) or "label" not in columns:
         raise InputError(
             f"{label}:1: header has columns {sorted(columns)}; need `statement` (or `claim`) and `label`"
         )

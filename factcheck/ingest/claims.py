@@ -48,9 +48,15 @@ def split_long(offset: int, block: str, limit: int = MAX_BLOCK_CHARS) -> Iterato
     yield offset, block
 
 
-def _tidy(text: str) -> str:
+def tidy_clause(text: str) -> str:
+    """A clause cut out of a sentence as a sentence of its own: spaces and stray punctuation tidied, the first
+    letter capitalised, a full stop added. Claim extraction and the synthetic-pair generator both use it."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r",\s*([.;:!?])", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
     if not text:
         return text
     text = text[0].upper() + text[1:]
@@ -69,8 +75,9 @@ def _render(tokens: Iterable) -> str:
     return "".join(out)
 
 
-def _without(sent, removed: set[int]) -> str:
-    return _render(t for t in sent if t.i not in removed)
+def text_without(tokens, removed: set[int]) -> str:
+    """The text of a sentence or Doc without the tokens whose indices are in `removed`."""
+    return _render(t for t in tokens if t.i not in removed)
 
 
 def _comma_bounded(sub: list, sent) -> set[int]:
@@ -98,8 +105,8 @@ def atomic_parts(sent) -> list[str]:
             cut = {t.i for t in right}
             cut |= {c.i for c in root.children if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > root.i
                     and c.i >= min(cut) - 2}
-            left = _tidy(_without(sent, cut))
-            right_text = _tidy(_render(t for t in right if not (t.dep_ == "cc" and t.head == conj)))
+            left = tidy_clause(text_without(sent, cut))
+            right_text = tidy_clause(_render(t for t in right if not (t.dep_ == "cc" and t.head == conj)))
             if len(left) >= MIN_SENTENCE_CHARS and len(right_text) >= MIN_SENTENCE_CHARS:
                 parts += [left, right_text]
     for tok in sent:
@@ -108,12 +115,12 @@ def atomic_parts(sent) -> list[str]:
             sub = list(tok.subtree)
             first = sub[0]
             if first.lower_ in ("which", "who") and first.i - 1 >= sent.start and sent.doc[first.i - 1].text == ",":
-                parts.append(_tidy(_without(sent, _comma_bounded(sub, sent))))
+                parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
                 head_np = [t for t in tok.head.subtree if t.i < first.i - 1 and t.i >= tok.head.left_edge.i]
                 rest = [t for t in sub if t.i != first.i]
                 # "X, which Y" → "X Y" only when the pronoun is the clause's subject.
                 if head_np and rest and first.dep_ in ("nsubj", "nsubjpass"):
-                    parts.append(_tidy(_render(head_np) + " " + _render(rest)))
+                    parts.append(tidy_clause(_render(head_np) + " " + _render(rest)))
         # Apposition: "Petro, Colombia's president, said" -> "Petro is Colombia's president."
         elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             sub = list(tok.subtree)
@@ -123,10 +130,10 @@ def atomic_parts(sent) -> list[str]:
             contiguous = head_np and head_np[-1].i + 2 == sub[0].i and sent.doc[sub[0].i - 1].text == ","
             if contiguous and not any(t.pos_ in ("VERB", "AUX") for t in head_np):
                 verb = "are" if tok.tag_ in ("NNS", "NNPS") else "is"
-                parts.append(_tidy(_render(head_np) + f" {verb} " + _render(sub)))
-                parts.append(_tidy(_without(sent, _comma_bounded(sub, sent))))
+                parts.append(tidy_clause(_render(head_np) + f" {verb} " + _render(sub)))
+                parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
     seen: set[str] = set()
-    whole = _tidy(sent.text)
+    whole = tidy_clause(sent.text)
     return [p for p in parts if len(p) >= MIN_SENTENCE_CHARS and p != whole and not (p in seen or seen.add(p))]
 
 

@@ -9,14 +9,15 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.errors import ModelError
+from factcheck.results import Verdict, verdict_from_label
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nli-minilm-l6"
 FUSION_FILE = "fusion.json"  # fusion parameters tuned for the model, beside its weights
 
-_ALIASES = {"entailment": "entailment", "entails": "entailment", "supports": "entailment",
-            "neutral": "neutral", "not_enough_info": "neutral", "nei": "neutral",
-            "contradiction": "contradiction", "contradicts": "contradiction", "refutes": "contradiction"}
+# A model's label, read through the one table of label spellings (results.LABEL_ALIASES), as an NLI class.
+_NLI_LABEL: dict[Verdict | None, str] = {
+    Verdict.SUPPORTED: "entailment", Verdict.NOT_ENOUGH_INFO: "neutral", Verdict.CONTRADICTED: "contradiction"}
 
 
 class NLIModel:
@@ -36,7 +37,7 @@ class NLIModel:
         id2label = {int(k): str(v).lower() for k, v in model.config.id2label.items()}
         try:
             # column j of the model's output holds label self._order... rearranged to LABELS order.
-            mapped = {_ALIASES[v]: k for k, v in id2label.items()}
+            mapped = {_NLI_LABEL[verdict_from_label(v)]: k for k, v in id2label.items()}
             self._columns = [mapped[name] for name in LABELS]
         except KeyError as exc:
             raise ModelError(

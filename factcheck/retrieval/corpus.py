@@ -41,9 +41,9 @@ from factcheck.retrieval.store import (
     verify_documents,
     write_claims,
 )
-from factcheck.settings import Settings
+from factcheck.settings import SEED_CORPUS, Settings
 
-DEFAULT_CORPUS = "seed"
+DEFAULT_CORPUS = SEED_CORPUS  # built from seeds/ on first use; only `ingest --replace` writes it
 MODES = ("create", "add", "replace")
 EMBED_BATCH = 256  # claims embedded and indexed at a time while extraction streams
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from factcheck.judge.rules.lexicon import aliases
 from factcheck.results import Span
 
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
@@ -62,37 +63,6 @@ HEDGES = {
     "whether",
     "unless",
     "potentially",
-}
-# Country names, demonyms and short forms, so "US-funded" and "American" name the same actor.
-ALIASES = {
-    "u.s.": "united states",
-    "us": "united states",
-    "usa": "united states",
-    "america": "united states",
-    "american": "united states",
-    "united states": "united states",
-    "the united states": "united states",
-    "colombian": "colombia",
-    "colombia": "colombia",
-    "mexican": "mexico",
-    "brazilian": "brazil",
-    "venezuelan": "venezuela",
-    "european union": "european union",
-    "eu": "european union",
-    "european": "european union",
-    "british": "united kingdom",
-    "uk": "united kingdom",
-    "u.k.": "united kingdom",
-    "britain": "united kingdom",
-    "chinese": "china",
-    "russian": "russia",
-    "spanish": "spain",
-    "french": "france",
-    "german": "germany",
-    "ecuadorian": "ecuador",
-    "peruvian": "peru",
-    "cuban": "cuba",
-    "canadian": "canada",
 }
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 
@@ -187,7 +157,7 @@ def is_negated(verb: Token) -> Token | None:
 
 
 def actor_name(tokens: Iterable[Token]) -> str | None:
-    """A normalised actor name (country, organisation, person surname) from some tokens, or None."""
+    """A normalised actor name (country, organisation, person surname; aliases from data/aliases.txt), or None."""
     toks = [
         t
         for t in tokens
@@ -196,16 +166,18 @@ def actor_name(tokens: Iterable[Token]) -> str | None:
     if not toks:
         return None
     text = " ".join(t.text for t in toks).lower().strip()
-    if text in ALIASES:
-        return ALIASES[text]
+    alias = aliases()
+    if text in alias:
+        return alias[text]
     last = toks[-1].text.lower()
-    return ALIASES.get(last, last)
+    return alias.get(last, last)
 
 
 def names(doc: Doc) -> set[str]:
     """Lower-cased proper-noun words of a Doc (for cheap 'about the same actors' checks)."""
     out = set()
+    alias = aliases()
     for t in doc:
         if t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS:
-            out.add(ALIASES.get(t.text.lower(), t.text.lower()))
+            out.add(alias.get(t.text.lower(), t.text.lower()))
     return out

@@ -1,7 +1,7 @@
 """Antonyms: a word in the statement that is the opposite of a word in the source playing the same
 role ("left-wing President Petro" vs "Petro is a conservative politician").
 
-The lexicon is curated (antonyms.txt beside this module) plus a few phrase-level opposites. A pair
+The lexicon is curated (the [words] of data/opposites.txt) plus a few phrase-level opposites. A pair
 counts only when both words describe the same thing: the same head noun, the same named entity
 (through a copula or a compound chain) or the same governor, and neither clause is negated.
 """
@@ -9,15 +9,13 @@ counts only when both words describe the same thing: the same head noun, the sam
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import GENERIC, is_hedged, is_negated, lemma, make_span, names, token_span
+from factcheck.judge.rules.lexicon import opposites
 from factcheck.results import Finding
 
-LEXICON_PATH = Path(__file__).with_name("antonyms.txt")
 # Phrases whose opposite is not one word: (source side, statement side), matched either way round,
 # and only when the two texts are about the same named actors.
 PHRASES = [
@@ -37,25 +35,9 @@ PHRASES = [
 ]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, set[str]]:
-    """word -> its opposites, read from antonyms.txt."""
-    opposite: dict[str, set[str]] = {}
-    for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if "|" not in line:
-            continue
-        left, right = ([w.strip().lower() for w in side.split(",") if w.strip()] for side in line.split("|", 1))
-        for a in left:
-            for b in right:
-                opposite.setdefault(a, set()).add(b)
-                opposite.setdefault(b, set()).add(a)
-    return opposite
-
-
 def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
     """(lexicon term, anchor token, tokens of the term) for every lexicon word in a Doc."""
-    lex = lexicon()
+    lex = opposites("words")
     out = []
     for tok in doc:
         # "left-wing": three tokens, anchored on "wing"
@@ -112,7 +94,7 @@ def _clause_negated(tok: Token) -> bool:
 
 def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a statement word that is the opposite of a source word describing the same thing."""
-    lex = lexicon()
+    lex = opposites("words")
     findings = []
     src_terms = _terms(src)
     for t_word, t_tok, t_toks in _terms(stmt):

@@ -6,7 +6,7 @@ nationalities, events, laws, works — must be mentioned somewhere in the *docum
 from, not only in the evidence sentence (which may say "he" or "the country"). A name counts as mentioned
 when its last capitalised word appears capitalised in the document (case-insensitively: Farc = FARC) —
 or in any case if it is a common noun or opens the sentence ("Cocaine production…") —
-through the alias table (US = U.S. = United States = American), or by a shared six-letter stem for
+through the alias table, data/aliases.txt (US = U.S. = United States = American), or by a shared six-letter stem for
 demonyms (Colombian ~ Colombia). Small NLI models readily "entail" a statement that adds a name ("Brazil
 offered to mediate…" from a sentence about mediation); this check makes such an item unable to support.
 It never contradicts, and it keeps NLI from contradicting too (`blocks="verdict"`): a name the source does
@@ -21,7 +21,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from factcheck.judge.rules._common import ALIASES, make_span
+from factcheck.judge.rules._common import make_span
+from factcheck.judge.rules.lexicon import aliases
 from factcheck.results import Finding
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -32,7 +33,8 @@ STEM = 6
 
 def _forms(word: str) -> set[str]:
     w = word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
-    forms = {w, ALIASES.get(w, w), ALIASES.get(w + ".", w)}
+    alias = aliases()
+    forms = {w, alias.get(w, w), alias.get(w + ".", w)}
     if len(w) >= STEM:
         forms.add(w[:STEM] + "*")
     return forms
@@ -49,7 +51,7 @@ def source_names(sentences: Iterable[str]) -> frozenset[str]:
                     names |= _forms(part)
         lowered = text.lower()
         names |= {"~" + w for w in _WORD.findall(lowered)}  # any word, for capitalised common nouns
-        names |= {canon for phrase, canon in ALIASES.items() if " " in phrase and phrase in lowered}
+        names |= {canon for phrase, canon in aliases().items() if " " in phrase and phrase in lowered}
     return frozenset(names)
 
 
@@ -66,7 +68,7 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
         if ent.label_ not in ENTITY_LABELS:
             continue
         whole = ent.text.lower().removeprefix("the ")
-        if ALIASES.get(whole) in names or whole in names:
+        if aliases().get(whole) in names or whole in names:
             continue
         head = _head_word(ent)
         if head is None or _forms(head.text) & names:

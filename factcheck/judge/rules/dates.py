@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
+from factcheck.judge.rules.patterns import DECADE, MONTH, YEAR
 from factcheck.results import Finding
 
 DATE = re.compile(
     r"(?P<prep>\b(?:in|since|after|before|until|by|from|during|of)\s+)?"
-    r"(?:(?P<det>the\s+)?(?P<part>early|mid|mid-|late)?[\s-]?(?P<decade>(?:19|20)\d0)['’]?s\b"
-    r"|(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!\s?(?:%|million|billion|people)))",
+    rf"(?:(?P<det>the\s+)?(?P<part>early|mid|mid-|late)?[\s-]?(?P<decade>{DECADE})['’]?s\b"
+    rf"|(?:(?P<month>{MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR})\b(?!\s?(?:%|million|billion|people)))",
     re.IGNORECASE,
 )
 # Predicates that name one-off events: a different year for them is a contradiction.

@@ -1,5 +1,6 @@
 """Polarity: the same predicate asserted in one text and negated in the other, or replaced by its
-opposite ("suspended" vs "increased" payments, "weakened" vs "strengthened").
+opposite ("suspended" vs "increased" payments, "weakened" vs "strengthened": the [predicates] of
+data/opposites.txt).
 
 Predicates are aligned by lemma (verbs, and event nouns such as "suspension") and by a shared
 argument word; hedged clauses ("may not") are skipped.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import content_lemmas, is_hedged, is_negated, lemma, subject_of, token_span
+from factcheck.judge.rules.lexicon import opposites
 from factcheck.results import Finding
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
@@ -45,65 +47,6 @@ NOMINAL = {
     "closure": "close",
     "opening": "open",
 }
-# Opposing event verbs. Sequential pairs such as suspend/resume are left out on purpose: a
-# resumption after a suspension is not a contradiction of it.
-OPPOSED = [
-    ("weaken", "strengthen"),
-    ("weaken", "bolster"),
-    ("weaken", "reinforce"),
-    ("undermine", "strengthen"),
-    ("increase", "decrease"),
-    ("increase", "reduce"),
-    ("increase", "cut"),
-    ("increase", "suspend"),
-    ("increase", "slash"),
-    ("raise", "cut"),
-    ("raise", "lower"),
-    ("raise", "reduce"),
-    ("boost", "cut"),
-    ("boost", "reduce"),
-    ("expand", "dismantle"),
-    ("expand", "shrink"),
-    ("expand", "reduce"),
-    ("expand", "cut"),
-    ("rise", "fall"),
-    ("rise", "decline"),
-    ("rise", "drop"),
-    ("grow", "shrink"),
-    ("grow", "decline"),
-    ("win", "lose"),
-    ("accept", "reject"),
-    ("approve", "reject"),
-    ("approve", "veto"),
-    ("support", "oppose"),
-    ("praise", "criticize"),
-    ("praise", "criticise"),
-    ("praise", "condemn"),
-    ("allow", "ban"),
-    ("allow", "prohibit"),
-    ("permit", "forbid"),
-    ("confirm", "deny"),
-    ("admit", "deny"),
-    ("acquit", "convict"),
-    ("gain", "lose"),
-    ("hire", "fire"),
-    ("improve", "worsen"),
-    ("improve", "deteriorate"),
-    ("succeed", "fail"),
-    ("build", "destroy"),
-    ("create", "dismantle"),
-    ("create", "abolish"),
-    ("establish", "dismantle"),
-    ("establish", "abolish"),
-    ("strengthen", "erode"),
-    ("increase", "halt"),
-    ("fund", "defund"),
-    ("welcome", "condemn"),
-    ("endorse", "reject"),
-]
-_OPPOSED = {frozenset(p) for p in OPPOSED}
-
-
 def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
     """(verb lemma, token, subject words, object words) for every verb and event noun."""
     out = []
@@ -158,6 +101,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     findings = []
     src_preds = [p for p in _predicates(src) if not is_hedged(p[1])]
     src_words = content_lemmas(src)
+    opposed = opposites("predicates")
     for t_lemma, t_tok, t_subj, t_obj in _predicates(stmt):
         if is_hedged(t_tok):
             continue
@@ -181,7 +125,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
-            if frozenset((s_lemma, t_lemma)) in _OPPOSED and (s_neg is None) == (t_neg is None):
+            if t_lemma in opposed.get(s_lemma, ()) and (s_neg is None) == (t_neg is None):
                 findings.append(
                     Finding(
                         rule="polarity",

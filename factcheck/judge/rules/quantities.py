@@ -10,11 +10,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from text_to_num import text2num
 
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
+from factcheck.judge.rules.lexicon import currencies
+from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
 from factcheck.results import Finding
 
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
@@ -41,23 +44,6 @@ SCALES = {
     "tn": 1e12,
 }
 SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "peso": "COP",
-    "pesos": "COP",
-}
 DENOMS = {
     "half": 2,
     "halves": 2,
@@ -107,18 +93,28 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
     "virtually all": (90.0, 100.0),
 }
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_SHARES, key=len, reverse=True))
-QUANTITY = re.compile(
-    rf"(?<![\w$€£.,-])(?:{_CMP})?"
-    r"(?:"
-    r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
-    r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
-    r"|(?P<cur>US\$|\$|€|£)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _NUMWORDS + r")"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?"
-    r"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|dollars\b|euros\b|pounds\b|pesos\b))?"
-    r")",
-    re.IGNORECASE,
-)
-YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+@lru_cache(maxsize=4)
+def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The figure pattern for a currency table's forms: signs ($, US$) before the number, words after it."""
+    by_length = sorted(currency_forms, key=len, reverse=True)
+    signs = "|".join(re.escape(f) for f in by_length if not f.isalpha())
+    words = "".join(rf"|{re.escape(f)}\b" for f in by_length if f.isalpha())
+    return re.compile(
+        rf"(?<![\w$€£.,-])(?:{_CMP})?"
+        r"(?:"
+        r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
+        r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
+        rf"|(?P<cur>{signs})?\s*(?P<num>{NUMBER}|{_NUMWORDS})"
+        r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?"
+        rf"(?:\s?(?P<unit>{PERCENT}|percentage points?\b{words}))?"
+        r")",
+        re.IGNORECASE,
+    )
+
+
+YEAR_RE = re.compile(rf"\b{YEAR}\b")
 CHANGE_VERBS = {
     "rise",
     "fall",
@@ -191,10 +187,10 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         return value, "percent"
     if unit.startswith("percentage point"):
         return value, "points"
-    currency = CURRENCIES.get(cur) or CURRENCIES.get(unit)
+    currency = currencies().get(cur) or currencies().get(unit)
     if currency:
         return value, f"money:{currency}"
-    if YEAR.fullmatch(raw) and not scale:
+    if YEAR_RE.fullmatch(raw) and not scale:
         return None  # a year, left to the dates rule
     return value, "count"
 
@@ -225,8 +221,8 @@ def _interval(value: float, cmp: str | None, frac: str | None = None) -> tuple[f
 def extract(doc: Doc) -> list[Quantity]:
     """Every comparable quantity in a parsed sentence."""
     out = []
-    years = {m.group(0) for m in YEAR.finditer(doc.text)}
-    for m in QUANTITY.finditer(doc.text):
+    years = {m.group(0) for m in YEAR_RE.finditer(doc.text)}
+    for m in quantity_pattern(tuple(currencies())).finditer(doc.text):
         got = _value(m)
         if got is None or got[0] is None:
             continue

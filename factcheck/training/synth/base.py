@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LABELS3 = ("entailment", "neutral", "contradiction")
 NEUTRAL_BAND = (0.45, 0.85)
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -16,32 +15,6 @@ class SynthContext:
 
     entities: dict[str, list[str]] = field(default_factory=dict)  # label -> sorted entity texts
     neighbours: dict[str, list[str]] = field(default_factory=dict)  # premise -> neutral candidates
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r",\s*([.;:!?])", r"\1", text)
-    text = re.sub(r"^[,;:\s]+", "", text)
-    text = re.sub(r"\(\s*\)", "", text)
-    text = re.sub(r"\s+", " ", text).strip().rstrip(",;:-— ")
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    if text and text[-1] not in ".!?\"'”’":
-        text += "."
-    return text
-
-
-def _without(doc, drop: set[int]) -> str:
-    """Text of doc without the tokens in drop; the gap takes the whitespace of the last dropped token."""
-    kept = [t for t in doc if t.i not in drop]
-    parts = []
-    for a, b in zip(kept, kept[1:] + [None]):
-        parts.append(a.text)
-        if b is not None:
-            parts.append(doc[b.i - 1].whitespace_ if b.i - 1 != a.i else a.whitespace_)
-    return "".join(parts)
 
 
 def _case_like(word: str, model: str) -> str:

@@ -47,7 +47,8 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 
-from factcheck.training.synth.base import LABELS3, SynthContext, _valid
+from factcheck.judge.nli import LABELS
+from factcheck.training.synth.base import SynthContext, _valid
 from factcheck.training.synth.entail import conj_split, drop_clause, number_paraphrase
 from factcheck.training.synth.entities import entity_pool, entity_swap, role_swap
 from factcheck.training.synth.negation_antonyms import antonym, negation
@@ -85,12 +86,12 @@ def _shares(mix: dict[str, float] | None) -> dict[str, float]:
     for key, w in mix.items():
         if key in TRANSFORMS:
             shares[key] = shares.get(key, 0.0) + w
-        elif key in LABELS3:
+        elif key in LABELS:
             names = [n for n, lab in TRANSFORM_LABEL.items() if lab == key]
             for n in names:
                 shares[n] = shares.get(n, 0.0) + w / len(names)
         else:
-            raise ValueError(f"unknown mix key {key!r}; use a label {LABELS3} or a transform {sorted(TRANSFORMS)}")
+            raise ValueError(f"unknown mix key {key!r}; use a label {LABELS} or a transform {sorted(TRANSFORMS)}")
     total = sum(v for v in shares.values() if v > 0)
     if total <= 0:
         raise ValueError("mix has no positive share")

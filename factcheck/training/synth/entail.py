@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import re
 
-from factcheck.training.synth.base import SynthContext, _case_like, _has_neg, _tidy, _without
+from factcheck.ingest.claims import text_without, tidy_clause
+from factcheck.training.synth.base import SynthContext, _case_like, _has_neg
 
 _COND_MARKS = {"if", "unless", "whether", "until", "provided", "lest", "although", "though", "while"}
 _KEEP_PREPS = {"as", "of", "than", "without", "except", "like", "unlike", "against", "instead", "to",
@@ -59,7 +60,7 @@ def drop_clause(doc, rng: random.Random, ctx: SynthContext) -> str | None:
     drop: set[int] = set()
     for lo, hi in chosen:
         drop |= _drop_span(doc, lo, hi)
-    hyp = _tidy(_without(doc, drop))
+    hyp = tidy_clause(text_without(doc, drop))
     if len(hyp.split()) < 4 or root.text not in hyp:
         return None
     return hyp
@@ -102,8 +103,8 @@ def conj_split(doc, rng: random.Random, ctx: SynthContext) -> str | None:
     cc, conj = ccs[0], conjs[0]
     if not (root.i < cc.i < conj.left_edge.i):
         return None
-    first = _tidy(doc[: cc.i].text)
-    second = _tidy(doc[conj.left_edge.i: conj.right_edge.i + 1].text)
+    first = tidy_clause(doc[: cc.i].text)
+    second = tidy_clause(doc[conj.left_edge.i: conj.right_edge.i + 1].text)
     opts = [h for h in (first, second) if len(h.split()) >= 4]
     if not opts:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from factcheck.judge.rules.lexicon import opposite_forms
 from factcheck.training.synth.base import ENTITY_TYPES, SynthContext, _case_like
 
 _AUX = {"is", "was", "are", "were", "has", "have", "had", "will", "can", "could", "would",
@@ -47,34 +48,8 @@ def negation(doc, rng: random.Random, ctx: SynthContext) -> str | None:
 
 
 # --------------------------------------------------------------------------- antonyms
-
-_ANTONYM_PAIRS = [
-    ("left", "right"), ("rise", "fall"), ("rises", "falls"), ("rose", "fell"), ("risen", "fallen"),
-    ("rising", "falling"), ("increase", "decrease"), ("increased", "decreased"), ("increases", "decreases"),
-    ("increasing", "decreasing"), ("expanded", "dismantled"), ("high", "low"), ("higher", "lower"),
-    ("highest", "lowest"), ("strengthened", "weakened"), ("strengthen", "weaken"), ("praised", "criticised"),
-    ("ally", "enemy"), ("allies", "enemies"), ("won", "lost"), ("win", "lose"), ("wins", "loses"),
-    ("winning", "losing"), ("more", "less"), ("before", "after"), ("import", "export"), ("imports", "exports"),
-    ("imported", "exported"), ("largest", "smallest"), ("larger", "smaller"), ("large", "small"),
-    ("first", "last"), ("allowed", "banned"), ("allow", "ban"), ("accepted", "rejected"), ("accept", "reject"),
-    ("opened", "closed"), ("support", "oppose"), ("supported", "opposed"), ("supports", "opposes"),
-    ("guilty", "innocent"), ("legal", "illegal"), ("true", "false"), ("success", "failure"),
-    ("successful", "unsuccessful"), ("maximum", "minimum"), ("majority", "minority"), ("north", "south"),
-    ("northern", "southern"), ("east", "west"), ("eastern", "western"), ("earlier", "later"),
-    ("cheap", "expensive"), ("rich", "poor"), ("richest", "poorest"), ("strong", "weak"),
-    ("stronger", "weaker"), ("positive", "negative"), ("above", "below"), ("public", "private"),
-    ("domestic", "foreign"), ("younger", "older"), ("most", "least"), ("hired", "fired"),
-    ("arrived", "departed"), ("confirmed", "denied"), ("confirm", "deny"), ("victory", "defeat"),
-    ("started", "stopped"), ("appointed", "dismissed"), ("included", "excluded"),
-    ("dead", "alive"), ("agreed", "refused"), ("gained", "lost"), ("approved", "rejected"),
-    ("legalised", "outlawed"), ("criticized", "praised"), ("biggest", "smallest"), ("best", "worst"),
-    ("better", "worse"), ("increase", "reduction"),
-]
-ANTONYMS: dict[str, str] = {}
-for _a, _b in _ANTONYM_PAIRS:
-    ANTONYMS.setdefault(_a, _b)
-    ANTONYMS.setdefault(_b, _a)
-# words that are only antonym-safe in some parts of speech
+# The swaps are the [forms] of the one lexicon of opposites (factcheck/judge/rules/data/opposites.txt);
+# here, the words that are only safe to swap in some parts of speech.
 _POS_ONLY = {"left": {"ADJ", "NOUN", "ADV"}, "right": {"ADJ", "NOUN", "ADV"}, "lost": {"VERB"},
              "fell": {"VERB"}, "import": {"NOUN"}, "export": {"NOUN"}, "last": {"ADJ"},
              "first": {"ADJ", "ADV"}, "more": {"ADJ", "ADV"}, "less": {"ADJ", "ADV"},
@@ -85,11 +60,12 @@ _POS_ONLY = {"left": {"ADJ", "NOUN", "ADV"}, "right": {"ADJ", "NOUN", "ADV"}, "l
 
 
 def antonym(doc, rng: random.Random, ctx: SynthContext) -> str | None:
-    """Replace one word by its antonym from ``ANTONYMS``, preserving capitalisation."""
+    """Replace one word by its opposite form (opposites.txt [forms]), preserving capitalisation."""
+    swaps = opposite_forms()
     cands = []
     for tok in doc:
         low = tok.lower_
-        if low not in ANTONYMS or tok.ent_type_ in ENTITY_TYPES:
+        if low not in swaps or tok.ent_type_ in ENTITY_TYPES:
             continue
         allowed = _POS_ONLY.get(low)
         nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
@@ -102,4 +78,4 @@ def antonym(doc, rng: random.Random, ctx: SynthContext) -> str | None:
         return None
     tok = rng.choice(cands)
     text = doc.text
-    return text[: tok.idx] + _case_like(ANTONYMS[tok.lower_], tok.text) + text[tok.idx + len(tok.text):]
+    return text[: tok.idx] + _case_like(swaps[tok.lower_], tok.text) + text[tok.idx + len(tok.text):]

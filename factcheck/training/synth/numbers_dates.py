@@ -5,13 +5,9 @@ from __future__ import annotations
 import random
 import re
 
+from factcheck.judge.rules.patterns import ANY_YEAR, CURRENCY_SIGNS, MONTHS, NUMBER, PERCENT, WEEKDAYS
 from factcheck.training.synth.base import SynthContext, _case_like
 
-_NUM_RE = re.compile(
-    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<sp>\s?)(?P<unit>%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b|bn\b|m\b)?"
-)
-_YEAR_LIKE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _SCALE_SWAP = {
     "thousand": ["million"],
     "million": ["billion", "thousand"],
@@ -20,6 +16,11 @@ _SCALE_SWAP = {
     "m": ["bn"],
     "bn": ["m"],
 }
+_NUM_RE = re.compile(
+    rf"(?P<cur>[{re.escape(CURRENCY_SIGNS)}])?(?P<num>{NUMBER})"
+    rf"(?P<sp>\s?)(?P<unit>{PERCENT}|" + "|".join(rf"{w}\b" for w in _SCALE_SWAP) + ")?"
+)
+_YEAR_LIKE = re.compile(rf"^{ANY_YEAR}$")
 _WORD_NUMS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _WORD_NUM_RE = re.compile(r"\b(" + "|".join(_WORD_NUMS) + r")\b", re.IGNORECASE)
 
@@ -96,10 +97,10 @@ def number_change(doc, rng: random.Random, ctx: SynthContext) -> str | None:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_YEAR_RE = re.compile(r"(?<![\d$£€.,/:-])(1[6-9]\d\d|20\d\d)(?!\d|,\d|%|/|:)(?!\s*(?:million|billion|percent|%|people))")
+_MONTHS = list(MONTHS)
+_DAYS = list(WEEKDAYS)
+_YEAR_RE = re.compile(rf"(?<![\d{re.escape(CURRENCY_SIGNS)}.,/:-])({ANY_YEAR})(?!\d|,\d|%|/|:)"
+                      r"(?!\s*(?:million|billion|percent|%|people))")
 
 
 def date_change(doc, rng: random.Random, ctx: SynthContext) -> str | None:

@@ -1,0 +1,19 @@
+"""Regular-expression pieces for figures and dates: one definition, used by the quantities and dates rules and
+by the synthetic-pair generator (factcheck.training.synth)."""
+
+from __future__ import annotations
+
+# A written number: 1,234,567.89 or 1234.5 (no sign; the thousands commas must be well placed).
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+PERCENT = r"%|percent\b|per cent\b"
+# The years the rules compare: 1900-2099 ("1850 soldiers" is more likely a count than a date in the news).
+YEAR = r"(?:19|20)\d\d"
+DECADE = r"(?:19|20)\d0"
+# The years the synthetic-pair generator shifts (historical text included): 1500-2099.
+ANY_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+# Signs written before a figure that the generator keeps as they are ("$400" -> "$40").
+CURRENCY_SIGNS = "$£€"

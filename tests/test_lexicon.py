@@ -1,0 +1,47 @@
+"""The domain tables: one lexicon of opposites read by both rules and the generator, extensible from a folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.judge.rules import lexicon, run_rules
+from factcheck.judge.rules.quantities import extract
+
+
+@pytest.fixture
+def own_tables(tmp_path, monkeypatch):
+    """A newsroom's FACTCHECK_LEXICON_DIR with one line added to each table."""
+    (tmp_path / "opposites.txt").write_text("[words]\nhawkish | dovish\n[forms]\nhawkish | dovish\n", encoding="utf-8")
+    (tmp_path / "aliases.txt").write_text("japan: japanese, nippon\n", encoding="utf-8")
+    (tmp_path / "currencies.txt").write_text("JPY: ¥, yen\n", encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_LEXICON_DIR", str(tmp_path))
+    lexicon.reload()
+    yield tmp_path
+    monkeypatch.delenv("FACTCHECK_LEXICON_DIR")
+    lexicon.reload()
+
+
+def test_shipped_tables_are_read_by_section():
+    words, predicates = lexicon.opposites("words"), lexicon.opposites("predicates")
+    assert "conservative" in words["left-wing"] and "left-wing" in words["conservative"]  # symmetric
+    assert "strengthen" in predicates["weaken"] and "suspend" in predicates["increase"]
+    assert "suspend" not in words  # sections stay apart
+    assert lexicon.opposite_forms()["rose"] == "fell" and lexicon.opposite_forms()["increase"] == "decrease"
+    assert lexicon.aliases()["american"] == "united states" and lexicon.currencies()["pesos"] == "COP"
+
+
+def test_a_lexicon_folder_adds_to_every_table(own_tables, nlp):
+    assert "dovish" in lexicon.opposites("words")["hawkish"] and "conservative" in lexicon.opposites("words")["liberal"]
+    assert lexicon.opposite_forms()["dovish"] == "hawkish"
+    assert lexicon.aliases()["nippon"] == "japan" and lexicon.aliases()["american"] == "united states"
+    (q,) = extract(nlp("Japan spent 400 million yen on the bridge."))
+    assert q.kind == "money:JPY"
+    found = run_rules("The hawkish central bank governor spoke in Tokyo.",
+                      "The dovish central bank governor spoke in Tokyo.", nlp=nlp)
+    assert any(f.rule == "antonyms" and f.relation == "contradicts" for f in found)
+
+
+def test_without_the_folder_the_added_words_are_unknown(nlp):
+    assert "hawkish" not in lexicon.opposites("words")
+    (q,) = extract(nlp("Japan spent 400 million yen on the bridge."))
+    assert q.kind != "money:JPY"
