@@ -10,7 +10,7 @@ from factcheck.ingest.claims import extract_claims
 from factcheck.ingest.read import document_from_text
 from factcheck.judge.judges import Judge, dedupe_hits
 from factcheck.judge.registry import judges
-from factcheck.results import CheckResult
+from factcheck.results import CheckResult, Verdict
 from factcheck.retrieval.index import ClaimIndex
 from factcheck.settings import Settings, get_settings
 
@@ -25,7 +25,9 @@ def make_judge(settings: Settings, nli=None) -> Judge:
 
 
 def validate_statement(statement: object, max_chars: int) -> str:
-    """The statement, stripped; an InputError saying what is wrong otherwise."""
+    """The statement, stripped; an InputError saying what is wrong otherwise (no model is needed to tell)."""
+    from factcheck.ingest.statement_check import input_problem
+
     if not isinstance(statement, str):
         raise InputError(f"statement must be text, got {type(statement).__name__}")
     s = statement.strip()
@@ -34,7 +36,16 @@ def validate_statement(statement: object, max_chars: int) -> str:
     if len(s) > max_chars:
         raise InputError(f"statement is {len(s)} characters, over the limit of {max_chars}; split it "
                          "(`factcheck review` splits a draft into sentences)")
+    problem = input_problem(s)
+    if problem:
+        raise InputError(problem)
     return s
+
+
+def not_checkable(statement: str, reason: str) -> CheckResult:
+    """NOT_ENOUGH_INFO for a statement that cannot be judged (a fragment, another language), with the reason."""
+    return CheckResult(statement=statement, verdict=Verdict.NOT_ENOUGH_INFO, confidence=1.0, evidence=[],
+                       explanation=f"Not checked: {reason}.")
 
 
 class Checker:
@@ -113,10 +124,18 @@ class Checker:
         return self.judge.judge_many(statements, hits, names_of=self.names_of, context_of=self.context_of)
 
     def _check_batch(self, statements: list[str]) -> list[CheckResult]:
-        """Check statements and, where a statement says several things, each of its parts."""
+        """Check statements and, where a statement says several things, each of its parts.
+
+        A statement that cannot be judged (a fragment, another language: factcheck.ingest.statement_check)
+        is answered NOT_ENOUGH_INFO with the reason, without evidence: nothing similar-looking can support it.
+        """
+        from factcheck.ingest.statement_check import unjudgeable
         from factcheck.judge.statements import combine, split_statement
 
-        parts = [split_statement(s) if self.settings.split_statements else [] for s in statements]
-        flat = self._judge_batch(statements + [p for ps in parts for p in ps])
-        wholes, rest = flat[: len(statements)], iter(flat[len(statements):])
-        return [combine(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)]
+        reasons = [unjudgeable(s) for s in statements]
+        todo = [s for s, r in zip(statements, reasons) if r is None]
+        parts = [split_statement(s) if self.settings.split_statements else [] for s in todo]
+        flat = self._judge_batch(todo + [p for ps in parts for p in ps]) if todo else []
+        wholes, rest = flat[: len(todo)], iter(flat[len(todo):])
+        checked = iter([combine(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)])
+        return [next(checked) if r is None else not_checkable(s, r) for s, r in zip(statements, reasons)]

@@ -72,8 +72,22 @@ OTHER_ENV = frozenset({"FACTCHECK_SHARED"})
 
 def get_settings(**overrides) -> Settings:
     """Settings from the environment, with non-None keyword overrides (CLI flags) on top."""
+    from pydantic import ValidationError
+
     check_environment()
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        raise InputError(_invalid_setting(exc)) from None
+
+
+def _invalid_setting(exc) -> str:
+    """One line naming the setting, where its value came from and what is wrong with it."""
+    err = exc.errors()[0]
+    name = str(err["loc"][0]) if err.get("loc") else "?"
+    env = f"FACTCHECK_{name.upper()}"
+    where = f"{env}={os.environ[env]!r}" if env in os.environ else f"setting {name}={err.get('input')!r}"
+    return f"{where}: {err['msg'].lower()}; fix or unset it"
 
 
 def check_environment(environ: Mapping[str, str] | None = None) -> None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from factcheck.apps.result_cache import ResultCache
 from factcheck.checker import Checker
 from factcheck.errors import InputError
-from factcheck.ingest.read import SUFFIXES, document_from_text, to_plain
+from factcheck.ingest.read import SUFFIXES, document_from_source
 from factcheck.io import read_text
 from factcheck.results import CheckResult, Verdict
 
@@ -40,10 +40,21 @@ class ReviewChanges(BaseModel):
     still_problems: list[str]
 
 
+class UncheckedSentence(BaseModel):
+    """A check-worthy-looking sentence that could not be checked (garbled figures, bytes that are not text)."""
+
+    sentence: str
+    start_char: int
+    end_char: int
+    reason: str
+
+
 class ReviewReport(BaseModel):
     draft: str
     items: list[ReviewItem]
     skipped_sentences: int
+    # Among the skipped sentences, those skipped for a reason the writer should see (they count as skipped).
+    unchecked: list[UncheckedSentence] = Field(default_factory=list)
     counts: dict[str, int]
     reused: int = 0  # results taken from the cache instead of checked again
     changes: ReviewChanges | None = None
@@ -67,34 +78,53 @@ def is_check_worthy(sent) -> bool:
     return has_fact and not opinion
 
 
-def review_draft(path: str, checker: Checker, nlp=None, cache: ResultCache | None = None) -> ReviewReport:
-    """Check every check-worthy sentence of the draft (.txt/.md/.html or '-', read as Markdown)."""
+def read_draft(path: str) -> str:
+    """The draft's text; a missing, binary or empty draft is an InputError (no model is needed to tell)."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputError(f"{path}: the draft is empty; nothing to review")
+    return text
+
+
+def review_draft(path: str, checker: Checker, nlp=None, cache: ResultCache | None = None,
+                 text: str | None = None) -> ReviewReport:
+    """Check every check-worthy sentence of the draft (.txt/.md/.html or '-', read as Markdown).
+
+    `text` is the draft's text when already read (`read_draft`), so it is not read twice.
+    """
     suffix = Path(str(path)).suffix.lower()
     suffix = suffix if suffix in SUFFIXES else ".md"  # stdin and unknown suffixes are read as Markdown
-    return review_text(read_text(path), checker, name=str(path), suffix=suffix, nlp=nlp, cache=cache)
+    return review_text(read_draft(path) if text is None else text, checker, name=str(path), suffix=suffix,
+                       nlp=nlp, cache=cache)
 
 
 def review_text(original: str, checker: Checker, *, name: str = "draft", suffix: str = ".md",
                 nlp=None, cache: ResultCache | None = None) -> ReviewReport:
-    """Check every check-worthy sentence of a draft given as text; `suffix` says how to read its markup.
+    """Check every check-worthy sentence of a draft given as text; `suffix` says how to read its markup (an
+    .html draft is read like an HTML source: scripts and styles dropped, references decoded).
 
     With a `cache`, sentences already checked against the same corpus, models and settings are not checked again.
+    Sentences that are not usable input (garbled figures, bytes that are not text) are skipped with the reason.
     """
     from factcheck.ingest.claims import extract_claims
+    from factcheck.ingest.statement_check import input_problem
 
     if nlp is None:
         from factcheck.ingest.nlp import get_nlp
 
         nlp = get_nlp()
-    doc = document_from_text(original, "draft", name)
-    doc = type(doc)(doc.doc_id, doc.path, original, to_plain(original, suffix), doc.sha256)
+    doc = document_from_source(original, suffix, "draft", name)
     sentences = [c for c in extract_claims([doc], nlp=nlp, split=False)]
-    worthy, skipped = [], 0
+    worthy, skipped, unchecked = [], 0, []
     for c, parsed in zip(sentences, nlp.pipe(c.text for c in sentences)):
-        if is_check_worthy(parsed) and len(c.text) <= checker.settings.max_statement_chars:
-            worthy.append(c)
-        else:
+        if not (is_check_worthy(parsed) and len(c.text) <= checker.settings.max_statement_chars):
             skipped += 1
+        elif problem := input_problem(c.text):
+            skipped += 1
+            unchecked.append(UncheckedSentence(sentence=c.text, start_char=c.start_char, end_char=c.end_char,
+                                               reason=problem))
+        else:
+            worthy.append(c)
     reused = 0
     if cache is not None:
         results, reused = cache.check_many([c.text for c in worthy], checker, checker.check_many)
@@ -103,8 +133,8 @@ def review_text(original: str, checker: Checker, *, name: str = "draft", suffix:
     items = [ReviewItem(sentence=c.text, start_char=c.start_char, end_char=c.end_char, result=r)
              for c, r in zip(worthy, results)]
     counts = Counter(i.result.verdict.value for i in items)
-    return ReviewReport(draft=name, items=items, skipped_sentences=skipped, reused=reused,
-                        counts={v.value: counts.get(v.value, 0) for v in Verdict}, text=doc.text)
+    return ReviewReport(draft=name, items=items, skipped_sentences=skipped, unchecked=unchecked, reused=reused,
+                        counts={v.value: counts.get(v.value, 0) for v in Verdict}, text=doc.aligned_text())
 
 
 def read_review(path: str) -> ReviewReport:

@@ -48,12 +48,13 @@ def _batch_html(input_path, output, column, resume, corpus, checker_args):
 
     from tqdm import tqdm
 
-    from factcheck.apps.batch import run_batch
+    from factcheck.apps.batch import check_output, run_batch
     from factcheck.cli.common import emit
     from factcheck.render.html import SourceContext, batch_rows, render_results_html, report_meta
 
     if resume:
         raise click.UsageError("--resume works with .csv and .jsonl output, not html")
+    check_output(input_path, output)
     loaded = []
 
     def load():  # run_batch loads the models only once the CSV header is known to be good

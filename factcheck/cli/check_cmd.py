@@ -14,8 +14,14 @@ from factcheck.render.formats import FORMATS
 @output_options(formats=(*FORMATS, "html"))
 def check_cmd(statements, corpus, nli_model, judge, top_k, fmt, output):
     """Check one or more statements against a corpus (default: the seed article)."""
+    from factcheck.checker import validate_statement
+    from factcheck.io import check_writable
     from factcheck.render.formats import render
+    from factcheck.settings import get_settings
 
+    limit = get_settings().max_statement_chars  # bad input and an unwritable output fail before models load
+    statements = [validate_statement(s, limit) for s in statements]
+    check_writable(output)
     checker = load_checker(corpus, nli_model, judge, top_k)
     results = list(checker.check_many(statements))
     if fmt == "html":

@@ -29,14 +29,17 @@ def review_cmd(draft, fail_on, baseline, cache, corpus, nli_model, judge, top_k,
     draft with each checked sentence marked, the evidence one click away.
     """
     from factcheck.apps.result_cache import ResultCache
-    from factcheck.apps.review import compare, read_review, review_draft
+    from factcheck.apps.review import compare, read_draft, read_review, review_draft
+    from factcheck.io import check_writable
     from factcheck.render.review import render_review
 
     before = read_review(baseline) if baseline else None  # a bad baseline fails before any model loads
+    check_writable(output)
+    text = read_draft(draft)  # so do a missing, empty or binary draft and an unwritable output
     checker = load_checker(corpus, nli_model, judge, top_k)
     store = ResultCache(checker.settings.home / ".cache" / "review.sqlite") if cache else None
     try:
-        report = review_draft(draft, checker, cache=store)
+        report = review_draft(draft, checker, cache=store, text=text)
     finally:
         if store is not None:
             store.close()

@@ -173,6 +173,7 @@ def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True,
             start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
             end = start + len(stripped)
             sentence = doc.text[start:end]
+            start, end = doc.to_original(start, end)  # HTML: the text is shorter than the original
             texts = [re.sub(r"\s+", " ", sentence)]
             if split:
                 texts += atomic_parts(sent)

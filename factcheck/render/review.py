@@ -17,6 +17,14 @@ def _changes(report: ReviewReport, bullet: str) -> list[str]:
     return lines + [""]
 
 
+def _unchecked(report: ReviewReport, bullet: str) -> list[str]:
+    """Lines on sentences skipped for a reason the writer should fix (none when there are none)."""
+    if not report.unchecked:
+        return []
+    return [f"Not checked ({len(report.unchecked)}):"] + [
+        f"{bullet}chars {u.start_char}-{u.end_char}: {u.reason}: {u.sentence}" for u in report.unchecked] + [""]
+
+
 def render_review(report: ReviewReport, fmt: str, color: bool = False) -> str:
     summary = ", ".join(f"{k} {v}" for k, v in report.counts.items())
     head = (f"Review of {report.draft}: {len(report.items)} check-worthy sentences ({summary}); "
@@ -26,10 +34,10 @@ def render_review(report: ReviewReport, fmt: str, color: bool = False) -> str:
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     if fmt == "md":
-        changes = "\n".join(_changes(report, "- "))
+        changes = "\n".join(_changes(report, "- ") + _unchecked(report, "- "))
         return f"## factcheck review\n\n{head}\n\n" + (changes + "\n" if changes else "") + to_markdown(
             [i.result for i in report.items])
-    parts = [head, "", *_changes(report, "  ")]
+    parts = [head, "", *_changes(report, "  "), *_unchecked(report, "  ")]
     for n, item in enumerate(report.items, 1):
         parts.append(f"[{n}] chars {item.start_char}-{item.end_char}")
         parts.append(to_text(item.result, color=color))
