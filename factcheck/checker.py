@@ -10,12 +10,13 @@ from factcheck.ingest.claims import extract_claims
 from factcheck.ingest.read import document_from_text
 from factcheck.judge.judges import Judge, dedupe_hits
 from factcheck.judge.registry import judges
+from factcheck.protocols import EmbeddingModel, NLIScorer
 from factcheck.results import CheckResult, Verdict
 from factcheck.retrieval.index import ClaimIndex
 from factcheck.settings import Settings, get_settings
 
 
-def make_judge(settings: Settings, nli=None) -> Judge:
+def make_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
     """The judge named in settings, from the judge registry; `nli` injects a loaded NLI model (tests, benchmarks)."""
     try:
         factory = judges[settings.judge]
@@ -51,7 +52,7 @@ def not_checkable(statement: str, reason: str) -> CheckResult:
 class Checker:
     """Checks statements against one indexed corpus."""
 
-    def __init__(self, index: ClaimIndex, embedder, judge, settings: Settings):
+    def __init__(self, index: ClaimIndex, embedder: EmbeddingModel, judge: Judge, settings: Settings):
         self.index = index
         self.embedder = embedder
         self.judge = judge
@@ -77,7 +78,8 @@ class Checker:
 
     @classmethod
     def load(cls, corpus: str | None = None, *, nli_model: str | None = None, judge: str | None = None,
-             top_k: int | None = None, log: Callable[[str], None] | None = None, embedder=None, nli=None,
+             top_k: int | None = None, log: Callable[[str], None] | None = None,
+             embedder: EmbeddingModel | None = None, nli: NLIScorer | None = None,
              settings: Settings | None = None) -> Checker:
         """Open a corpus by name or path (default: the seed article), building its index if missing."""
         from factcheck.retrieval.corpus import load_index
@@ -90,7 +92,8 @@ class Checker:
 
     @classmethod
     def from_texts(cls, docs: dict[str, str], *, judge: str | None = None, nli_model: str | None = None,
-                   top_k: int | None = None, embedder=None, nli=None, settings: Settings | None = None) -> Checker:
+                   top_k: int | None = None, embedder: EmbeddingModel | None = None, nli: NLIScorer | None = None,
+                   settings: Settings | None = None) -> Checker:
         """An in-memory corpus from {doc_id: plain text}; nothing is written to disk.
 
         Unset arguments come from settings (FACTCHECK_JUDGE, FACTCHECK_TOP_K, …), as in `load`.

@@ -10,13 +10,15 @@ import lzma
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
 from factcheck.errors import InputError
 
 ENCODING = "utf-8-sig"  # reads UTF-8 with or without a byte-order mark
 STDIN = "-"
+_BINARY_OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".xz": lzma.open}  # by suffix; else open()
 
 
 def open_text(path: str | Path, mode: str = "r", *, newline: str | None = None, errors: str = "strict") -> IO[str]:
@@ -45,7 +47,7 @@ def open_text(path: str | Path, mode: str = "r", *, newline: str | None = None, 
         if p.is_dir():
             raise InputError(f"{p}: is a directory, expected a file")
         fh, label = _open(p, "rt", _encoding_of(_head(p)), newline, errors), str(p)
-    return _CheckedText(fh, label, None if str(path) == STDIN else Path(path)) if errors == "strict" else fh
+    return cast(IO[str], _CheckedText(fh, label, None if str(path) == STDIN else Path(path))) if errors == "strict" else fh
 
 
 def read_text(path: str | Path) -> str:
@@ -164,7 +166,7 @@ class _CheckedText:
         """(first line that is not UTF-8, a sample of the file's bytes) by re-reading the raw file."""
         if self._path is None:
             return self._lines + 1, b""
-        opener = {".gz": gzip.open, ".xz": lzma.open}.get(self._path.suffix, open)
+        opener = _BINARY_OPENERS.get(self._path.suffix, open)
         with opener(self._path, "rb") as raw:
             head = raw.read(65536)  # the sample the encoding is guessed from, with the first bad line below
             raw.seek(0)
@@ -177,7 +179,7 @@ class _CheckedText:
 
 
 def _head(p: Path) -> bytes:
-    opener = {".gz": gzip.open, ".xz": lzma.open}.get(p.suffix, open)
+    opener = _BINARY_OPENERS.get(p.suffix, open)
     try:
         with opener(p, "rb") as raw:
             return raw.read(4)

@@ -11,7 +11,7 @@ import csv
 import json
 import re
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -93,31 +93,20 @@ def read_labelled(path: str | Path, *, fmt: str | None = None) -> Iterator[Label
     """
     fh, label = open_text(path, newline=""), "<stdin>" if str(path) == STDIN else str(path)
     with fh:
+        lines: Iterable[str] = fh
         if fmt is None:
             suffix = Path(str(path)).suffix.lower()
             fmt = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}.get(suffix)
-        if fmt is None:
+        if fmt is None:  # sniff (stdin): the line read is put back in front
             first = fh.readline()
             fmt = "jsonl" if first.lstrip().startswith("{") else "csv"
-            fh = _Prepend(first, fh)
+            lines = chain([first] if first else [], fh)
         if fmt == "jsonl":
-            yield from _read_jsonl(fh, label)
+            yield from _read_jsonl(lines, label)
         elif fmt in ("csv", "tsv"):
-            yield from _read_csv(fh, label, "\t" if fmt == "tsv" else ",")
+            yield from _read_csv(lines, label, "\t" if fmt == "tsv" else ",")
         else:
             raise InputError(f"{label}: unknown format {fmt!r}; use csv, tsv or jsonl")
-
-
-class _Prepend:
-    """A text stream with one already-read line put back in front (for sniffing stdin)."""
-
-    def __init__(self, first: str, rest):
-        self._first, self._rest = first, rest
-
-    def __iter__(self):
-        if self._first:
-            yield self._first
-        yield from self._rest
 
 
 def _read_jsonl(fh, label: str) -> Iterator[LabelledStatement]:

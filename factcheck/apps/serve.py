@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -25,6 +25,9 @@ from factcheck.render.html import SourceContext, render_form_html, render_review
 from factcheck.results import CheckResult
 from factcheck.retrieval.corpus import list_corpora
 from factcheck.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from factcheck.checker import Checker
 
 MAX_BODY_BYTES = 2_000_000  # a long feature is ~100 kB of text; anything much larger is a mistake
 DRAFT_KINDS = {"md": ".md", "txt": ".txt", "html": ".html"}
@@ -61,12 +64,12 @@ class Checkers:
             nli = load_nli(settings.nli_model)
         self.nli = nli
         self.log = log
-        self._checkers: dict[str, object] = {}
+        self._checkers: dict[str, Checker] = {}
         self._load_lock = threading.Lock()
         self.check_lock = threading.Lock()
         self.get(None)  # fail at start, not on the first request, when the default corpus is missing
 
-    def get(self, corpus: str | None):
+    def get(self, corpus: str | None) -> Checker:
         from factcheck.checker import Checker
 
         name = corpus or self.default
@@ -99,7 +102,7 @@ def create_app(default_corpus: str | None = None, *, settings: Settings | None =
     async def http_error(request: Request, exc: StarletteHTTPException):
         return error(exc.status_code, str(exc.detail))
 
-    def review(text: str, kind: str, corpus: str | None, name: str) -> tuple[ReviewReport, object]:
+    def review(text: str, kind: str, corpus: str | None, name: str) -> tuple[ReviewReport, Checker]:
         checker = checkers.get(corpus)
         with checkers.check_lock:
             return review_text(text, checker, name=name, suffix=DRAFT_KINDS[kind]), checker

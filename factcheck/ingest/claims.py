@@ -132,9 +132,8 @@ def atomic_parts(sent) -> list[str]:
                 verb = "are" if tok.tag_ in ("NNS", "NNPS") else "is"
                 parts.append(tidy_clause(_render(head_np) + f" {verb} " + _render(sub)))
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
-    seen: set[str] = set()
     whole = tidy_clause(sent.text)
-    return [p for p in parts if len(p) >= MIN_SENTENCE_CHARS and p != whole and not (p in seen or seen.add(p))]
+    return [p for p in dict.fromkeys(parts) if len(p) >= MIN_SENTENCE_CHARS and p != whole]
 
 
 def extract_claims(docs: Iterable[Document], nlp=None, split: bool = True,

@@ -15,7 +15,8 @@ from typing import Protocol
 
 from factcheck.judge.fusion import FusionConfig, decide
 from factcheck.judge.registry import judges
-from factcheck.results import CheckResult, Claim, Evidence, Verdict
+from factcheck.protocols import NLIScorer
+from factcheck.results import CheckResult, Claim, Evidence, Relation, Verdict
 from factcheck.retrieval.index import SearchHit
 from factcheck.settings import Settings
 
@@ -28,7 +29,7 @@ class Judge(Protocol):
                    context_of: Callable[[Claim], str | None] | None = None) -> list[CheckResult]: ...
 
 
-def _evidence(hit: SearchHit, relation: str = "neutral") -> Evidence:
+def _evidence(hit: SearchHit, relation: Relation = "neutral") -> Evidence:
     c = hit.claim
     return Evidence(claim=c.text, sentence=c.sentence, source=c.source, start_char=c.start_char,
                     end_char=c.end_char, similarity=round(hit.similarity, 4), relation=relation)
@@ -168,12 +169,12 @@ def _coverage(statement: str, names: frozenset[str], source: str):
     return run_document_rules(parse(statement), names, source)
 
 
-def similarity_judge(settings: Settings, nli=None) -> Judge:
+def similarity_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
     """The similarity baseline with the threshold from settings."""
     return SimilarityJudge(settings.similarity_threshold)
 
 
-def nli_judge(settings: Settings, nli=None) -> Judge:
+def nli_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
     """NLI + rules; `nli` injects a loaded NLI model (tests, benchmarks), else the one settings name loads.
 
     Fusion parameters come from settings over the model's own (its fusion.json), so another model never

@@ -95,7 +95,7 @@ def batch_rows(path: str) -> list[Row]:
     """The rows of a batch's JSONL output (results and ERROR rows), labelled by input line."""
     import json
 
-    rows = []
+    rows: list[Row] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
@@ -142,13 +142,13 @@ def draft_paragraphs(text: str, items: Sequence) -> list[list[tuple[str, int | N
         pos = item.end_char
     runs.append((text[pos:], None))
     paragraphs: list[list[tuple[str, int | None]]] = [[]]
-    for chunk, n in runs:
-        parts = _PARAGRAPH.split(chunk) if n is None else [chunk]
+    for chunk, owner in runs:
+        parts = _PARAGRAPH.split(chunk) if owner is None else [chunk]
         for k, part in enumerate(parts):
             if k:
                 paragraphs.append([])
             if part:
-                paragraphs[-1].append((part, n))
+                paragraphs[-1].append((part, owner))
     return [p for p in paragraphs if any(t.strip() for t, _ in p)]
 
 
@@ -180,7 +180,7 @@ def _environment():
 @cache
 def _asset(name: str) -> tuple[Markup, str]:
     """An inline asset's text and its CSP source expression ('sha256-…')."""
-    text = files("factcheck.render").joinpath("templates", name).read_text(encoding="utf-8")
+    text = files("factcheck.render").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
     return Markup(text), f"'sha256-{digest}'"
 
@@ -211,9 +211,9 @@ def render_review_html(report, meta: ReportMeta, context: SourceContext | None =
 def render_results_html(rows: Sequence[Row | CheckResult], meta: ReportMeta,
                         context: SourceContext | None = None) -> str:
     """One card per statement (check, batch), with the same evidence panels as the review report."""
-    rows = [r if isinstance(r, Row) else Row(label=f"#{n}", result=r) for n, r in enumerate(rows, 1)]
+    cards = [r if isinstance(r, Row) else Row(label=f"#{n}", result=r) for n, r in enumerate(rows, 1)]
     counts = {v.value: 0 for v in Verdict}
-    for r in rows:
+    for r in cards:
         key = r.result.verdict.value if r.result else "ERROR"
         counts[key] = counts.get(key, 0) + 1
-    return _page("results.html.j2", meta, counts, rows=rows, ctx=context)
+    return _page("results.html.j2", meta, counts, rows=cards, ctx=context)

@@ -159,6 +159,7 @@ def ingest(sources: Iterable[str | Path], name: str, settings: Settings, *, mode
 
 
 def _refuse_existing(paths: CorpusPaths) -> None:
+    snap: Snapshot | bool | None
     try:
         snap = read_snapshot(paths)
     except CorpusCorrupt:
@@ -414,7 +415,7 @@ def _find_document(snap: Snapshot, doc: str, settings: Settings) -> dict:
 
 def list_corpora(settings: Settings) -> list[dict]:
     """One summary per corpus under corpus/; a damaged corpus is listed with its problem instead of failing."""
-    out = []
+    out: list[dict] = []
     if not settings.corpus_dir.is_dir():
         return out
     for d in sorted(settings.corpus_dir.iterdir()):

@@ -19,6 +19,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from factcheck.errors import CorpusCorrupt, IndexMismatch
+from factcheck.protocols import EmbeddingModel
 from factcheck.results import Claim
 
 CLAIMS_FILE = "claims.jsonl"
@@ -82,7 +83,7 @@ def parse_claims(data: bytes, path: Path) -> list[Claim]:
     return claims
 
 
-def embedding_info(embedder) -> dict:
+def embedding_info(embedder: EmbeddingModel) -> dict:
     """What an index records about the model that made its vectors."""
     return {"embedding_model": embedder.model_id, "embedding_weights_sha256": embedder.weights_sha256,
             "dimension": int(embedder.dimension)}
@@ -101,7 +102,7 @@ class ClaimIndex:
         self.next_id = next_id
 
     @classmethod
-    def build(cls, claims: list[Claim], embedder, show_progress: bool = False) -> ClaimIndex:
+    def build(cls, claims: list[Claim], embedder: EmbeddingModel, show_progress: bool = False) -> ClaimIndex:
         """Embed every claim's text and index it."""
         index = cls(embedding_info(embedder))
         index.add(claims, embedder.encode([c.text for c in claims], show_progress=show_progress))

@@ -345,6 +345,8 @@ def clean(paths: CorpusPaths) -> int:
         return len(names)
     try:
         gen = _current_generation(paths)
+        if gen is None:
+            return 0  # nothing committed yet
         keep_docs = {d["stored"] for d in _read_manifest(paths, gen)["documents"]}
     except (CorpusCorrupt, KeyError, TypeError):
         return 0  # a damaged corpus keeps everything until it is replaced

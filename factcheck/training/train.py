@@ -85,8 +85,8 @@ def train(cfg: TrainConfig, log=print) -> Path:
     rng.shuffle(pairs)
     if cfg.dev_data:
         dev = [p for path in cfg.dev_data for p in read_pairs(path)]
-        held = {(d["premise"], d["hypothesis"]) for d in dev}
-        pairs = [p for p in pairs if (p["premise"], p["hypothesis"]) not in held]
+        held_pairs = {(d["premise"], d["hypothesis"]) for d in dev}
+        pairs = [p for p in pairs if (p["premise"], p["hypothesis"]) not in held_pairs]
     else:
         three_way = [p for p in pairs if p["label"] in LABEL_TO_ID]
         dev = three_way[: max(1, int(len(three_way) * cfg.dev_fraction))]

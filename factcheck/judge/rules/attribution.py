@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import actor_name, content_lemmas, lemma, subject_of, token_span
-from factcheck.results import Finding
+from factcheck.results import Finding, Relation
 
 SPEECH_VERBS = {
     "say",
@@ -132,6 +132,7 @@ def check_attribution(src: Doc, stmt: Doc) -> list[Finding]:
             continue
         who = token_span(r.speaker_tokens).text
         matching = [sr for sr in stmt_reports if content_lemmas(sr.content) & claim_words]
+        relation: Relation
         if matching and all(sr.speaker != r.speaker for sr in matching):
             sr = matching[0]
             relation = "contradicts"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
 from factcheck.judge.rules.patterns import DECADE, MONTH, YEAR
-from factcheck.results import Finding
+from factcheck.results import Finding, Relation
 
 DATE = re.compile(
     r"(?P<prep>\b(?:in|since|after|before|until|by|from|during|of)\s+)?"
@@ -205,6 +205,7 @@ def check_dates(src: Doc, stmt: Doc) -> list[Finding]:
             if not _same_event(s.predicate, t.predicate):
                 continue
             once = lemma(s.predicate) in ONCE or lemma(t.predicate) in ONCE
+            relation: Relation
             if s.hi < t.lo or t.hi < s.lo:
                 relation = "contradicts" if once else "neutral"
             elif t.lo <= s.lo and s.hi <= t.hi:

@@ -47,16 +47,18 @@ NOMINAL = {
     "closure": "close",
     "opening": "open",
 }
+
+
 def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
     """(verb lemma, token, subject words, object words) for every verb and event noun."""
-    out = []
+    out: list[tuple[str, Token, set[str], set[str]]] = []
     for tok in doc:
         me = {lemma(tok)}
         if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBD"}:
             # "increased payments": the participle says what happened to its noun
             out.append((lemma(tok), tok, set(), content_lemmas(tok.head.subtree) - me))
         elif tok.pos_ == "VERB" and tok.dep_ != "compound":
-            subj = content_lemmas(subject_of(tok))
+            subj_words = content_lemmas(subject_of(tok))
             obj = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"} for t in c.subtree]
             obj += [
                 t for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for t in g.subtree
@@ -65,7 +67,7 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             # object cannot be compared and the subject decides
             refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj) or (
                 bool(obj) and all(t.pos_ == "PRON" for t in obj))
-            out.append((lemma(tok), tok, subj - me, {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
+            out.append((lemma(tok), tok, subj_words - me, {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
         elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL:
             subj = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
             obj = [t for c in tok.children if c.dep_ in {"prep", "compound"} for t in c.subtree]
@@ -111,7 +113,8 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                 continue
             s_neg, t_neg = _polarity(s_tok), _polarity(t_tok)
             if s_lemma == t_lemma and (s_neg is None) != (t_neg is None):
-                neg = s_neg or t_neg
+                neg = s_neg if s_neg is not None else t_neg
+                assert neg is not None
                 side = "source" if s_neg is not None else "statement"
                 findings.append(
                     Finding(

@@ -18,7 +18,7 @@ from text_to_num import text2num
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
 from factcheck.judge.rules.lexicon import currencies
 from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
-from factcheck.results import Finding
+from factcheck.results import Finding, Relation
 
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
 EXACT = 0.03  # round figures in news copy are rarely exact
@@ -169,8 +169,9 @@ def _value(m: re.Match) -> tuple[float, str] | None:
             return 50.0, "percent"
         parts = re.split(r"[\s-]", f)
         num = 1.0 if parts[0] in {"a", "one"} else _words_to_number(parts[0])
-        return (None if num is None else 100.0 * num / DENOMS[parts[1]], "percent")
+        return None if num is None else (100.0 * num / DENOMS[parts[1]], "percent")
     raw = m.group("num")
+    value: float | None
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
     else:
@@ -224,7 +225,7 @@ def extract(doc: Doc) -> list[Quantity]:
     years = {m.group(0) for m in YEAR_RE.finditer(doc.text)}
     for m in quantity_pattern(tuple(currencies())).finditer(doc.text):
         got = _value(m)
-        if got is None or got[0] is None:
+        if got is None:
             continue
         value, kind = got
         start = m.start("cmp") if m.group("cmp") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -332,8 +333,10 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             unconfirmed = _unconfirmed(src, stmt, src_q, t)
             findings += [unconfirmed] if unconfirmed else []
             continue
-        best, relation = None, None
+        best: Quantity | None = None
+        relation: Relation | None = None
         for s in matches:
+            rel: Relation
             if s.hi < t.lo or t.hi < s.lo or scale_mismatch(s, t):
                 rel = "contradicts"  # a figure with another scale word is a misreading, not a bound
             elif (t.lo <= s.lo and s.hi <= t.hi) or (
@@ -346,6 +349,7 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             # one consistent source figure is enough to rule out a contradiction
             if relation is None or order[rel] < order[relation]:
                 best, relation = s, rel
+        assert best is not None and relation is not None  # `matches` is not empty
         words = {
             "contradicts": "which the source rules out",
             "supports": "which the source backs",

@@ -187,7 +187,7 @@ _SPLIT_RE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def _split_body(body: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for para in re.split(r"\n+", body):
         out.extend(s.strip() for s in _SPLIT_RE.split(para.strip()) if s.strip())
     return out

@@ -38,8 +38,8 @@ def negation(doc, rng: random.Random, ctx: SynthContext) -> str | None:
         return text[: a.idx + len(a.text)] + " not" + text[a.idx + len(a.text):]
     if root.lower_ in _AUX and root.pos_ == "AUX":  # copula / main "has"
         if root.lower_ in ("has", "have", "had"):
-            do = {"has": "does", "have": "do", "had": "did"}[root.lower_]
-            return text[: root.idx] + _case_like(do, root.text) + " not have" + text[root.idx + len(root.text):]
+            does = {"has": "does", "have": "do", "had": "did"}[root.lower_]
+            return text[: root.idx] + _case_like(does, root.text) + " not have" + text[root.idx + len(root.text):]
         return text[: root.idx + len(root.text)] + " not" + text[root.idx + len(root.text):]
     do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_)
     if do is None or root.lemma_.lower() == "be":

@@ -80,7 +80,7 @@ def number_change(doc, rng: random.Random, ctx: SynthContext) -> str | None:
         if value == 0:
             return None
         if value <= 12 and value == int(value):
-            new_val = rng.choice([v for v in range(1, 25) if v != int(value)])
+            new_val: float = rng.choice([v for v in range(1, 25) if v != int(value)])
         else:
             for _ in range(20):
                 new_val = value * rng.choice([0.1, 0.2, 0.25, 0.5, 2.0, 3.0, 4.0, 10.0])
