@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.judge.fusion import FusionConfig, decide
+from factcheck.judge.fusion import FusionConfig, decide, with_relations
 from factcheck.judge.nli import SHIPPED_MODEL_DIR, read_fusion_params
 from factcheck.results import Evidence, Finding, Verdict
 from factcheck.settings import Settings
@@ -31,15 +31,23 @@ def test_nothing_relevant_is_not_enough_info():
     items = [ev("Unrelated.", 0.2, e=0.9, n=0.05, c=0.05), ev("Also unrelated.", 0.5, e=0.1, n=0.8, c=0.1)]
     verdict, _, why = decide(items, CFG)
     assert verdict is Verdict.NOT_ENOUGH_INFO
-    assert items[0].relation == "neutral"  # too dissimilar to count, whatever NLI says
+    assert with_relations(items, CFG)[0].relation == "neutral"  # too dissimilar to count, whatever NLI says
     assert "closest source sentence" in why
 
 
 def test_confident_rule_contradiction_on_aligned_claim_outranks_nli_entailment():
     item = ev("Aid exceeded $400 million in 2024.", 0.85, e=0.8, n=0.1, c=0.1, findings=[rule("contradicts")])
     verdict, _, why = decide([item], CFG)
-    assert verdict is Verdict.CONTRADICTED and item.relation == "contradicts"
+    assert verdict is Verdict.CONTRADICTED and with_relations([item], CFG)[0].relation == "contradicts"
     assert "rule says contradicts" in why
+
+
+def test_deciding_leaves_the_evidence_as_it_was():
+    items = [ev("Aid exceeded $400 million.", 0.9, e=0.9, n=0.05, c=0.05), ev("Unrelated.", 0.2)]
+    before = [i.model_copy(deep=True) for i in items]
+    decide(items, CFG)
+    shown = with_relations(items, CFG)
+    assert items == before and [i.relation for i in shown] == ["supports", "neutral"]
 
 
 def test_rule_contradiction_on_poorly_aligned_claim_is_ignored():

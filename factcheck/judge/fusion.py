@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from factcheck.results import Evidence, Verdict
+from factcheck.results import Evidence, Relation, Verdict
 from factcheck.settings import Settings
 
 
@@ -51,15 +51,16 @@ class FusionConfig:
         })
 
 
-def _rule_relation(ev: Evidence, relation: str) -> float:
+def _rule_confidence(ev: Evidence, relation: str) -> float:
+    """The highest confidence of the item's rule findings with that relation (0 when none)."""
     return max((f.confidence for f in ev.findings if f.relation == relation), default=0.0)
 
 
-def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[str, float]:
+def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[Relation, float]:
     """(relation, score) of one evidence item; score is how strongly it bears on the statement."""
     probs = ev.probabilities or {"entailment": 0.0, "neutral": 1.0, "contradiction": 0.0}
     p_e, p_c = probs["entailment"], probs["contradiction"]
-    rule_c, rule_s = _rule_relation(ev, "contradicts"), _rule_relation(ev, "supports")
+    rule_c, rule_s = _rule_confidence(ev, "contradicts"), _rule_confidence(ev, "supports")
     weight = min(1.0, max(0.0, ev.similarity))
     if ev.similarity < cfg.min_similarity:
         return "neutral", 0.0
@@ -92,14 +93,20 @@ def _why(ev: Evidence) -> str:
     return "; ".join(reasons)
 
 
+def with_relations(evidence: list[Evidence], cfg: FusionConfig) -> list[Evidence]:
+    """Copies of the items, each with the relation the fusion gives it (what a result shows); the items passed
+    in are left as they are."""
+    return [ev.model_copy(update={"relation": classify_evidence(ev, cfg)[0]}) for ev in evidence]
+
+
 def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float, str]:
-    """Verdict, confidence and explanation; sets each item's `relation` as a side effect."""
+    """Verdict, confidence and explanation of a statement's evidence; the items are not changed (a result
+    shows `with_relations(evidence, cfg)`)."""
     scored: list[tuple[float, Evidence]] = []
     for ev in evidence:
         relation, score = classify_evidence(ev, cfg)
-        ev.relation = relation  # type: ignore[assignment]
         if relation != "neutral":
-            scored.append((score, ev))
+            scored.append((score, ev.model_copy(update={"relation": relation})))
     if not scored:
         best = max(evidence, key=lambda e: e.similarity, default=None)
         near = f" The closest source sentence is {_quote(best)} (similarity {best.similarity:.2f})." if best else ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from factcheck.judge.fusion import FusionConfig, decide
+from factcheck.judge.fusion import FusionConfig, decide, with_relations
 from factcheck.judge.registry import judges
 from factcheck.protocols import NLIScorer
 from factcheck.results import CheckResult, Claim, Evidence, Relation, Verdict
@@ -115,8 +115,8 @@ class NLIJudge:
         results = []
         for statement, evs in zip(statements, evidence_lists):
             verdict, conf, why = decide(evs, self.fusion)
-            results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf, evidence=evs,
-                                       explanation=why))
+            results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf,
+                                       evidence=with_relations(evs, self.fusion), explanation=why))
         return results
 
 

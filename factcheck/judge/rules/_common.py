@@ -139,7 +139,7 @@ def is_hedged(verb: Token) -> bool:
     return False
 
 
-def is_negated(verb: Token) -> Token | None:
+def negation_of(verb: Token) -> Token | None:
     """The negating word of `verb`'s clause ("not", "never", "failed to", "denied"), if any."""
     for c in verb.children:
         nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None

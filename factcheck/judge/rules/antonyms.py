@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import GENERIC, is_hedged, is_negated, lemma, make_span, names, token_span
+from factcheck.judge.rules._common import GENERIC, is_hedged, lemma, make_span, names, negation_of, token_span
 from factcheck.judge.rules.lexicon import opposites
 from factcheck.results import Finding
 
@@ -82,7 +82,7 @@ def _target(tok: Token) -> set[str]:
 def _clause_negated(tok: Token) -> bool:
     cur = tok
     for _ in range(4):
-        if cur.pos_ in {"VERB", "AUX"} and (is_negated(cur) is not None or is_hedged(cur)):
+        if cur.pos_ in {"VERB", "AUX"} and (negation_of(cur) is not None or is_hedged(cur)):
             return True
         if any(c.dep_ == "neg" for c in cur.children):
             return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import content_lemmas, is_hedged, is_negated, lemma, subject_of, token_span
+from factcheck.judge.rules._common import content_lemmas, is_hedged, lemma, negation_of, subject_of, token_span
 from factcheck.judge.rules.lexicon import opposites
 from factcheck.results import Finding
 
@@ -94,8 +94,8 @@ def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str
     return s_subj & t_subj
 
 
-def _polarity(tok: Token) -> Token | None:
-    return is_negated(tok) if tok.pos_ == "VERB" else None
+def _verb_negation(tok: Token) -> Token | None:
+    return negation_of(tok) if tok.pos_ == "VERB" else None
 
 
 def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
@@ -111,7 +111,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             shared = _aligned(s_subj, s_obj, t_subj, t_obj, src_words)
             if not shared:
                 continue
-            s_neg, t_neg = _polarity(s_tok), _polarity(t_tok)
+            s_neg, t_neg = _verb_negation(s_tok), _verb_negation(t_tok)
             if s_lemma == t_lemma and (s_neg is None) != (t_neg is None):
                 neg = s_neg if s_neg is not None else t_neg
                 assert neg is not None

@@ -13,8 +13,8 @@ from factcheck.judge.rules._common import (
     actor_name,
     content_lemmas,
     is_hedged,
-    is_negated,
     lemma,
+    negation_of,
     subject_of,
     token_span,
 )
@@ -59,7 +59,7 @@ TARGET_PREPS = frozenset({"against", "on", "toward", "towards"})
 def _frames(doc: Doc) -> list[Frame]:
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or is_hedged(tok) or is_negated(tok):
+        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or is_hedged(tok) or negation_of(tok):
             continue
         agent = target = None
         a_toks: list[Token] = []
