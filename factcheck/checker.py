@@ -111,13 +111,13 @@ class Checker:
 
     def check(self, statement: str) -> CheckResult:
         """Verdict on one statement, with evidence and explanation."""
-        return self._check_batch([validate_statement(statement, self.settings.max_statement_chars)])[0]
+        return self.check_batch([validate_statement(statement, self.settings.max_statement_chars)])[0]
 
     def check_many(self, statements: Iterable[str], batch_size: int = 16) -> Iterator[CheckResult]:
         """Verdicts for many statements, lazily, batching model calls. Invalid ones raise InputError."""
         it = iter(statements)
         while batch := list(islice(it, batch_size)):
-            yield from self._check_batch([validate_statement(s, self.settings.max_statement_chars) for s in batch])
+            yield from self.check_batch([validate_statement(s, self.settings.max_statement_chars) for s in batch])
 
     def _judge_batch(self, statements: list[str]) -> list[CheckResult]:
         vectors = self.embedder.encode(statements)
@@ -126,8 +126,9 @@ class Checker:
         hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
         return self.judge.judge_many(statements, hits, names_of=self.names_of, context_of=self.context_of)
 
-    def _check_batch(self, statements: list[str]) -> list[CheckResult]:
-        """Check statements and, where a statement says several things, each of its parts.
+    def check_batch(self, statements: list[str]) -> list[CheckResult]:
+        """Verdicts for statements already validated (`validate_statement`), in one batch of model calls; where a
+        statement says several things, each of its parts is checked too.
 
         A statement that cannot be judged (a fragment, another language: factcheck.ingest.statement_check)
         is answered NOT_ENOUGH_INFO with the reason, without evidence: nothing similar-looking can support it.

@@ -191,7 +191,7 @@ def test_batch_resume_continues_without_loss_or_duplicates(home, tmp_path, monke
     import factcheck.checker
 
     calls = {"n": 0}
-    original = factcheck.checker.Checker._check_batch
+    original = factcheck.checker.Checker.check_batch
 
     def dies_on_third_chunk(self, batch):
         calls["n"] += 1
@@ -199,7 +199,7 @@ def test_batch_resume_continues_without_loss_or_duplicates(home, tmp_path, monke
             raise KeyboardInterrupt
         return original(self, batch)
 
-    monkeypatch.setattr(factcheck.checker.Checker, "_check_batch", dies_on_third_chunk)
+    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", dies_on_third_chunk)
     out = tmp_path / "out.csv"
     r = run("batch", str(src), "-o", str(out))
     assert r.exit_code == 130
@@ -208,7 +208,7 @@ def test_batch_resume_continues_without_loss_or_duplicates(home, tmp_path, monke
     assert len(list(csv.DictReader(io.StringIO(partial)))) == 32  # two chunks of 16 were completed
     # simulate a torn last line from a hard kill
     (tmp_path / "out.csv.partial").write_text(partial + "32,The Farc demob")
-    monkeypatch.setattr(factcheck.checker.Checker, "_check_batch", original)
+    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", original)
     r = run("batch", str(src), "-o", str(out), "--resume")
     assert r.exit_code == 0, r.output
     assert "32 kept from the previous run" in r.stderr

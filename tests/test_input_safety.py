@@ -238,7 +238,7 @@ def test_output_equal_to_input_is_refused_and_the_input_kept(home, tmp_path):
 def _interrupted_run(tmp_path, monkeypatch, src, out):
     import factcheck.checker
 
-    original = factcheck.checker.Checker._check_batch
+    original = factcheck.checker.Checker.check_batch
     calls = {"n": 0}
 
     def dies_on_second_chunk(self, batch):
@@ -247,9 +247,9 @@ def _interrupted_run(tmp_path, monkeypatch, src, out):
             raise KeyboardInterrupt
         return original(self, batch)
 
-    monkeypatch.setattr(factcheck.checker.Checker, "_check_batch", dies_on_second_chunk)
+    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", dies_on_second_chunk)
     assert run("batch", str(src), "-o", str(out)).exit_code == 130
-    monkeypatch.setattr(factcheck.checker.Checker, "_check_batch", original)
+    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", original)
 
 
 def test_resume_refuses_an_input_that_changed(home, tmp_path, monkeypatch):

@@ -325,7 +325,7 @@ def _process(chunk: list[Row], column: str, checker: Checker, writer: _Writer, s
     results = {}
     if todo:
         try:
-            results = dict(zip((i for i, _ in todo), checker._check_batch([s for _, s in todo])))
+            results = dict(zip((i for i, _ in todo), checker.check_batch([s for _, s in todo])))
         except FactcheckError as exc:
             for i, _ in todo:
                 chunk[i].error = f"{source}:{chunk[i].line}: {exc}"
