@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.ingest.read import html_to_plain, iter_source_files, markdown_to_plain, read_document
+from factcheck.ingest.read import html_to_plain, markdown_to_plain, read_document
 from factcheck.io import read_text
 
 
@@ -119,10 +119,12 @@ def test_missing_and_unsupported_files(tmp_path):
         read_document(tmp_path / "a.pdf")
 
 
-def test_directories_expand_to_supported_files(tmp_path):
-    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "b.html").write_text("x", encoding="utf-8")
-    (tmp_path / "c.pdf").write_text("x", encoding="utf-8")
-    assert [p.name for p in iter_source_files([tmp_path])] == ["a.txt", "b.html"]
+def test_directories_expand_to_their_files_hidden_ones_excepted(tmp_path):
+    from factcheck.retrieval.corpus import expand_sources
+
+    for name in ("a.txt", "b.html", ".hidden/c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in expand_sources([tmp_path])] == ["a.txt", "b.html"]
     with pytest.raises(InputError):
-        iter_source_files([tmp_path / "missing"])
+        expand_sources([tmp_path / "missing"])

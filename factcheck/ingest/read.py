@@ -263,19 +263,3 @@ def document_from_text(text: str, doc_id: str, path: str | None = None) -> Docum
     """Wrap in-memory plain text as a Document (no markup)."""
     return Document(doc_id=doc_id, path=path or doc_id, original=text, text=text,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-
-
-def iter_source_files(paths: list[str | Path]) -> list[Path]:
-    """Expand files and directories into the supported source files they hold, sorted."""
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
-        elif p.exists():
-            files.append(p)
-        else:
-            raise InputError(f"{p}: no such file or directory")
-    if not files:
-        raise InputError(f"no .txt/.md/.html sources found in {', '.join(map(str, paths))}")
-    return files
