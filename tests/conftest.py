@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,27 @@ SEED = REPO / "seeds" / "bbc-mundo-us-colombia-alliance.txt"
 SHARED = REPO.parent / "shared"
 _WORD = re.compile(r"[a-z0-9$%]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "and", "is", "was", "has", "have", "been", "for", "on", "by", "with"}
+
+
+@contextmanager
+def batch_interrupted_at(monkeypatch, chunk: int):
+    """Ctrl-C while the `chunk`-th batch of statements is being checked (batch and --resume tests)."""
+    import factcheck.checker
+
+    original = factcheck.checker.Checker.check_batch
+    calls = {"n": 0}
+
+    def dies(self, statements):
+        calls["n"] += 1
+        if calls["n"] == chunk:
+            raise KeyboardInterrupt
+        return original(self, statements)
+
+    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", dies)
+    try:
+        yield
+    finally:
+        monkeypatch.setattr(factcheck.checker.Checker, "check_batch", original)
 
 
 def error_code(result) -> str | None:

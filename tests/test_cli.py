@@ -7,7 +7,7 @@ import json
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import error_code
+from conftest import batch_interrupted_at, error_code
 
 from factcheck.cli import main
 from factcheck.errors import CorpusNotFound, IndexMismatch, InputError
@@ -188,27 +188,15 @@ def test_batch_resume_continues_without_loss_or_duplicates(home, tmp_path, monke
     full = tmp_path / "full.csv"
     assert run("batch", str(src), "-o", str(full)).exit_code == 0
 
-    import factcheck.checker
-
-    calls = {"n": 0}
-    original = factcheck.checker.Checker.check_batch
-
-    def dies_on_third_chunk(self, batch):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return original(self, batch)
-
-    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", dies_on_third_chunk)
     out = tmp_path / "out.csv"
-    r = run("batch", str(src), "-o", str(out))
+    with batch_interrupted_at(monkeypatch, 3):
+        r = run("batch", str(src), "-o", str(out))
     assert r.exit_code == 130
     assert not out.exists()
     partial = (tmp_path / "out.csv.partial").read_text()
     assert len(list(csv.DictReader(io.StringIO(partial)))) == 32  # two chunks of 16 were completed
     # simulate a torn last line from a hard kill
     (tmp_path / "out.csv.partial").write_text(partial + "32,The Farc demob")
-    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", original)
     r = run("batch", str(src), "-o", str(out), "--resume")
     assert r.exit_code == 0, r.output
     assert "32 kept from the previous run" in r.stderr

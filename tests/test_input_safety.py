@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, batch_interrupted_at
 
 from factcheck.cli import main
 
@@ -236,20 +236,8 @@ def test_output_equal_to_input_is_refused_and_the_input_kept(home, tmp_path):
 
 
 def _interrupted_run(tmp_path, monkeypatch, src, out):
-    import factcheck.checker
-
-    original = factcheck.checker.Checker.check_batch
-    calls = {"n": 0}
-
-    def dies_on_second_chunk(self, batch):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        return original(self, batch)
-
-    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", dies_on_second_chunk)
-    assert run("batch", str(src), "-o", str(out)).exit_code == 130
-    monkeypatch.setattr(factcheck.checker.Checker, "check_batch", original)
+    with batch_interrupted_at(monkeypatch, 2):
+        assert run("batch", str(src), "-o", str(out)).exit_code == 130
 
 
 def test_resume_refuses_an_input_that_changed(home, tmp_path, monkeypatch):
@@ -286,3 +274,11 @@ def test_a_windows_1252_row_is_named_windows_1252(home, tmp_path):
     assert run("batch", str(src), "-o", str(out)).exit_code == 1
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert "not valid UTF-8 (it looks like WINDOWS-1252" in rows[1]["error"] and "latin" not in rows[1]["error"]
+
+
+def test_line_breaking_characters_in_names_keep_errors_on_one_line(home, tmp_path):
+    # Found by the long fuzz run: a vertical tab in a CSV header, U+001E in a file name.
+    src = _write(tmp_path / "in.csv", b"\x00\x0b\x00")
+    assert "\\x0b" in one_line_error(run("batch", str(src)))
+    empty = _write(tmp_path / "\x1e.txt", "")
+    assert "\\x1e" in one_line_error(run("ingest", str(empty), "--corpus", "x"))
