@@ -19,7 +19,17 @@ class FactcheckError(click.ClickException):
     exit_code: ClassVar[int] = 3
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.secho(f"Error {self.code}: {self.format_message()}", file=file, err=True, fg="red", color=self.show_color)
+        click.secho(f"Error {self.code}: {one_line(self.format_message())}", file=file, err=True, fg="red",
+                    color=self.show_color)
+
+
+# Every character str.splitlines() breaks at: a file name or CSV cell quoted in a message must not split it.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks written as escapes (\\n, \\x0b, …), so a message stays one line."""
+    return text.translate(_LINE_BREAKS)
 
 
 class InputError(FactcheckError):

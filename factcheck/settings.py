@@ -67,7 +67,7 @@ class Settings(BaseSettings):
 FUSION_FIELDS = ("min_similarity", "align_similarity", "entail_threshold", "contradict_threshold", "rule_weight",
                  "conflict_score")
 # FACTCHECK_* names read elsewhere (benchmarks), not settings of the checker.
-OTHER_ENV = frozenset({"FACTCHECK_SHARED"})
+OTHER_ENV = frozenset({"FACTCHECK_SHARED", "FACTCHECK_FUZZ_EXAMPLES"})  # the last: tests/test_fuzz.py's budget
 
 
 def get_settings(**overrides) -> Settings:
