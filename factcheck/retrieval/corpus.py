@@ -46,6 +46,9 @@ from factcheck.settings import SEED_CORPUS, Settings
 DEFAULT_CORPUS = SEED_CORPUS  # built from seeds/ on first use; only `ingest --replace` writes it
 MODES = ("create", "add", "replace")
 EMBED_BATCH = 256  # claims embedded and indexed at a time while extraction streams
+# Texts per model call. Long sentences sort together, and at 64 of them MiniLM's activations added ~400 MiB
+# (measured on 1 MB of web text) against ~150 MiB at 16, for no measurable speed difference on 2 CPU cores.
+MODEL_BATCH = 16
 
 
 @dataclass
@@ -287,10 +290,10 @@ def _index_stream(idx: ClaimIndex, claims: Iterable[Claim], embedder) -> None:
     for claim in claims:
         batch.append(claim)
         if len(batch) == EMBED_BATCH:
-            idx.add(batch, embedder.encode([c.text for c in batch]))
+            idx.add(batch, embedder.encode([c.text for c in batch], batch_size=MODEL_BATCH))
             batch = []
     if batch:
-        idx.add(batch, embedder.encode([c.text for c in batch]))
+        idx.add(batch, embedder.encode([c.text for c in batch], batch_size=MODEL_BATCH))
 
 
 def build_index(paths: CorpusPaths, settings: Settings, embedder, progress: bool = False, wait: float = LOCK_WAIT_S,
