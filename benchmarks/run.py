@@ -45,19 +45,20 @@ class Models:
     embedder: object | None = None
     nli: object | None = None
     nli_model: str | None = None
+    runtime: str | None = None  # "auto" / "onnx" / "torch"; None: Settings.runtime (FACTCHECK_RUNTIME)
 
     def get_embedder(self):
         if self.embedder is None:
             from factcheck.retrieval.embed import Embedder
 
-            self.embedder = Embedder()
+            self.embedder = Embedder(runtime=self.runtime)
         return self.embedder
 
     def get_nli(self):
         if self.nli is None:
             from factcheck.judge.nli import load_nli
 
-            self.nli = load_nli(self.nli_model)
+            self.nli = load_nli(self.nli_model, runtime=self.runtime)
         return self.nli
 
 
@@ -75,6 +76,8 @@ class BenchConfig:
     exhaustive_items: int | None = None  # other claim-level sets: exhaustive baseline on the first N items only
     speed_sizes: tuple[int, ...] = (100, 1_000, 10_000)
     speed_statements: int = 50
+    speed_batch_statements: int = 1_000  # the CSV `factcheck batch` reads, on the largest speed corpus
+    speed_runtimes: tuple[str, ...] = ("torch", "onnx")  # compared side by side (real models only)
     nli_pairs: int = 512
     cold_cli: bool = True
     resume: bool = False  # reuse the sections a killed run with the same settings already finished
@@ -84,7 +87,7 @@ class BenchConfig:
     def for_smoke(cls, **kw) -> BenchConfig:
         """A handful of items per dataset: checks the wiring in seconds, measures nothing."""
         defaults = dict(smoke=True, limit=4, exhaustive_limit=2, speed_sizes=(20, 50), speed_statements=3,
-                        nli_pairs=16, out_dir=loaders.REPO_ROOT / "build" / "bench-smoke")
+                        speed_batch_statements=6, nli_pairs=16, out_dir=loaders.REPO_ROOT / "build" / "bench-smoke")
         return cls(**{**defaults, **kw})
 
 
@@ -98,13 +101,14 @@ class Harness:
 
     # --- checkers --------------------------------------------------------------------------------------
 
-    def build(self, docs: dict[str, str]):
+    def build(self, docs: dict[str, str], models: Models | None = None):
         """One in-memory index over `docs`; the judges are derived from it (`variant`)."""
         from factcheck.checker import Checker
 
-        return Checker.from_texts(docs, judge="similarity", top_k=self.cfg.k, embedder=self.models.get_embedder())
+        models = models or self.models
+        return Checker.from_texts(docs, judge="similarity", top_k=self.cfg.k, embedder=models.get_embedder())
 
-    def variant(self, base, judge: str):
+    def variant(self, base, judge: str, models: Models | None = None):
         """A checker over `base`'s index: similarity-only, the full pipeline, or exhaustive NLI.
 
         Exhaustive NLI is SummaC-style: every claim of the corpus is evidence (top_k = all, no similarity
@@ -122,7 +126,7 @@ class Harness:
                                     nli_model=self.models.nli_model)
         else:
             raise ValueError(f"unknown judge {judge!r}; use one of {JUDGE_NAMES}")
-        nli = self.models.get_nli() if settings.judge == "nli" else None
+        nli = (models or self.models).get_nli() if settings.judge == "nli" else None
         return Checker(base.index, base.embedder, make_judge(settings, nli), settings)
 
     # --- claim-level runs ------------------------------------------------------------------------------
@@ -374,63 +378,118 @@ class Harness:
             note = "Climate-FEVER evidence sentences"
         return sents, note
 
+    def speed_runtimes(self) -> list[tuple[str, Models]]:
+        """The runtimes compared side by side: torch and ONNX for real models, the injected models as they are."""
+        if self.models.embedder is not None or self.models.nli is not None:
+            return [("injected", self.models)]
+        return [(rt, Models(nli_model=self.models.nli_model, runtime=rt)) for rt in self.cfg.speed_runtimes]
+
     def bench_speed(self) -> dict:
+        from factcheck.ingest.claims import extract_claims
+        from factcheck.ingest.read import document_from_text
+
         cfg = self.cfg
-        statements = [c.claim for c in loaders.climate_fever_claims(
-            cfg.bench_dir / "climate-fever" / "climate-fever.jsonl")][: max(cfg.speed_statements, 8)]
-        # Load spaCy and the models before timing anything.
-        self.variant(self.build({"warm-up": "A first sentence to warm up. And a second one."}), "pipeline").check(
-            statements[0])
+        claims_cf = [c.claim for c in loaders.climate_fever_claims(cfg.bench_dir / "climate-fever" / "climate-fever.jsonl")]
+        statements = claims_cf[: max(cfg.speed_statements, 8)]
+        runtimes = self.speed_runtimes()
+        for _, models in runtimes:  # load spaCy and each runtime's models (exporting ONNX once) before timing
+            self.variant(self.build({"warm-up": "A first sentence to warm up. And a second one."}, models), "pipeline",
+                         models).check(statements[0])
         sizes = []
         for n in cfg.speed_sizes:
             sents, note = self.speed_sentences(n)
             docs = {f"s{i}": s for i, s in enumerate(sents)}
-            t0 = time.perf_counter()
-            base = self.build(docs)
-            build_s = time.perf_counter() - t0
-            checker = self.variant(base, "pipeline")
-            checker.check(statements[0])  # warm-up: model load, first-batch allocations
-            lat = []
-            for s in statements[: cfg.speed_statements]:
-                t0 = time.perf_counter()
-                checker.check(s)
-                lat.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            list(checker.check_many(statements))
-            batch_s = time.perf_counter() - t0
-            row = {"sentences": len(sents), "claims": len(base.claims), "source": note,
-                   "index_build_seconds": round(build_s, 3),
-                   "index_build_sentences_per_s": round(len(sents) / build_s, 1),
-                   "check_latency_p50_ms": round(float(np.percentile(lat, 50)) * 1000, 1),
-                   "check_latency_p95_ms": round(float(np.percentile(lat, 95)) * 1000, 1),
-                   "batch_statements": len(statements),
-                   "batch_statements_per_s": round(len(statements) / batch_s, 2),
-                   "peak_rss_mib_so_far": _peak_rss_mib(resource.RUSAGE_SELF)}
-            if cfg.cold_cli:
-                row["cold_cli"] = self.cold_cli(base, docs, statements[0])
+            t0 = time.perf_counter()  # claim extraction is the same spaCy work for every runtime: done once
+            claims = list(extract_claims(document_from_text(t, doc_id) for doc_id, t in docs.items()))
+            extract_s = time.perf_counter() - t0
+            row = {"sentences": len(sents), "claims": len(claims), "source": note,
+                   "extract_seconds": round(extract_s, 3), "runtimes": {}}
+            batch = claims_cf[: cfg.speed_batch_statements] if n == max(cfg.speed_sizes) else None
+            for rt, models in runtimes:
+                row["runtimes"][rt] = self._speed_row(claims, docs, extract_s, statements, batch, models, rt)
+                cfg.log(f"  speed n={n} {rt}: {row['runtimes'][rt]}")
             sizes.append(row)
-            cfg.log(f"  speed n={n}: {row}")
-        nli = self.models.get_nli()
         pairs = [(p.premise, p.hypothesis) for p in loaders.climate_fever_pairs(
             cfg.bench_dir / "climate-fever" / "climate-fever.jsonl", limit=cfg.nli_pairs)]
         short = [(p.premise, p.hypothesis) for p in loaders.fever_symmetric_dev(
             cfg.bench_dir / "fever-symmetric" / "fever_symmetric_dev.jsonl", limit=cfg.nli_pairs)]
-        nli.predict(pairs[:32], batch_size=32)  # warm-up
-        throughput = {}
-        for name, these in (("climate_fever", pairs), ("fever_symmetric", short)):
-            t0 = time.perf_counter()
-            nli.predict(these, batch_size=32)
-            throughput[name] = {"pairs": len(these), "pairs_per_s": round(len(these) / (time.perf_counter() - t0), 1),
-                                "mean_tokens": _mean_tokens(nli, these)}
-        return {"name": "Speed and memory", "sizes": sizes, "statements": "Climate-FEVER claims",
-                "nli_pairs": len(pairs), "nli_pairs_per_s_batch32": throughput["climate_fever"]["pairs_per_s"],
-                "nli_throughput_batch32": throughput,
-                "peak_rss_mib": _peak_rss_mib(resource.RUSAGE_SELF),
-                "notes": ["Warm latency: one checker.check() per statement after a warm-up call, full pipeline.",
-                          "Index build: claim extraction (spaCy) + embedding + FAISS, one document per sentence.",
+        throughput: dict[str, dict] = {}
+        for rt, models in runtimes:
+            nli = models.get_nli()
+            nli.predict(pairs[:32], batch_size=32)  # warm-up
+            throughput[rt] = {}
+            for name, these in (("climate_fever", pairs), ("fever_symmetric", short)):
+                t0 = time.perf_counter()
+                nli.predict(these, batch_size=32)
+                throughput[rt][name] = {"pairs": len(these), "mean_tokens": _mean_tokens(nli, these),
+                                        "pairs_per_s": round(len(these) / (time.perf_counter() - t0), 1)}
+        return {"name": "Speed and memory", "runtimes": [rt for rt, _ in runtimes], "sizes": sizes,
+                "statements": "Climate-FEVER claims", "nli_pairs": len(pairs), "nli_throughput_batch32": throughput,
+                "peak_rss_mib": _peak_rss_mib(resource.RUSAGE_SELF), "cpu_count": os.cpu_count(),
+                "load_average_1min": round(os.getloadavg()[0], 2),
+                "notes": ["Each runtime (torch: transformers + sentence-transformers; onnx: ONNX Runtime + tokenizers) "
+                          "runs the same statements on the same index contents, back to back in one process.",
+                          "Warm latency: one checker.check() per statement after a warm-up call, full pipeline.",
+                          "Index build: claim extraction (spaCy, measured once, the same for both runtimes) + "
+                          "embedding + FAISS, one document per sentence.",
+                          f"Batch: `run_batch` (what `factcheck batch` runs) over a CSV of "
+                          f"{cfg.speed_batch_statements} Climate-FEVER claims, on the largest corpus.",
                           "Peak RSS is the process high-water mark after each size (sizes run ascending)."]}
 
-    def cold_cli(self, base, docs: dict[str, str], statement: str) -> dict:
+    def _speed_row(self, claims, docs, extract_s: float, statements: list[str], batch: list[str] | None,
+                   models: Models, runtime: str) -> dict:
+        from factcheck.checker import Checker, make_judge
+        from factcheck.retrieval.index import ClaimIndex
+        from factcheck.settings import get_settings
+
+        cfg, embedder = self.cfg, models.get_embedder()
+        t0 = time.perf_counter()
+        index = ClaimIndex.build(claims, embedder)
+        embed_s = time.perf_counter() - t0
+        settings = get_settings(judge="similarity", top_k=cfg.k)
+        checker = self.variant(Checker(index, embedder, make_judge(settings), settings), "pipeline", models)
+        checker.check(statements[0])  # warm-up: first-batch allocations
+        lat = []
+        for s in statements[: cfg.speed_statements]:
+            t0 = time.perf_counter()
+            checker.check(s)
+            lat.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        list(checker.check_many(statements))
+        many_s = time.perf_counter() - t0
+        build_s = extract_s + embed_s
+        row = {"index_build_seconds": round(build_s, 3), "embed_seconds": round(embed_s, 3),
+               "index_build_sentences_per_s": round(len(docs) / build_s, 1),
+               "embed_claims_per_s": round(len(claims) / embed_s, 1) if embed_s else None,
+               "check_latency_p50_ms": round(float(np.percentile(lat, 50)) * 1000, 1),
+               "check_latency_p95_ms": round(float(np.percentile(lat, 95)) * 1000, 1),
+               "batch_statements": len(statements), "batch_statements_per_s": round(len(statements) / many_s, 2)}
+        if batch:
+            row["csv_batch"] = self._csv_batch(checker, batch)
+        row["peak_rss_mib_so_far"] = _peak_rss_mib(resource.RUSAGE_SELF)
+        if cfg.cold_cli:
+            row["cold_cli"] = self.cold_cli(checker, docs, statements[0], runtime=runtime)
+        return row
+
+    def _csv_batch(self, checker, statements: list[str]) -> dict:
+        """Statements/s of `run_batch` (the `factcheck batch` library call) over a CSV of `statements`."""
+        import csv
+
+        from factcheck.apps.batch import run_batch
+
+        with tempfile.TemporaryDirectory(prefix="fc-batch-") as tmp:
+            src, out = Path(tmp) / "statements.csv", Path(tmp) / "results.csv"
+            with open(src, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(["statement"])
+                writer.writerows([s] for s in statements)
+            t0 = time.perf_counter()
+            summary = run_batch(str(src), str(out), checker)
+            seconds = time.perf_counter() - t0
+        return {"statements": len(statements), "seconds": round(seconds, 2), "errors": summary.errors,
+                "statements_per_s": round(len(statements) / seconds, 2)}
+
+    def cold_cli(self, base, docs: dict[str, str], statement: str, runtime: str | None = None) -> dict:
         """Wall time and peak RSS of a fresh `factcheck check --corpus NAME` process on a prebuilt index.
 
         The index just built in memory (`base`) is saved as corpus "bench" of a scratch FACTCHECK_HOME,
@@ -444,6 +503,8 @@ class Harness:
             env = {**os.environ, "FACTCHECK_HOME": str(home)}
             if self.models.nli_model:
                 env["FACTCHECK_NLI_MODEL"] = self.models.nli_model
+            if runtime in ("auto", "onnx", "torch"):
+                env["FACTCHECK_RUNTIME"] = runtime
             cmd = [exe, "check", statement, "--corpus", "bench", "--format", "json"]
             # GNU time measures the child alone; wait4 on our own child would count memory inherited by fork.
             gnu_time = Path("/usr/bin/time")
@@ -504,6 +565,7 @@ class Harness:
         c = self.cfg
         return {"limit": c.limit, "smoke": c.smoke, "k": c.k, "exhaustive_limit": c.exhaustive_limit,
                 "exhaustive_items": c.exhaustive_items, "speed_sizes": list(c.speed_sizes),
+                "speed_runtimes": list(c.speed_runtimes), "runtime": self.models.runtime,
                 "nli_model": self.models.nli_model, "bench_dir": str(c.bench_dir), "fusion": self._fusion()}
 
     def _fusion(self) -> dict:
@@ -523,13 +585,10 @@ class Harness:
 
 
 def _mean_tokens(nli, pairs) -> float | None:
-    """Mean tokens per (premise, hypothesis) pair after truncation, when the model exposes its tokenizer."""
-    tok = getattr(nli, "tokenizer", None)
-    if tok is None or not pairs:
+    """Mean tokens per (premise, hypothesis) pair after truncation, when the model can count them."""
+    if not hasattr(nli, "token_counts") or not pairs:
         return None
-    enc = tok([p for p, _ in pairs], [h for _, h in pairs], truncation="longest_first",
-              max_length=getattr(nli, "max_length", 256))
-    return round(float(np.mean([len(x) for x in enc["input_ids"]])), 1)
+    return round(float(np.mean(nli.token_counts(pairs))), 1)
 
 
 def _peak_rss_mib(who: int) -> float:

@@ -6,6 +6,7 @@ import difflib
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,9 @@ class Settings(BaseSettings):
     max_statement_chars: int = Field(1000, ge=10)
     nli_model: str | None = Field(None, description="NLI model path or Hugging Face id; None = shipped model")
     judge: str = Field("nli", description="'nli' (NLI + rules) or 'similarity'")
+    runtime: Literal["auto", "onnx", "torch"] = Field(
+        "auto", description="model runtime: 'auto' runs the shipped models on ONNX Runtime (exported once into "
+        "~/.cache/factcheck) and other models on torch; 'onnx' also exports local --nli-model folders; 'torch'")
     # Similarity judge: cosine at or above which a claim counts as support (chosen on seed dev).
     similarity_threshold: float = 0.75
     # Fusion parameters (FusionConfig). These are the fallbacks for an NLI model that ships no fusion.json;

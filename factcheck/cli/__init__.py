@@ -11,6 +11,11 @@ from factcheck.cli.common import FactcheckGroup
 from factcheck.cli.corpus_cmd import corpus_group, index_cmd, ingest_cmd
 from factcheck.cli.review_cmd import review_cmd
 from factcheck.cli.serve_cmd import serve_cmd
+from factcheck.ingest.nlp import keep_torch_out_of_spacy
+
+# Commands import their libraries when they run, so `--help` and usage errors stay instant; this keeps spaCy's
+# import (rules, claim extraction) from pulling in torch, which the ONNX check path does not need.
+keep_torch_out_of_spacy()
 
 
 @click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})

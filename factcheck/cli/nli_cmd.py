@@ -1,4 +1,4 @@
-"""`factcheck nli train|predict|mix|synth` — build training data for, retrain or try the NLI model."""
+"""`factcheck nli train|predict|export-onnx|mix|synth` — build training data for, retrain or try the NLI model."""
 
 from __future__ import annotations
 
@@ -54,6 +54,28 @@ def predict_cmd(premise, hypothesis, nli_model):
     model = load_nli(nli_model)
     probs = model.predict([(premise, hypothesis)])[0]
     click.echo(json.dumps({k: round(float(p), 4) for k, p in zip(model.labels, probs)}))
+
+
+@nli_group.command("export-onnx")
+@click.option("--nli-model", default=None, type=click.Path(exists=True, file_okay=False),
+              help="NLI model folder (default: the shipped model).")
+@click.option("--force", is_flag=True, help="Export again even when the cached export is up to date.")
+def export_onnx_cmd(nli_model, force):
+    """Export the NLI model and the embedder to ONNX, into the cache that `check` runs them from.
+
+    `check` does this by itself on first use and whenever a model's safetensors change; run it after
+    installing or retraining to pay that once, up front. Prints one JSON line per model.
+    """
+    from factcheck.judge.nli import SHIPPED_MODEL_DIR
+    from factcheck.retrieval.embed import bundled_model_dir
+    from factcheck.runtime.artifacts import export_dir, stale_reason
+    from factcheck.runtime.export import ensure_export
+
+    for kind, source in (("nli", nli_model or SHIPPED_MODEL_DIR), ("embedder", bundled_model_dir())):
+        reason = "--force" if force else stale_reason(export_dir(kind, source), kind, source)
+        path = ensure_export(kind, source, force=force)
+        click.echo(json.dumps({"model": kind, "source": str(source), "onnx": str(path),
+                               "exported": reason is not None, "why": reason or "up to date"}))
 
 
 @nli_group.command("mix")

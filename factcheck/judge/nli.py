@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ class NLIModel:
 
     labels: tuple[str, str, str] = LABELS
     fusion_params: dict[str, float] = {}  # from the model's fusion.json; none: Settings' fallbacks apply
+    runtime = "torch"
 
     def __init__(self, model, tokenizer, name: str, max_length: int = 256):
         import torch
@@ -34,15 +36,7 @@ class NLIModel:
         self.name = name
         self.max_length = max_length
         self._torch = torch
-        id2label = {int(k): str(v).lower() for k, v in model.config.id2label.items()}
-        try:
-            # column j of the model's output holds label self._order... rearranged to LABELS order.
-            mapped = {_NLI_LABEL[verdict_from_label(v)]: k for k, v in id2label.items()}
-            self._columns = [mapped[name] for name in LABELS]
-        except KeyError as exc:
-            raise ModelError(
-                f"model {name!r} has labels {sorted(id2label.values())}; need entailment/neutral/contradiction"
-            ) from exc
+        self._columns = label_columns({int(k): str(v) for k, v in model.config.id2label.items()}, name)
 
     @classmethod
     def from_pretrained(cls, name_or_path: str | Path, max_length: int = 256) -> NLIModel:
@@ -63,10 +57,7 @@ class NLIModel:
             raise ModelError(f"cannot load NLI model {str(name_or_path)!r}: {exc}".splitlines()[0]) from exc
         if model.config.num_labels != 3:
             raise ModelError(f"NLI model {str(name_or_path)!r} has {model.config.num_labels} labels; need 3")
-        nli = cls(model, tok, str(name_or_path), max_length=max_length)
-        if Path(str(name_or_path)).is_dir():
-            nli.fusion_params = read_fusion_params(name_or_path)
-        return nli
+        return read_model_files(cls(model, tok, str(name_or_path), max_length=max_length), name_or_path)
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Probabilities of shape (len(pairs), 3) in `labels` order."""
@@ -90,14 +81,58 @@ class NLIModel:
                 out[idx] = probs
         return out
 
+    def token_counts(self, pairs: list[tuple[str, str]]) -> list[int]:
+        """Tokens per (premise, hypothesis) pair after truncation."""
+        enc = self.tokenizer([p for p, _ in pairs], [h for _, h in pairs], truncation="longest_first",
+                             max_length=self.max_length)
+        return [len(x) for x in enc["input_ids"]]
 
-def load_nli(name_or_path: str | Path | None = None) -> NLIModel:
-    """Load the shipped model (None), a local directory, or a Hugging Face id (needs network)."""
-    if name_or_path is None:
-        if not (SHIPPED_MODEL_DIR / "config.json").exists():
-            raise ModelError(f"shipped NLI model missing at {SHIPPED_MODEL_DIR}; reinstall factcheck")
-        return NLIModel.from_pretrained(SHIPPED_MODEL_DIR)
-    return NLIModel.from_pretrained(name_or_path)
+
+def label_columns(id2label: dict[int, str], name: str) -> list[int]:
+    """The output column holding each of `LABELS`, from the model's id2label (any spelling results knows)."""
+    try:
+        mapped = {_NLI_LABEL[verdict_from_label(v.lower())]: k for k, v in id2label.items()}
+        return [mapped[label] for label in LABELS]
+    except KeyError as exc:
+        raise ModelError(
+            f"model {name!r} has labels {sorted(v.lower() for v in id2label.values())}; "
+            "need entailment/neutral/contradiction"
+        ) from exc
+
+
+def read_model_files(nli, model_dir: str | Path):
+    """Attach what travels with a model folder (fusion.json) to a loaded NLI model."""
+    if Path(str(model_dir)).is_dir():
+        nli.fusion_params = read_fusion_params(model_dir)
+    return nli
+
+
+def load_nli(name_or_path: str | Path | None = None, *, runtime: str | None = None,
+             log: Callable[[str], None] | None = None):
+    """Load the shipped model (None), a local directory, or a Hugging Face id (needs network).
+
+    runtime: "auto" (default: `Settings.runtime`) runs the shipped model on ONNX Runtime, exported once into
+    the cache from its safetensors (and again whenever they change), falling back to torch when that is
+    impossible; "onnx" insists on ONNX, for any local folder; "torch" always uses transformers. Either way
+    the model has `labels`, `predict(pairs)` and `runtime`.
+    """
+    from factcheck.runtime.loading import load_onnx, resolve_runtime
+
+    runtime = resolve_runtime(runtime)
+    if name_or_path is None and not (SHIPPED_MODEL_DIR / "config.json").exists():
+        raise ModelError(f"shipped NLI model missing at {SHIPPED_MODEL_DIR}; reinstall factcheck")
+    path = SHIPPED_MODEL_DIR if name_or_path is None else name_or_path
+    if runtime == "onnx" and not Path(str(path)).is_dir():
+        raise ModelError(f"NLI model {str(path)!r} is not a local folder; the ONNX runtime exports local models "
+                         "only (use FACTCHECK_RUNTIME=torch for Hugging Face ids)")
+    if runtime == "onnx" or (runtime == "auto" and name_or_path is None):
+        from factcheck.runtime.onnx import OnnxNLIModel
+
+        model = load_onnx("nli", path, lambda export: OnnxNLIModel(export, name=str(path)),
+                          strict=runtime == "onnx", log=log)
+        if model is not None:
+            return read_model_files(model, path)
+    return NLIModel.from_pretrained(path)
 
 
 def read_fusion_params(model_dir: str | Path) -> dict[str, float]:

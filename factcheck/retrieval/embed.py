@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from factcheck.errors import ModelError
+
+if TYPE_CHECKING:
+    from factcheck.runtime.onnx import OnnxSentenceEncoder
 
 
 def quiet_hf() -> None:
@@ -33,49 +37,32 @@ def bundled_model_dir() -> Path:
 EMBEDDING_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 
 
-def _hash_cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "factcheck" / "weights-sha256.json"
-
-
 @lru_cache(maxsize=4)
 def _weights_sha256(path: str) -> str:
-    """sha256 of a weights file, hashed once per file version: the ~90 MB read is cached on disk under the
-    file's path, size and modification time (a changed file gets a new size or mtime, so is hashed again)."""
-    st = os.stat(path)
-    key = f"{path}|{st.st_size}|{st.st_mtime_ns}"
-    cache_file = _hash_cache_file()
-    try:
-        cache = json.loads(cache_file.read_text(encoding="utf-8"))
-        if isinstance(cache.get(key), str):
-            return cache[key]
-    except (OSError, ValueError, AttributeError):
-        cache = {}
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    digest = h.hexdigest()
-    # Keep one entry per file (the newest version); an unwritable cache only costs the next process a re-hash.
-    cache = {k: v for k, v in cache.items() if isinstance(k, str) and k.split("|")[0] != path}
-    cache[key] = digest
-    try:
-        from factcheck.retrieval.index import write_atomic
+    """sha256 of a weights file, hashed once per file version (cached on disk by size and mtime)."""
+    from factcheck.runtime.artifacts import file_sha256
 
-        write_atomic(cache_file, json.dumps(cache, indent=1) + "\n")
-    except OSError:
-        pass
-    return digest
+    return file_sha256(path)
 
 
 class Embedder:
-    """Batch-first sentence embedder; `encode` returns L2-normalized float32 rows."""
+    """Batch-first sentence embedder; `encode` returns L2-normalized float32 rows.
 
-    def __init__(self, model_dir: str | Path | None = None, device: str = "cpu"):
+    runtime: "auto" (default: `Settings.runtime`) runs the bundled model on ONNX Runtime, exported once into
+    the cache from its safetensors, and falls back to sentence-transformers (torch) when that is impossible;
+    "onnx" insists on ONNX (for any local model folder); "torch" always uses sentence-transformers.
+    """
+
+    def __init__(self, model_dir: str | Path | None = None, device: str = "cpu", runtime: str | None = None,
+                 log: Callable[[str], None] | None = None):
         self.model_dir = Path(model_dir) if model_dir else bundled_model_dir()
         self.model_id = EMBEDDING_MODEL_ID if model_dir is None else str(self.model_dir)
         self.device = device
+        self._requested = runtime
+        self._onnx_eligible = model_dir is None
+        self._log = log
         self._model = None
+        self._onnx: OnnxSentenceEncoder | None = None
 
     @property
     def weights_sha256(self) -> str:
@@ -86,11 +73,33 @@ class Embedder:
         return _weights_sha256(str(weights))
 
     @property
+    def runtime(self) -> str:
+        """"onnx" or "torch": the runtime `encode` uses (decided, and the model loaded, on first use)."""
+        if self._onnx is None and self._model is None:
+            self._load()
+        return "onnx" if self._onnx is not None else "torch"
+
+    def _load(self) -> None:
+        from factcheck.runtime.loading import load_onnx, resolve_runtime
+
+        runtime = resolve_runtime(self._requested)
+        if runtime == "onnx" or (runtime == "auto" and self._onnx_eligible and self.device == "cpu"):
+            from factcheck.runtime.onnx import OnnxSentenceEncoder
+
+            self._onnx = load_onnx("embedder", self.model_dir, OnnxSentenceEncoder, strict=runtime == "onnx",
+                                   log=self._log)
+        if self._onnx is None:
+            _ = self.model
+
+    @property
     def dimension(self) -> int:
+        if self.runtime == "onnx" and self._onnx is not None:
+            return self._onnx.dimension
         return int(self.model.get_embedding_dimension())
 
     @property
     def model(self):
+        """The sentence-transformers model (the torch runtime)."""
         if self._model is None:
             quiet_hf()
             from sentence_transformers import SentenceTransformer
@@ -104,6 +113,13 @@ class Embedder:
             raise ValueError("encode() takes a list of strings; wrap a single text in a list")
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self.runtime == "onnx" and self._onnx is not None:
+            if not show_progress:
+                return self._onnx.encode(list(texts), batch_size=batch_size)
+            from tqdm import tqdm
+
+            with tqdm(total=len(texts), desc="embedding", unit="text", file=sys.stderr, leave=False) as bar:
+                return self._onnx.encode(list(texts), batch_size=batch_size, progress=bar.update)
         vecs = self.model.encode(
             list(texts), batch_size=batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=show_progress,
