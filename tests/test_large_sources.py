@@ -39,6 +39,21 @@ def test_split_long_falls_back_to_spaces_then_to_a_hard_cut():
     assert [len(p) for _, p in split_long(0, blob, 1000)] == [1000, 1000, 500]
 
 
+def test_parse_batches_are_bounded_by_characters_and_keep_order():
+    batches = []
+
+    class RecordingNLP:
+        def pipe(self, batch, as_tuples, batch_size, disable):
+            batches.append(batch)
+            return iter(batch)
+
+    items = [("x" * 3000, i) for i in range(30)] + [("y" * 10, 30 + i) for i in range(200)]
+    out = list(claims_mod._parse(RecordingNLP(), iter(items), []))
+    assert out == items
+    assert max(sum(len(t) for t, _ in b) for b in batches) <= claims_mod.PIPE_BATCH_CHARS
+    assert max(len(b) for b in batches) == claims_mod.PIPE_BATCH_ITEMS
+
+
 def test_a_paragraph_longer_than_spacy_accepts_is_parsed_in_pieces(nlp, monkeypatch):
     # spaCy refuses a text over nlp.max_length (E088); a 1.2 MB one-paragraph file hit it at the default 1,000,000.
     monkeypatch.setattr(nlp, "max_length", 20_000)
