@@ -48,6 +48,11 @@ def assert_no_traceback(r, allowed=(0, 1, 2)):
     assert "Traceback" not in r.output
 
 
+def to_bytes(text: str, encoding: str = "utf-8") -> bytes:
+    """`text` as a file's bytes; a lone surrogate becomes bytes that are not UTF-8 (as on a real disk)."""
+    return text.encode(encoding, "surrogatepass" if encoding.startswith("utf-8") else "replace")
+
+
 # --- strategies ---------------------------------------------------------------------------------------
 
 REAL = ["US aid to Colombia exceeded $400 million in 2024.", "The Farc demobilized in 2016.", "Petro won.",
@@ -84,7 +89,7 @@ def csv_bytes(draw):
         lines.append(",".join(cells))
     text = draw(st.sampled_from(["\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]))
-    data = text.encode(encoding, "surrogateescape" if encoding.startswith("utf-8") else "replace")
+    data = to_bytes(text, encoding)
     if draw(st.integers(0, 9)) == 0:
         data = draw(st.binary(max_size=200))
     return data
@@ -198,7 +203,7 @@ def test_batch_never_tracebacks_and_never_merges_rows(home, tmp_path_factory, da
 @given(body=st.one_of(html_docs(), statements()), suffix=st.sampled_from([".md", ".txt", ".html"]))
 def test_review_never_tracebacks(home, tmp_path_factory, body, suffix):
     draft = tmp_path_factory.mktemp("review") / f"draft{suffix}"
-    draft.write_bytes(body.encode("utf-8", "surrogateescape"))
+    draft.write_bytes(to_bytes(body))
     r = run("review", str(draft), "-f", "json", "--no-cache")
     assert_no_traceback(r)
 
@@ -213,7 +218,7 @@ def test_ingest_and_file_names_never_traceback(home, tmp_path_factory, name, bod
     folder = tmp_path_factory.mktemp("ingest")
     try:
         source = folder / (name + suffix)
-        source.write_bytes(body.encode("utf-8", "surrogateescape"))
+        source.write_bytes(to_bytes(body))
     except OSError:  # a name this file system refuses (too long in bytes)
         return
     assert_no_traceback(run("ingest", str(source), "--corpus", "fuzz", "--replace"), allowed=(0, 2, 4))

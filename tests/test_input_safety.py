@@ -79,7 +79,7 @@ def test_bad_input_and_outputs_fail_in_a_second_without_loading_any_model(tmp_pa
     assert report["heavy"] == []
     for (args, expected), (code, stderr, seconds) in zip(FAST_FAILS, report["runs"]):
         assert code == 2 and expected in stderr and len(stderr.strip().splitlines()) == 1, (args, code, stderr)
-        assert seconds < 1.0, (args, seconds)
+        assert seconds < 2.0, (args, seconds)  # a model load took 7–9 s before; these read a file at most
 
 
 # --- traceback cases of the issue (case 4) ------------------------------------------------------------
@@ -151,11 +151,13 @@ def test_a_long_single_paragraph_draft_is_cut_below_spacys_limit(home, tmp_path,
 
 @pytest.mark.slow
 def test_a_1_2_megabyte_single_paragraph_review_runs(home, tmp_path):
-    paragraph = " ".join(f"The council approved {n} million for roads in 2024." for n in range(1, 24000))
-    assert len(paragraph) > 1_200_000
+    filler = "Some readers may wonder why this matters so much to them. " * 100
+    paragraph = " ".join(f"The council approved {n} million for roads in 2024. {filler}" for n in range(1, 211))
+    assert len(paragraph) > 1_200_000 and "\n" not in paragraph
     draft = _write(tmp_path / "long.txt", paragraph)
     r = run("review", str(draft), "-f", "json", "--no-cache")
-    assert r.exit_code in (0, 1) and "E088" not in r.output
+    assert r.exit_code in (0, 1), r.output
+    assert len(json.loads(r.stdout)["items"]) == 210
 
 
 # --- review of HTML drafts (case 3) and unusable sentences -------------------------------------------
