@@ -32,13 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--resume", action="store_true",
                      help="reuse the sections an interrupted run with the same settings finished")
     run.add_argument("--no-cli", action="store_true", help="skip the cold `factcheck check` subprocess timing")
+    run.add_argument("--speed-sizes", type=lambda v: tuple(int(x) for x in v.split(",")),
+                     help="speed: corpus sizes in sentences, comma-separated (default 100,1000,10000)")
+    run.add_argument("--speed-batch", type=int,
+                     help="speed: statements in the CSV given to `factcheck batch` (default 1000)")
     args = parser.parse_args(argv)
 
     overrides = {k: v for k, v in {
         "only": tuple(args.only) if args.only else DEFAULT_BENCHES,
         "limit": args.limit, "out_dir": args.out, "bench_dir": args.bench_dir,
         "exhaustive_limit": args.exhaustive_limit, "exhaustive_items": args.exhaustive_items, "cold_cli": False if args.no_cli else None,
-        "resume": args.resume or None,
+        "resume": args.resume or None, "speed_sizes": args.speed_sizes, "speed_batch_statements": args.speed_batch,
     }.items() if v is not None}
     cfg = BenchConfig.for_smoke(**overrides) if args.smoke else BenchConfig(**overrides)
     results = Harness(cfg, Models(nli_model=args.nli_model)).run()

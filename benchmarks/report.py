@@ -145,7 +145,7 @@ def render_markdown(results: dict, command: str) -> str:
         "",
     ]
     for key, s in results["benchmarks"].items():
-        if key != "speed":
+        if key not in ("speed", "int8"):
             lines += _section_md(key, s)
     speed = results["benchmarks"].get("speed")
     if speed:
@@ -156,6 +156,10 @@ def render_markdown(results: dict, command: str) -> str:
                          f"on {speed.get('cpu_count')} CPUs (other processes share the cores: compare runtimes "
                          "within a row pair, not across runs).")
         lines += _speed_table(speed)
+    if "int8" in results["benchmarks"]:
+        from benchmarks.quantization import render
+
+        lines += render(results["benchmarks"]["int8"])
     return "\n".join(lines).rstrip() + "\n"
 
 

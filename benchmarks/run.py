@@ -35,7 +35,7 @@ INDEX_CACHE = 2048  # document-set indexes kept within one benchmark (cleared be
 # `--all` runs these; the extras only on `--only NAME` (SummEdits is large and not a verdict task).
 DEFAULT_BENCHES = ("climate_fever", "climate_fever_pairs", "check_covid", "wice", "fever_symmetric", "healthver",
                    "seed_dev", "speed")
-EXTRA_BENCHES = ("summedits",)
+EXTRA_BENCHES = ("summedits", "int8")
 
 
 @dataclass
@@ -275,6 +275,15 @@ class Harness:
         return self.run_claims("Seed dev", items, notes=[
             f"Statements in {self.cfg.seed_csv.name} against {self.cfg.seed_corpus.name}. This set was used "
             "to choose thresholds, so it is not a held-out measure."])
+
+    def bench_int8(self) -> dict:
+        """Dynamic int8 variants of both ONNX exports against fp32 (benchmarks.quantization)."""
+        from benchmarks.quantization import measure
+        from factcheck.judge.nli import SHIPPED_MODEL_DIR
+        from factcheck.retrieval.embed import bundled_model_dir
+
+        nli_dir = Path(self.models.nli_model) if self.models.nli_model else SHIPPED_MODEL_DIR
+        return measure(nli_dir, bundled_model_dir(), self.cfg.bench_dir, self.cfg.limit or 2000, self.cfg.log)
 
     def bench_summedits(self) -> dict:
         """Each summary reviewed against its document, sentence by sentence, as `factcheck review` would.

@@ -199,3 +199,15 @@ def test_a_partial_export_is_not_used(cache, tiny_nli_dir, tmp_path):
     target.mkdir(parents=True)
     (target / artifacts.META_FILE).write_text(json.dumps({"format": artifacts.EXPORT_FORMAT, "kind": "nli"}))
     assert artifacts.stale_reason(target, "nli", tiny_nli_dir) == "not exported yet"  # no model.onnx
+
+
+def test_repeated_pairs_are_scored_once(cache, tiny_nli_dir):
+    model = load_nli(str(tiny_nli_dir), runtime="onnx")
+    rows = []
+    run = model.onnx.run
+    model.onnx.run = lambda feed: rows.append(len(feed["input_ids"])) or run(feed)
+    got = model.predict(PAIRS + PAIRS[::-1], batch_size=4)
+    assert sum(rows) == len(PAIRS)  # each distinct pair went through the model once
+    np.testing.assert_allclose(got, np.vstack([got[: len(PAIRS)], got[: len(PAIRS)][::-1]]))
+    torch_got = load_nli(str(tiny_nli_dir), runtime="torch").predict(PAIRS + PAIRS[::-1], batch_size=4)
+    np.testing.assert_allclose(got, torch_got, atol=1e-4)

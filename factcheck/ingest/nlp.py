@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import sys
+from collections import OrderedDict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.errors import ModelError
@@ -67,8 +69,32 @@ def get_nlp():
         ) from exc
 
 
-@lru_cache(maxsize=4096)
+_PARSED: OrderedDict[str, object] = OrderedDict()  # text → Doc, least recently used first
+_PARSED_MAX = 4096
+
+
+def _remember(text: str, doc) -> None:
+    _PARSED[text] = doc
+    if len(_PARSED) > _PARSED_MAX:
+        _PARSED.popitem(last=False)
+
+
 def parse(text: str):
     """A parsed Doc for `text`, cached: a statement is compared with up to top_k claims, and the same
     source sentences come back for many statements. Callers must treat the Doc as read-only."""
-    return get_nlp()(text)
+    doc = _PARSED.get(text)
+    if doc is None:
+        doc = get_nlp()(text)
+        _remember(text, doc)
+    else:
+        _PARSED.move_to_end(text)
+    return doc
+
+
+def parse_many(texts: Iterable[str]) -> None:
+    """Parse the texts not cached yet in one `nlp.pipe` stream (~1.5x faster than one call each on CPU), so
+    the `parse` calls that follow (rules, coverage, premise context) find them cached."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _PARSED][:_PARSED_MAX]
+    if todo:
+        for text, doc in zip(todo, get_nlp().pipe(todo, batch_size=64)):
+            _remember(text, doc)

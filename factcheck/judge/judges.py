@@ -90,6 +90,11 @@ class NLIJudge:
         `context_of(claim)` → the sentence before the claim's; given, it opens the NLI premise of a claim
         that refers back to it ("The plan is credited with…" is read after the sentence naming the plan).
         """
+        if self.use_rules or context_of is not None:  # every text the rules and premises will parse, in one pass
+            from factcheck.ingest.nlp import parse_many
+
+            parse_many([*statements, *(h.claim.sentence for hs in hits for h in hs
+                                       if h.similarity >= self.fusion.min_similarity)])
         pairs, where = [], []
         evidence_lists: list[list[Evidence]] = []
         for si, (statement, hs) in enumerate(zip(statements, hits)):

@@ -66,6 +66,7 @@ class NLIModel:
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
         torch = self._torch
+        pairs, inverse = unique_pairs(pairs)
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         # Sort by length so each batch pads little; restore order at the end.
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
@@ -79,13 +80,21 @@ class NLIModel:
                 logits = self.model(**enc).logits.float()
                 probs = torch.softmax(logits, dim=-1).numpy()[:, self._columns]
                 out[idx] = probs
-        return out
+        return out[inverse]
 
     def token_counts(self, pairs: list[tuple[str, str]]) -> list[int]:
         """Tokens per (premise, hypothesis) pair after truncation."""
         enc = self.tokenizer([p for p, _ in pairs], [h for _, h in pairs], truncation="longest_first",
                              max_length=self.max_length)
         return [len(x) for x in enc["input_ids"]]
+
+
+def unique_pairs(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """The distinct pairs (first-seen order) and, per input pair, its row among them: a batch repeats pairs
+    (the same statement twice in a CSV, a claim retrieved for a statement and for its part)."""
+    rows: dict[tuple[str, str], int] = {}
+    inverse = np.fromiter((rows.setdefault((p, h), len(rows)) for p, h in pairs), dtype=np.int64, count=len(pairs))
+    return list(rows), inverse
 
 
 def label_columns(id2label: dict[int, str], name: str) -> list[int]:

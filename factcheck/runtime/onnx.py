@@ -84,8 +84,13 @@ class OnnxNLIModel:
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Probabilities of shape (len(pairs), 3) in `labels` order."""
+        from factcheck.judge.nli import unique_pairs
+
         if isinstance(pairs, tuple) and len(pairs) == 2 and isinstance(pairs[0], str):
             raise ValueError("predict() takes a list of (premise, hypothesis) pairs; wrap a single pair in a list")
+        if not pairs:
+            return np.zeros((0, 3), dtype=np.float32)
+        pairs, inverse = unique_pairs(pairs)
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         # Sort by length so each batch pads little; restore order at the end.
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
@@ -93,7 +98,7 @@ class OnnxNLIModel:
             idx = order[start : start + batch_size]
             logits = self.onnx.run(self.onnx.encode([(pairs[i][0], pairs[i][1]) for i in idx]))
             out[idx] = _softmax(logits.astype(np.float32))[:, self._columns]
-        return out
+        return out[inverse]
 
     def token_counts(self, pairs: list[tuple[str, str]]) -> list[int]:
         return self.onnx.token_counts([(p, h) for p, h in pairs])
