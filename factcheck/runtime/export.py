@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 import warnings
@@ -36,9 +37,14 @@ def ensure_export(kind: str, model_dir: str | Path, log: Callable[[str], None] |
                   root: Path | None = None, force: bool = False) -> Path:
     """The folder of a valid export of `model_dir`, exporting it first when it is missing or stale (or `force`).
 
-    Concurrent processes wait on a lock, so one exports and the others reuse its result.
+    Concurrent processes wait on a lock, so one exports and the others reuse its result. Without `log`, the
+    one-time export (~30 s) is announced on stderr, so a first `check` does not look hung.
     """
     from filelock import FileLock
+
+    if log is None:
+        def log(message: str) -> None:
+            print(message, file=sys.stderr, flush=True)
 
     target = export_dir(kind, model_dir, root)
     if not force and stale_reason(target, kind, model_dir) is None:
@@ -48,12 +54,10 @@ def ensure_export(kind: str, model_dir: str | Path, log: Callable[[str], None] |
         reason = "forced" if force else stale_reason(target, kind, model_dir)
         if reason is None:  # another process exported it while we waited
             return target
-        if log:
-            log(f"exporting the {kind} model {model_dir} to ONNX ({reason}); this happens once…")
+        log(f"exporting the {kind} model {model_dir} to ONNX ({reason}); this happens once…")
         t0 = time.perf_counter()
         export_model(kind, model_dir, target)
-        if log:
-            log(f"exported to {target} in {time.perf_counter() - t0:.0f} s")
+        log(f"exported to {target} in {time.perf_counter() - t0:.0f} s")
     return target
 
 
