@@ -161,6 +161,14 @@ CHECK_COVID_TEST_FILES = (
 )
 
 
+# Development splits (train, dev): read the same way; fitting on them is allowed, on test never.
+CHECK_COVID_DEV_FILES = {
+    split: ((f"Check-COVID/{split}/covidCheck_{split}_composed+extracted.json",
+             f"nei_abstracts_variant_commit99ab88a/covidCheck_{split}_writtenAuth_nei_abstracts.json"),)
+    for split in ("train", "dev")
+}
+
+
 def check_covid_test(path: str | Path | None = None, limit: int | None = None) -> Iterator[ClaimItem]:
     """Check-COVID test claims vs their abstract (sentences from corpus.json), composed then extracted.
 
@@ -170,11 +178,23 @@ def check_covid_test(path: str | Path | None = None, limit: int | None = None) -
     Args:
         path: the `check-covid` folder (holding `Check-COVID/` and the variant folder).
     """
+    return _check_covid(path, CHECK_COVID_TEST_FILES, limit)
+
+
+def check_covid_dev(split: str, path: str | Path | None = None, limit: int | None = None) -> Iterator[ClaimItem]:
+    """Check-COVID `train` or `dev` claims (composed and extracted), read like `check_covid_test`: NEI claims
+    face a different abstract (the variant's writtenAuth file, which covers every NEI claim of the split)."""
+    if split not in CHECK_COVID_DEV_FILES:
+        raise ValueError(f"split must be one of {sorted(CHECK_COVID_DEV_FILES)}, not {split!r} (test is bench data)")
+    return _check_covid(path, CHECK_COVID_DEV_FILES[split], limit)
+
+
+def _check_covid(path: str | Path | None, files, limit: int | None) -> Iterator[ClaimItem]:
     root = Path(path) if path else bench_dir() / "check-covid"
     corpus = {row["cord_id"]: row for _, row in _jsonl(root / "Check-COVID" / "corpus.json")}
 
     def items() -> Iterator[ClaimItem]:
-        for current, variant in CHECK_COVID_TEST_FILES:
+        for current, variant in files:
             nei_rows = {row["id"]: (lineno, row) for lineno, row in _jsonl(root / variant)}
             for lineno, row in _jsonl(root / current):
                 file = root / current

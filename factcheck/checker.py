@@ -141,5 +141,10 @@ class Checker:
         parts = [split_statement(s) if self.settings.split_statements else [] for s in todo]
         flat = self._judge_batch(todo + [p for ps in parts for p in ps]) if todo else []
         wholes, rest = flat[: len(todo)], iter(flat[len(todo):])
-        checked = iter([combine(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)])
+        results = [combine(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)]
+        if self.settings.min_confidence is not None:
+            from factcheck.judge.verdict_model import abstain
+
+            results = [abstain(r, self.settings.min_confidence) for r in results]
+        checked = iter(results)
         return [next(checked) if r is None else not_checkable(s, r) for s, r in zip(statements, reasons)]

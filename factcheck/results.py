@@ -107,6 +107,9 @@ class CheckResult(BaseModel):
     confidence: float
     evidence: list[Evidence]
     explanation: str
+    # Calibrated P(SUPPORTED), P(CONTRADICTED), P(NOT_ENOUGH_INFO), summing to 1, from the verdict model
+    # (factcheck.judge.verdict_model); `confidence` is the chosen verdict's. None without a verdict model.
+    verdict_probabilities: dict[str, float] | None = None
     # A statement that says several things is checked part by part (factcheck.judge.statements);
     # each part is a full result. Absent (None) when the statement states one fact.
     parts: list[CheckResult] | None = None

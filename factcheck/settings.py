@@ -54,6 +54,12 @@ class Settings(BaseSettings):
     split_statements: bool = Field(True, description="check a statement that says several things part by part")
     lexicon_dir: Path | None = Field(None, description="folder of domain tables (opposites.txt, aliases.txt, "
                                      "currencies.txt) whose lines are added to the shipped ones")
+    # The verdict model (factcheck.judge.verdict_model): fitted beside the NLI model, or a calibrated profile.
+    learned_verdict: bool = Field(True, description="decide with the NLI model's verdict_model.json when it has "
+                                  "one (False: the threshold fusion)")
+    profile: str | None = Field(None, description="calibrated verdict profile (`factcheck calibrate --out NAME`)")
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0, description="below this confidence a verdict is "
+                                         "reported as NOT_ENOUGH_INFO")
 
     @property
     def corpus_dir(self) -> Path:
@@ -66,6 +72,10 @@ class Settings(BaseSettings):
     @property
     def seeds_dir(self) -> Path:
         return self.home / "seeds"
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.home / "profiles"
 
 
 FUSION_FIELDS = ("min_similarity", "align_similarity", "entail_threshold", "contradict_threshold", "rule_weight",

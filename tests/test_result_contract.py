@@ -54,3 +54,33 @@ def test_json_shape_of_a_split_statement(home):
         for key, typ in TOP.items():
             assert isinstance(part[key], typ), key
         assert part["parts"] is None
+
+
+PROBABILITIES = {"SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"}
+
+
+def test_threshold_fusion_results_carry_no_probabilities(home):
+    # The fake NLI model ships no verdict_model.json: the threshold fusion decides and says no more than it knows.
+    data = _check(home, "US aid to Colombia exceeded $400 million in 2024.")
+    assert "verdict_probabilities" in data and data["verdict_probabilities"] is None
+
+
+def test_json_shape_with_the_learned_verdict_model(home, monkeypatch, fake_nli):
+    import factcheck.judge.nli
+    from factcheck.judge.nli import SHIPPED_MODEL_DIR
+    from factcheck.judge.verdict_model import read_model_verdict
+
+    class FakeNLIWithVerdictModel(type(fake_nli)):
+        verdict_model = read_model_verdict(SHIPPED_MODEL_DIR)
+
+    monkeypatch.setattr(factcheck.judge.nli, "load_nli", lambda name=None: FakeNLIWithVerdictModel())
+    for statement in ("US aid to Colombia exceeded $400 million in 2024.", "The Farc demobilized in 2020.",
+                      "Brazil offered to mediate between Colombia and the US."):
+        data = _check(home, statement)
+        for key, typ in TOP.items():
+            assert isinstance(data[key], typ), key
+        probs = data["verdict_probabilities"]
+        assert isinstance(probs, dict) and set(probs) == PROBABILITIES
+        assert all(isinstance(v, float) and 0.0 <= v <= 1.0 for v in probs.values())
+        assert abs(sum(probs.values()) - 1.0) <= 1e-3
+        assert data["confidence"] == probs[data["verdict"]]  # the confidence is the verdict's probability

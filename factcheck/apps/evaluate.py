@@ -147,8 +147,33 @@ class ClassScores(BaseModel):
     support: int
 
 
+class ReliabilityBin(BaseModel):
+    """Statements whose confidence falls in [low, high): how sure the checker said it was, how often it was right."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    low: float
+    high: float
+    n: int
+    confidence: float  # mean confidence in the bin
+    accuracy: float
+
+
+class CoveragePoint(BaseModel):
+    """With `--min-confidence threshold`: the share of statements still given a verdict other than
+    NOT_ENOUGH_INFO (coverage) and how many of those verdicts are right (precision)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: float
+    coverage: float
+    precision: float
+    n: int
+
+
 class EvalReport(BaseModel):
-    """Accuracy, macro-F1, per-class scores, confusion matrix (gold → predicted → count), evidence recall@k."""
+    """Accuracy, macro-F1, per-class scores, confusion matrix (gold → predicted → count), evidence recall@k, and
+    how far the confidence can be trusted: ECE, the reliability bins and the coverage/precision curve."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -161,6 +186,9 @@ class EvalReport(BaseModel):
     evidence_recall_at_k: float | None = None
     k: int | None = None
     n_with_evidence: int = 0
+    ece: float | None = None  # expected calibration error of `confidence` (10 equal-width bins)
+    reliability: list[ReliabilityBin] = []
+    coverage_curve: list[CoveragePoint] = []
 
 
 def _label_name(label: Hashable) -> str:
@@ -223,6 +251,53 @@ def score(
     )
 
 
+ECE_BINS = 10
+CURVE_THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def reliability_bins(confidence: Sequence[float], correct: Sequence[bool], bins: int = ECE_BINS) -> list[ReliabilityBin]:
+    """Statements grouped into equal-width confidence bins (empty bins left out)."""
+    out = []
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        idx = [i for i, c in enumerate(confidence) if low <= c < high or (b == bins - 1 and c >= high)]
+        if idx:
+            out.append(ReliabilityBin(low=low, high=high, n=len(idx),
+                                      confidence=sum(confidence[i] for i in idx) / len(idx),
+                                      accuracy=sum(bool(correct[i]) for i in idx) / len(idx)))
+    return out
+
+
+def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bool], bins: int = ECE_BINS) -> float:
+    """ECE: the gap between confidence and accuracy in each equal-width bin, averaged weighted by bin size."""
+    if not confidence:
+        return 0.0
+    return sum(b.n * abs(b.confidence - b.accuracy) for b in reliability_bins(confidence, correct, bins)) / len(confidence)
+
+
+def coverage_curve(gold: Sequence[Hashable], pred: Sequence[Hashable], confidence: Sequence[float],
+                   thresholds: Sequence[float] = CURVE_THRESHOLDS) -> list[CoveragePoint]:
+    """Coverage and precision of the definite verdicts (not NOT_ENOUGH_INFO) kept at each `--min-confidence`."""
+    nei = Verdict.NOT_ENOUGH_INFO.value
+    gold_n, pred_n = [_label_name(g) for g in gold], [_label_name(p) for p in pred]
+    points = []
+    for t in thresholds:
+        kept = [i for i, (p, c) in enumerate(zip(pred_n, confidence)) if p != nei and c >= t]
+        points.append(CoveragePoint(threshold=t, coverage=_safe_div(len(kept), len(gold_n)),
+                                    precision=_safe_div(sum(gold_n[i] == pred_n[i] for i in kept), len(kept)),
+                                    n=len(kept)))
+    return points
+
+
+def with_calibration(report: EvalReport, gold: Sequence[Hashable], pred: Sequence[Hashable],
+                     confidence: Sequence[float]) -> EvalReport:
+    """The report with ECE, reliability bins and the coverage/precision curve of the verdicts' confidence."""
+    correct = [_label_name(g) == _label_name(p) for g, p in zip(gold, pred)]
+    return report.model_copy(update={"ece": expected_calibration_error(confidence, correct),
+                                     "reliability": reliability_bins(confidence, correct),
+                                     "coverage_curve": coverage_curve(gold, pred, confidence)})
+
+
 def _norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
@@ -269,6 +344,7 @@ def evaluate(checker, rows: Iterable[LabelledStatement], k: int = 5, *, batch: i
     """Check every labelled statement with `checker` (streaming, `batch` at a time) and score the verdicts."""
     gold: list[Verdict] = []
     pred: list[Verdict] = []
+    confidence: list[float] = []
     recalls: list[float] = []
     it = iter(rows)
     while chunk := list(islice(it, batch)):
@@ -276,9 +352,10 @@ def evaluate(checker, rows: Iterable[LabelledStatement], k: int = 5, *, batch: i
         for row, result in zip(chunk, results, strict=True):
             gold.append(row.label)
             pred.append(result.verdict)
+            confidence.append(result.confidence)
             if row.evidence:
                 recalls.append(evidence_recall(row.evidence, retrieved_sentences(result), k))
     # CONFLICTED is a fourth class only where the data has it; otherwise a CONFLICTED prediction counts as
     # wrong (its own confusion column) without a zero-support class dragging macro-F1 down.
     labels = (*VERDICT_LABELS, Verdict.CONFLICTED.value) if Verdict.CONFLICTED in gold else VERDICT_LABELS
-    return score(gold, pred, labels, evidence_recall=recalls, k=k)
+    return with_calibration(score(gold, pred, labels, evidence_recall=recalls, k=k), gold, pred, confidence)

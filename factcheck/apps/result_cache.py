@@ -31,7 +31,9 @@ def checker_fingerprint(checker) -> str:
             if f.suffix in (".safetensors", ".bin", ".json"):
                 st = f.stat()
                 weights.append((f.name, st.st_size, st.st_mtime_ns))
+    verdict_model = getattr(checker.judge, "verdict_model", None)  # a recalibrated profile changes verdicts
     parts = {
+        "verdict_model": verdict_model.to_dict() if verdict_model is not None else None,
         "corpus": corpus.hexdigest(),
         "index": getattr(checker.index, "info", None),
         "embedder": getattr(checker.embedder, "weights_sha256", ""),

@@ -6,6 +6,7 @@ import click
 
 from factcheck import __version__
 from factcheck.cli.batch_cmd import batch_cmd
+from factcheck.cli.calibrate_cmd import calibrate_cmd
 from factcheck.cli.check_cmd import check_cmd
 from factcheck.cli.common import FactcheckGroup
 from factcheck.cli.corpus_cmd import corpus_group, index_cmd, ingest_cmd
@@ -25,7 +26,7 @@ def main():
     always with the evidence and why."""
 
 
-for command in (check_cmd, batch_cmd, review_cmd, serve_cmd, ingest_cmd, index_cmd, corpus_group):
+for command in (check_cmd, batch_cmd, review_cmd, serve_cmd, ingest_cmd, index_cmd, corpus_group, calibrate_cmd):
     main.add_command(command)
 
 try:  # `factcheck eval` and `factcheck nli` are added when their modules are present

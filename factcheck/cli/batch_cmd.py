@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from factcheck.cli.common import checker_options, load_checker
+from factcheck.cli.common import checker_options, load_checker, verdict_options
 
 BATCH_FORMATS = ("csv", "jsonl", "html")
 
@@ -20,7 +20,8 @@ BATCH_FORMATS = ("csv", "jsonl", "html")
 @click.option("--column", default=None, help="Statement column (default: 'statement' or 'claim').")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run: keep rows already in the output.")
 @checker_options
-def batch_cmd(input_path, output, fmt, column, resume, corpus, nli_model, judge, top_k):
+@verdict_options
+def batch_cmd(input_path, output, fmt, column, resume, corpus, nli_model, judge, top_k, profile, min_confidence):
     """Check every row of a CSV of statements; appends verdict, confidence, explanation, evidence, source.
 
     Exit 1 when any row could not be checked (those rows get verdict ERROR and an error message).
@@ -31,12 +32,13 @@ def batch_cmd(input_path, output, fmt, column, resume, corpus, nli_model, judge,
 
     by_extension = next((f for f in BATCH_FORMATS if output.lower().endswith("." + f)), "csv")
     if fmt == "html" or (fmt is None and by_extension == "html"):
-        return _batch_html(input_path, output, column, resume, corpus, (corpus, nli_model, judge, top_k))
+        return _batch_html(input_path, output, column, resume, corpus,
+                           (corpus, nli_model, judge, top_k, profile, min_confidence))
     if fmt is not None and fmt != by_extension:
         raise click.UsageError(f"--format {fmt} does not match the output {output!r}; csv and jsonl follow the "
                                "output's extension")
     with tqdm(desc="checking", unit="row", file=sys.stderr, disable=None) as bar:
-        summary = run_batch(input_path, output, lambda: load_checker(corpus, nli_model, judge, top_k),
+        summary = run_batch(input_path, output, lambda: load_checker(corpus, nli_model, judge, top_k, profile, min_confidence),
                             column=column, resume=resume, progress=bar.update)
     _report(summary, output)
 

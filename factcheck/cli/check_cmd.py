@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.common import checker_options, emit, load_checker, output_options, use_color
+from factcheck.cli.common import checker_options, emit, load_checker, output_options, use_color, verdict_options
 from factcheck.render.formats import FORMATS
 
 
 @click.command("check")
 @click.argument("statements", nargs=-1, required=True)
 @checker_options
+@verdict_options
 @output_options(formats=(*FORMATS, "html"))
-def check_cmd(statements, corpus, nli_model, judge, top_k, fmt, output):
+def check_cmd(statements, corpus, nli_model, judge, top_k, profile, min_confidence, fmt, output):
     """Check one or more statements against a corpus (default: the seed article)."""
     from factcheck.checker import validate_statement
     from factcheck.io import check_writable
@@ -22,7 +23,7 @@ def check_cmd(statements, corpus, nli_model, judge, top_k, fmt, output):
     limit = get_settings().max_statement_chars  # bad input and an unwritable output fail before models load
     statements = [validate_statement(s, limit) for s in statements]
     check_writable(output)
-    checker = load_checker(corpus, nli_model, judge, top_k)
+    checker = load_checker(corpus, nli_model, judge, top_k, profile, min_confidence)
     results = list(checker.check_many(statements))
     if fmt == "html":
         from factcheck.render.html import SourceContext, render_results_html, report_meta

@@ -112,6 +112,9 @@ def corpus_show(name, fmt):
     if name == DEFAULT_CORPUS:
         ensure_seed(settings, log=_log)
     info = show(name, settings)
+    from factcheck.judge.verdict_model import list_profiles
+
+    info["profiles"] = list_profiles(settings, corpus=name)  # verdict profiles calibrated on this corpus
     if fmt == "json":
         emit(json.dumps(info, indent=2) + "\n", "-")
         return
@@ -123,6 +126,12 @@ def corpus_show(name, fmt):
         click.echo(f"  {d['doc_id']}: {d['source']} (sha256 {d['sha256'][:12]}, {d['claim_count']} claims, "
                    f"ingested {d['ingested_at']})")
     click.echo(f"problem: {info['problem']}" if info["problem"] else "stored copies: verified")
+    click.echo("profiles:" + ("" if info["profiles"] else " none (create one with `factcheck calibrate`)"))
+    for p in info["profiles"]:
+        after = p.get("metrics", {}).get("after", {})
+        click.echo(f"  {p['name']}: {p.get('rows', '?')} labelled statements, {p.get('date', '?')}"
+                   + (f", cross-validated accuracy {after['accuracy']:.3f}, ECE {after['ece']:.3f}" if after else "")
+                   + f" (use --profile {p['name']})")
 
 
 @corpus_group.command("remove")

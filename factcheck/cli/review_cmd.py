@@ -7,7 +7,7 @@ import sys
 import click
 
 from factcheck.apps.review import FAIL_ON
-from factcheck.cli.common import checker_options, emit, load_checker, output_options, use_color
+from factcheck.cli.common import checker_options, emit, load_checker, output_options, use_color, verdict_options
 
 
 @click.command("review")
@@ -20,8 +20,9 @@ from factcheck.cli.common import checker_options, emit, load_checker, output_opt
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse results for sentences already checked with the same corpus, models and settings.")
 @checker_options
+@verdict_options
 @output_options(formats=("text", "md", "json", "html"))
-def review_cmd(draft, fail_on, baseline, cache, corpus, nli_model, judge, top_k, fmt, output):
+def review_cmd(draft, fail_on, baseline, cache, corpus, nli_model, judge, top_k, profile, min_confidence, fmt, output):
     """Check every check-worthy sentence of a draft (.txt/.md/.html, '-' for stdin).
 
     Exit 0 when nothing is CONTRADICTED or CONFLICTED, 1 when something is (--fail-on changes what
@@ -36,7 +37,7 @@ def review_cmd(draft, fail_on, baseline, cache, corpus, nli_model, judge, top_k,
     before = read_review(baseline) if baseline else None  # a bad baseline fails before any model loads
     check_writable(output)
     text = read_draft(draft)  # so do a missing, empty or binary draft and an unwritable output
-    checker = load_checker(corpus, nli_model, judge, top_k)
+    checker = load_checker(corpus, nli_model, judge, top_k, profile, min_confidence)
     store = ResultCache(checker.settings.home / ".cache" / "review.sqlite") if cache else None
     try:
         report = review_draft(draft, checker, cache=store, text=text)

@@ -108,13 +108,7 @@ def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float,
         if relation != "neutral":
             scored.append((score, ev.model_copy(update={"relation": relation})))
     if not scored:
-        best = max(evidence, key=lambda e: e.similarity, default=None)
-        near = f" The closest source sentence is {_quote(best)} (similarity {best.similarity:.2f})." if best else ""
-        unnamed = next((f.explanation for e in evidence for f in e.findings if f.rule == "coverage"), None)
-        near += f" Note: {unnamed}." if unnamed else ""
-        return Verdict.NOT_ENOUGH_INFO, _nei_confidence(evidence), (
-            "The source neither supports nor contradicts this statement." + near
-        )
+        return Verdict.NOT_ENOUGH_INFO, _nei_confidence(evidence), nei_explanation(evidence)
     supports = max(((s, e) for s, e in scored if e.relation == "supports"), key=lambda x: x[0], default=None)
     contras = max(((s, e) for s, e in scored if e.relation == "contradicts"), key=lambda x: x[0], default=None)
     if contras and (not supports or contras[0] >= supports[0]):
@@ -128,6 +122,15 @@ def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float,
         text += f" Note: other evidence {word} it: {_quote(other[1])}: {_why(other[1])}."
         score *= 1 - 0.5 * other[0]
     return mark_conflict(scored, (verdict, round(float(min(1.0, score)), 4), text), cfg)
+
+
+def nei_explanation(evidence: list[Evidence]) -> str:
+    """Why the source is silent: the closest sentence, and a name the source never mentions if there is one."""
+    best = max(evidence, key=lambda e: e.similarity, default=None)
+    near = f" The closest source sentence is {_quote(best)} (similarity {best.similarity:.2f})." if best else ""
+    unnamed = next((f.explanation for e in evidence for f in e.findings if f.rule == "coverage"), None)
+    near += f" Note: {unnamed}." if unnamed else ""
+    return "The source neither supports nor contradicts this statement." + near
 
 
 def mark_conflict(scored: list[tuple[float, Evidence]], decided: tuple[Verdict, float, str],

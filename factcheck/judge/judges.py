@@ -79,11 +79,12 @@ class NLIJudge:
 
     name = "nli"
 
-    def __init__(self, nli, fusion: FusionConfig, use_rules: bool = True, batch_size: int = 32):
+    def __init__(self, nli, fusion: FusionConfig, use_rules: bool = True, batch_size: int = 32, verdict_model=None):
         self.nli = nli
         self.fusion = fusion
         self.use_rules = use_rules
         self.batch_size = batch_size
+        self.verdict_model = verdict_model  # a VerdictModel decides when given; else the threshold fusion
 
     def judge_many(self, statements, hits, names_of=None, context_of=None):
         """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs.
@@ -119,6 +120,9 @@ class NLIJudge:
                 ev.findings = ev.findings + coverage[si, doc_id]
         results = []
         for statement, evs in zip(statements, evidence_lists):
+            if self.verdict_model is not None:
+                results.append(self.verdict_model.decide(statement, evs))
+                continue
             verdict, conf, why = decide(evs, self.fusion)
             results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf,
                                        evidence=with_relations(evs, self.fusion), explanation=why))
@@ -190,7 +194,9 @@ def nli_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
 
         nli = load_nli(settings.nli_model)
     fusion = FusionConfig.from_settings(settings, getattr(nli, "fusion_params", None))
-    return NLIJudge(nli, fusion, use_rules=settings.use_rules)
+    from factcheck.judge.verdict_model import verdict_model_for
+
+    return NLIJudge(nli, fusion, use_rules=settings.use_rules, verdict_model=verdict_model_for(settings, nli))
 
 
 judges.register("nli", nli_judge)

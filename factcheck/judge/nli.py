@@ -26,6 +26,7 @@ class NLIModel:
 
     labels: tuple[str, str, str] = LABELS
     fusion_params: dict[str, float] = {}  # from the model's fusion.json; none: Settings' fallbacks apply
+    verdict_model = None  # from the model's verdict_model.json (factcheck.judge.verdict_model); none: thresholds
     runtime = "torch"
 
     def __init__(self, model, tokenizer, name: str, max_length: int = 256):
@@ -110,9 +111,12 @@ def label_columns(id2label: dict[int, str], name: str) -> list[int]:
 
 
 def read_model_files(nli, model_dir: str | Path):
-    """Attach what travels with a model folder (fusion.json) to a loaded NLI model."""
+    """Attach what travels with a model folder (fusion.json, verdict_model.json) to a loaded NLI model."""
     if Path(str(model_dir)).is_dir():
         nli.fusion_params = read_fusion_params(model_dir)
+        from factcheck.judge.verdict_model import read_model_verdict
+
+        nli.verdict_model = read_model_verdict(model_dir)
     return nli
 
 

@@ -51,5 +51,8 @@ def combine(whole: CheckResult, parts: list[CheckResult]) -> CheckResult:
         confidence = worst.confidence
         word = "contradicted" if worst.verdict is Verdict.CONTRADICTED else "disputed between sources"
         why = f"Part {k} of {n} (“{worst.statement}”) is {word}: {worst.explanation}"
+    # The part that set the confidence also gives the probabilities (the least supported one when all are).
+    decider = min(parts, key=lambda r: r.confidence) if worst.verdict is Verdict.SUPPORTED else worst
     return CheckResult(statement=whole.statement, verdict=worst.verdict, confidence=confidence,
-                       evidence=worst.evidence, explanation=why, parts=parts)
+                       evidence=worst.evidence, explanation=why, parts=parts,
+                       verdict_probabilities=decider.verdict_probabilities)

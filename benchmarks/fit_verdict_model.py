@@ -1,0 +1,284 @@
+"""Fit the shipped verdict model (factcheck/models/nli-minilm-l6/verdict_model.json) on development data only.
+
+    python -m benchmarks.fit_verdict_model collect [--cache build/verdict-dev]   # run the pipeline once (slow)
+    python -m benchmarks.fit_verdict_model fit [--cache …] [--write]             # fit, calibrate, report
+
+Development data (never bench test sets):
+- `seed_dev`: ../shared/eval/seed_dev.csv, and `seed_own`: tests/fixtures/dev/seed_own.csv — statements about the
+  seed article, checked against it;
+- `covid_train`, `covid_dev`: Check-COVID train/ and dev/ claims, each against its own abstract as a one-document
+  corpus; NOT_ENOUGH_INFO claims face a *different* abstract (the 99ab88a variant's writtenAuth files), as the
+  test loader does (`benchmarks.loaders.check_covid_dev`);
+- `nli_heldout`: the held-out split of the NLI training run (/work/nli_v2/dev3.jsonl or --nli-heldout), each pair
+  a one-sentence corpus: premise = the source, hypothesis = the statement.
+
+`collect` runs the full pipeline (retrieval, NLI, rules) once per statement and caches each result (evidence with
+NLI probabilities and rule findings, and the threshold fusion's verdict for comparison) as JSONL, one file per
+set. `fit` reads the cache, so fitting never re-runs the models: see `factcheck.training.fit_verdict`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks import loaders
+
+REPO = loaders.REPO_ROOT
+DEFAULT_CACHE = REPO / "build" / "verdict-dev"
+SEED_DOC_ID = "corpus/seed/docs/bbc-mundo-us-colombia-alliance.txt"
+SEED_SETS = {"seed_dev": loaders.shared_dir() / "eval" / "seed_dev.csv",
+             "seed_own": REPO / "tests" / "fixtures" / "dev" / "seed_own.csv"}
+NLI_HELDOUT = Path("/work/nli_v2/dev3.jsonl")
+SETS = ("seed_dev", "seed_own", "covid_train", "covid_dev", "nli_heldout")
+SOURCES = {"seed_dev": "../shared/eval/seed_dev.csv vs the seed article",
+           "seed_own": "tests/fixtures/dev/seed_own.csv vs the seed article",
+           "covid_train": "Check-COVID train/, each claim vs its abstract (NEI claims: the 99ab88a variant's other "
+                          "abstract)",
+           "covid_dev": "Check-COVID dev/, likewise",
+           "nli_heldout": "the NLI training run's held-out pairs (dev3.jsonl), premise as a one-sentence corpus"}
+# The shipped fit leaves the NLI pairs out: run through the pipeline (a one-sentence corpus each, many below the
+# similarity floor) they are not statements checked against a source, and fitted with them the model lost seed
+# accuracy (seed_dev 0.96 → 0.77) and held-out calibration (see the closing note of issue 11).
+FIT_SETS = ("seed_dev", "seed_own", "covid_train", "covid_dev")
+SEED_WEIGHT = 20.0  # the product's domain: 84 seed statements weigh about twice the ~800 Check-COVID ones
+
+
+def _items(name: str, nli_heldout: Path):
+    """(id, group, statement, label, docs) of one development set; `group` keeps variants of one claim together."""
+    if name in SEED_SETS:
+        docs = {SEED_DOC_ID: loaders.seed_corpus_path().read_text(encoding="utf-8")}
+        with open(SEED_SETS[name], encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh), start=2):
+                yield f"{name}:{i}", f"{name}:{i}", row["statement"], row["label"], docs
+    elif name.startswith("covid_"):
+        for it in loaders.check_covid_dev(name.removeprefix("covid_")):
+            yield it.id, it.id.rsplit("_", 1)[0], it.claim.strip(), it.label.value, it.docs
+    elif name == "nli_heldout":
+        from factcheck.apps.evaluate import normalize_label
+
+        with open(nli_heldout, encoding="utf-8") as fh:
+            for i, line in enumerate(fh, start=1):
+                row = json.loads(line)
+                yield (f"nli:{i}", f"nli:{row['premise'][:200]}", row["hypothesis"].strip(),
+                       normalize_label(row["label"]).value, {"premise": row["premise"]})
+    else:
+        raise ValueError(f"unknown set {name!r}; one of {SETS}")
+
+
+def collect(cache: Path, names: tuple[str, ...], nli_heldout: Path, every: int = 1, log=print) -> None:
+    """Run the pipeline (shipped models, threshold fusion) over each set; write cache/NAME.jsonl.
+
+    `every` > 1 keeps every n-th statement of the Check-COVID and NLI sets (a quicker, smaller fit).
+    """
+    from factcheck.checker import Checker
+    from factcheck.judge.nli import load_nli
+    from factcheck.retrieval.embed import Embedder
+    from factcheck.settings import get_settings
+
+    embedder, nli = Embedder(), load_nli()
+    nli.verdict_model = None  # the threshold fusion's verdict is stored for comparison; features need no model
+    settings = get_settings()
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        out = cache / f"{name}.jsonl"
+        if out.exists():
+            log(f"{name}: cached in {out}")
+            continue
+        groups: dict[tuple, list] = defaultdict(list)
+        for i, item in enumerate(_items(name, nli_heldout)):
+            if i % every and name not in SEED_SETS:
+                continue
+            groups[tuple(sorted(item[4].items()))].append(item)
+        t0, n = time.perf_counter(), 0
+        tmp = out.with_suffix(".part")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for key, items in groups.items():
+                checker = Checker.from_texts(dict(key), settings=settings, embedder=embedder, nli=nli)
+                for (id_, group, statement, label, _) in items:
+                    fh.write(json.dumps({"set": name, "id": id_, "group": group, "label": label,
+                                         **judge_units(checker, statement)}) + "\n")
+                    n += 1
+        tmp.rename(out)
+        log(f"{name}: {n} statements in {time.perf_counter() - t0:.0f} s → {out}")
+
+
+def judge_units(checker, statement: str) -> dict:
+    """The pipeline's output on a statement and on each of its parts (when it says several things), before the
+    parts are combined: {"whole": result, "parts": [results], "combined": the threshold fusion's final result}."""
+    from factcheck.checker import validate_statement
+    from factcheck.judge.statements import combine, split_statement
+
+    statement = validate_statement(statement, checker.settings.max_statement_chars)
+    parts = split_statement(statement) if checker.settings.split_statements else []
+    whole, *part_results = checker._judge_batch([statement, *parts])
+    final = combine(whole, part_results)
+    return {"whole": whole.model_dump(mode="json", exclude={"parts"}),
+            "parts": [r.model_dump(mode="json", exclude={"parts"}) for r in part_results],
+            "combined": {"verdict": final.verdict.value, "confidence": final.confidence}}
+
+
+# --- fit ----------------------------------------------------------------------------------------------------
+
+
+def load_cache(cache: Path, names: tuple[str, ...]):
+    """(units, the threshold fusion's final results) of the cached sets."""
+    from factcheck.results import CheckResult, Verdict
+    from factcheck.training.fit_verdict import unit_from_results
+
+    units, before = [], []
+    for name in names:
+        with open(cache / f"{name}.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                whole = CheckResult.model_validate(rec["whole"])
+                parts = [CheckResult.model_validate(r) for r in rec["parts"]]
+                units.append(unit_from_results(whole, parts, rec["label"], group=f"{name}:{rec['group']}",
+                                               source=name))
+                before.append(CheckResult(statement=whole.statement, verdict=Verdict(rec["combined"]["verdict"]),
+                                          confidence=rec["combined"]["confidence"], evidence=[], explanation=""))
+    return units, before
+
+
+# Held out, never fitted on: a fifth of the seed statements (few, and the ones acceptance is about) and two
+# fifths of the others, so the held-out ECE is measured on ~550 statements (a perfectly calibrated model scores
+# about 0.05 on 280 statements by chance alone, 0.037 on 550).
+HELDOUT_SHARE = {"seed_dev": 0.2, "seed_own": 0.2}
+HELDOUT_SHARE_OTHERS = 0.4
+
+
+def heldout_split(units, seed: int = 0) -> set[int]:
+    """Indices of the held-out units (`HELDOUT_SHARE` of the groups of every set and label)."""
+    import random
+
+    rng = random.Random(seed)
+    groups: dict[str, tuple[str, str]] = {}  # group → (set, label of its first statement): the stratum
+    for u in units:
+        groups.setdefault(u.group, (u.source, u.label))
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for g, stratum in groups.items():
+        by[stratum].append(g)
+    taken: set[str] = set()
+    for stratum in sorted(by):
+        names = sorted(by[stratum])
+        rng.shuffle(names)
+        share = HELDOUT_SHARE.get(stratum[0], HELDOUT_SHARE_OTHERS)
+        taken.update(names[: round(share * len(names))])
+    return {i for i, u in enumerate(units) if u.group in taken}
+
+
+def _fit_without(units, held: set[int], folds: int):
+    """(model, fit report, final results on every unit) of a fit on the units outside `held`."""
+    from factcheck.training.fit_verdict import design, final_result, fit_model
+
+    fit_idx = [i for i in range(len(units)) if i not in held]
+    x, y, allowed, w = design([units[i] for i in fit_idx])
+    model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], constrained=~allowed.all(axis=1),
+                              folds=folds)
+    return model, report, [final_result(u, model) for u in units]
+
+
+def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool, folds: int = 5, repeats: int = 0,
+        plot: Path | None = None) -> dict:
+    """Fit on the development sets minus a held-out split; report before/after per set; optionally ship it.
+
+    `repeats` > 0 also refits on that many other random held-out splits and reports the spread of the held-out
+    figures (on ~550 statements ECE moves by ±0.015 from one split to the next); `plot` draws the held-out
+    reliability diagram and coverage/precision curve.
+    """
+    import datetime
+
+    from factcheck.judge.nli import SHIPPED_MODEL_DIR
+    from factcheck.judge.verdict_model import VERDICT_FILE
+    from factcheck.training.fit_verdict import scores
+
+    units, before = load_cache(cache, names)
+    for u in units:
+        u.weight = seed_weight if u.source in SEED_SETS else 1.0
+    held = heldout_split(units)
+    fit_idx = [i for i in range(len(units)) if i not in held]
+    model, report, after = _fit_without(units, held, folds)
+    metrics: dict = {}
+    print(f"fit on {len(fit_idx)} statements, held out {len(held)}; L2 {report.l2}, temperature "
+          f"{report.temperature:.3f} (constrained {report.temperature_constrained:.3f})")
+    for part, idx in (("heldout", sorted(held)), ("all", list(range(len(units))))):
+        for name in ("all", *names):
+            rows = [i for i in idx if name == "all" or units[i].source == name]
+            if not rows:
+                continue
+            gold = [units[i].label for i in rows]
+            b, a = scores(gold, [before[i] for i in rows]), scores(gold, [after[i] for i in rows])
+            metrics.setdefault(part, {})[name] = {"before": b.__dict__, "after": a.__dict__}
+            print(f"{part:8s} {name:12s} before {b.line()}\n{'':21s} after  {a.line()}")
+    if repeats:
+        spread = []
+        for seed in range(1, repeats + 1):
+            other = heldout_split(units, seed=seed)
+            rows, results = sorted(other), _fit_without(units, other, folds)[2]
+            spread.append(scores([units[i].label for i in rows], [results[i] for i in rows]))
+        metrics["heldout_other_splits"] = {
+            "splits": repeats, "ece": [round(s.ece, 4) for s in spread], "accuracy": [round(s.accuracy, 4) for s in spread],
+            "ece_mean": round(sum(s.ece for s in spread) / repeats, 4),
+            "accuracy_mean": round(sum(s.accuracy for s in spread) / repeats, 4)}
+        print(f"other held-out splits: ECE {metrics['heldout_other_splits']['ece']} "
+              f"(mean {metrics['heldout_other_splits']['ece_mean']}), accuracy {metrics['heldout_other_splits']['accuracy']}")
+    if plot:
+        from factcheck.apps.evaluate import score, with_calibration
+        from factcheck.render.evaluation import plot_reliability
+
+        rows = sorted(held)
+        gold, pred = [units[i].label for i in rows], [after[i].verdict.value for i in rows]
+        report_h = with_calibration(score(gold, pred), gold, pred, [after[i].confidence for i in rows])
+        plot_reliability(report_h, str(plot), title=f"Shipped verdict model, held-out development statements "
+                                                    f"(n={len(rows)}: seed and Check-COVID train/dev)")
+        print(f"wrote {plot}")
+    if write:
+        counts = {n: sum(u.source == n for u in units) for n in names}
+        model.manifest = {
+            "data": {"sets": counts, "heldout": len(held), "fitted_on": len(fit_idx),
+                     "weights": {"seed_dev and seed_own": seed_weight, "others": 1.0},
+                     "sources": {n: SOURCES[n] for n in names},
+                     "never": "bench test sets"},
+            "date": datetime.date.today().isoformat(),
+            "nli_model": SHIPPED_MODEL_DIR.name,  # as factcheck.judge.verdict_model.nli_model_id names it
+            "features": list(model.features),
+            "heldout_note": "held out, never fitted: 20% of the seed statements and 40% of the Check-COVID "
+                            "claim groups (every variant of a claim on one side)",
+            "fit": {"l2": report.l2, "temperature": round(report.temperature, 4),
+                    "temperature_constrained": round(report.temperature_constrained, 4), "folds": folds,
+                    "command": "python -m benchmarks.fit_verdict_model collect && "
+                               "python -m benchmarks.fit_verdict_model fit --repeats 4 --plot docs/reliability.png --write"},
+            "metrics": metrics,
+        }
+        model.save(SHIPPED_MODEL_DIR / VERDICT_FILE)
+        print(f"wrote {SHIPPED_MODEL_DIR / VERDICT_FILE}")
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("step", choices=("collect", "fit"))
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--sets", nargs="+", default=None, choices=SETS,
+                    help=f"default: collect all of {', '.join(SETS)}; fit {', '.join(FIT_SETS)}")
+    ap.add_argument("--nli-heldout", type=Path, default=NLI_HELDOUT)
+    ap.add_argument("--every", type=int, default=1, help="collect: every n-th Check-COVID/NLI statement only")
+    ap.add_argument("--seed-weight", type=float, default=SEED_WEIGHT, help="fit: weight of a seed statement (others 1)")
+    ap.add_argument("--write", action="store_true", help="write the fit beside the shipped NLI model")
+    ap.add_argument("--repeats", type=int, default=0, help="fit: also report N other random held-out splits")
+    ap.add_argument("--plot", type=Path, default=None, help="fit: draw the held-out reliability diagram here")
+    args = ap.parse_args(argv)
+    if args.step == "collect":
+        collect(args.cache, tuple(args.sets or SETS), args.nli_heldout, args.every, log=lambda m: print(m, file=sys.stderr, flush=True))
+    else:
+        fit(args.cache, tuple(args.sets or FIT_SETS), seed_weight=args.seed_weight, write=args.write,
+            repeats=args.repeats, plot=args.plot)
+
+
+if __name__ == "__main__":
+    main()

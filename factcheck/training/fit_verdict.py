@@ -1,0 +1,257 @@
+"""Fit and calibrate a verdict model (factcheck.judge.verdict_model) on labelled statements.
+
+The unit of data is a labelled statement with the evidence the NLI judge built for it, and for each of its parts
+when the statement says several things (`Unit`). The model is fitted on the statements as a whole (their labels
+are exact; a part of a CONTRADICTED statement may well be true); it is *measured* on the final verdicts, where
+parts are combined as at run time (`final_result`).
+
+Fitting: multinomial logistic regression on standardised features, L2-penalised towards a prior (zero, or the
+model being recalibrated, so that a few labels move it a little and many move it far); the penalty is chosen by
+grouped, stratified k-fold cross-validation (log-loss), and the temperature on the out-of-fold logits of that
+choice. The hard constraints (`allowed_classes`) are not applied while fitting: the model estimates which verdict
+is right, blocks included as features, and the constraints bind only the verdict it gives. `cross_validate` wraps
+all of that in an outer k-fold, so the reported "after" figures never see the statements they score.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from factcheck.judge.verdict_model import (
+    FEATURES,
+    LABELS,
+    VerdictModel,
+    allowed_classes,
+    softmax,
+    statement_features,
+)
+from factcheck.results import CheckResult, Evidence, Verdict
+
+L2_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+
+
+@dataclass
+class Unit:
+    """A labelled statement and what the pipeline found for it and for each of its parts."""
+
+    statement: str
+    label: str  # one of LABELS
+    evidence: list[Evidence]
+    parts: list[tuple[str, list[Evidence]]] = field(default_factory=list)
+    group: str = ""  # statements of one group stay on one side of every split
+    weight: float = 1.0
+    source: str = ""  # the data set it came from, for reports
+
+
+def judge_units(checker, statements: Sequence[str]) -> list[tuple[CheckResult, list[CheckResult]]]:
+    """(result on the whole statement, results on its parts) for each statement, before parts are combined."""
+    from factcheck.checker import validate_statement
+    from factcheck.judge.statements import split_statement
+
+    statements = [validate_statement(s, checker.settings.max_statement_chars) for s in statements]
+    parts = [split_statement(s) if checker.settings.split_statements else [] for s in statements]
+    flat = checker._judge_batch(statements + [p for ps in parts for p in ps])
+    wholes, rest = flat[: len(statements)], iter(flat[len(statements):])
+    return [(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)]
+
+
+def unit_from_results(whole: CheckResult, parts: Sequence[CheckResult], label: str, **kw) -> Unit:
+    return Unit(statement=whole.statement, label=label, evidence=whole.evidence,
+                parts=[(r.statement, r.evidence) for r in parts], **kw)
+
+
+def design(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(features in FEATURES order, label ids, allowed-class mask, weights) of the whole statements; a row of
+    the mask that is not all True is a constrained statement (see `fit_model`)."""
+    x = np.array([[f[n] for n in FEATURES] for f in (statement_features(u.statement, u.evidence) for u in units)],
+                 dtype=np.float64).reshape(len(units), len(FEATURES))
+    y = np.array([LABELS.index(u.label) for u in units], dtype=np.int64)
+    allowed = np.array([allowed_classes(u.evidence) for u in units], dtype=bool).reshape(len(units), 3)
+    w = np.array([u.weight for u in units], dtype=np.float64)
+    return x, y, allowed, w
+
+
+# --- fitting ---------------------------------------------------------------------------------------------------
+
+
+def _fit_weights(xs: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float,
+                 prior: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Weights and bias minimising weighted cross-entropy + l2/2·|W − W0|² on standardised `xs`."""
+    from scipy.optimize import minimize
+
+    w = w / max(w.sum(), 1e-12)
+    k = xs.shape[1]
+    w0, b0 = prior
+    onehot = np.eye(3)[y]
+
+    def loss(theta):
+        W, b = theta[: 3 * k].reshape(3, k), theta[3 * k:]
+        p = softmax(xs @ W.T + b)
+        nll = -np.sum(w * np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None)))
+        d = W - w0
+        g = (p - onehot) * w[:, None]
+        return nll + 0.5 * l2 * np.sum(d * d), np.concatenate([(g.T @ xs + l2 * d).ravel(), g.sum(axis=0)])
+
+    theta0 = np.concatenate([w0.ravel(), b0])
+    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return res.x[: 3 * k].reshape(3, k), res.x[3 * k:]
+
+
+def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> float:
+    """The temperature T minimising the (weighted) log-loss of softmax(logits / T)."""
+    from scipy.optimize import minimize_scalar
+
+    w = np.ones(len(y)) if w is None else w
+    if not len(y):
+        return 1.0
+
+    def nll(log_t):
+        p = softmax(logits / np.exp(log_t))[np.arange(len(y)), y]
+        return -np.sum(w * np.log(np.clip(p, 1e-12, None))) / w.sum()
+
+    return float(np.exp(minimize_scalar(nll, bounds=(np.log(0.05), np.log(20.0)), method="bounded").x))
+
+
+def stratified_folds(y: np.ndarray, groups: Sequence[str], k: int, seed: int = 0) -> list[np.ndarray]:
+    """k disjoint index arrays; a group never spans two folds, each fold gets a share of every label."""
+    rng = np.random.default_rng(seed)
+    by_group: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        by_group.setdefault(g, []).append(i)
+    names = list(by_group)
+    rng.shuffle(names)
+    # Deal groups label by label (a group's label: its first member's), round-robin, so folds stay stratified.
+    names.sort(key=lambda g: y[by_group[g][0]])
+    folds: list[list[int]] = [[] for _ in range(k)]
+    for j, g in enumerate(names):
+        folds[j % k].extend(by_group[g])
+    return [np.array(sorted(f), dtype=np.int64) for f in folds]
+
+
+@dataclass
+class FitReport:
+    l2: float
+    temperature: float
+    temperature_constrained: float
+    cv_log_loss: dict[float, float]
+    oof_logits: np.ndarray  # out-of-fold logits at the chosen penalty (before the temperature)
+
+
+MIN_PER_TEMPERATURE = 30  # statements needed to give constrained verdicts their own temperature
+
+
+def fit_model(x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: Sequence[str], *,
+              constrained: np.ndarray | None = None, prior: VerdictModel | None = None, folds: int = 5,
+              l2_grid: Sequence[float] = L2_GRID, manifest: dict | None = None) -> tuple[VerdictModel, FitReport]:
+    """Fit a verdict model: the penalty by k-fold CV, then all rows, then the temperatures on out-of-fold logits.
+
+    `w` weighs the statements in the fit; the temperatures are fitted unweighted, so that the probabilities are
+    calibrated on statements as they come, not on the fit's emphasis. Statements whose evidence rules a verdict
+    out (`constrained`, from `allowed_classes`) get their own temperature when there are enough of each kind
+    (`MIN_PER_TEMPERATURE`): their verdict is often not the model's favourite, and one temperature for both
+    leaves one side over- and the other underconfident. With `prior`, its standardisation is kept and the
+    weights are pulled towards its weights (recalibration).
+    """
+    if prior is not None:
+        mean, scale = prior.mean, prior.scale
+        prior_wb = (prior.weights, prior.bias)
+        x = x[:, [FEATURES.index(f) for f in prior.features]]
+        features = prior.features
+    else:
+        mean = x.mean(axis=0)
+        scale = np.where(x.std(axis=0) > 1e-6, x.std(axis=0), 1.0)
+        prior_wb = (np.zeros((3, x.shape[1])), np.zeros(3))
+        features = FEATURES
+    xs = (x - mean) / scale
+    splits = stratified_folds(y, groups, folds)
+    oof: dict[float, np.ndarray] = {}
+    losses: dict[float, float] = {}
+    for l2 in l2_grid:
+        z = np.zeros((len(y), 3))
+        for test in splits:
+            train = np.setdiff1d(np.arange(len(y)), test)
+            W, b = _fit_weights(xs[train], y[train], w[train], l2, prior_wb)
+            z[test] = xs[test] @ W.T + b
+        oof[l2] = z
+        losses[l2] = _log_loss(softmax(z), y, w)
+    best = min(l2_grid, key=lambda v: (losses[v], -v))  # ties: the stronger penalty
+    W, b = _fit_weights(xs, y, w, best, prior_wb)
+    temperature = temperature_constrained = fit_temperature(oof[best], y)
+    cons = np.zeros(len(y), dtype=bool) if constrained is None else np.asarray(constrained, dtype=bool)
+    if min(cons.sum(), (~cons).sum()) >= MIN_PER_TEMPERATURE:
+        temperature = fit_temperature(oof[best][~cons], y[~cons])
+        temperature_constrained = fit_temperature(oof[best][cons], y[cons])
+    model = VerdictModel(features=tuple(features), mean=mean, scale=scale, weights=W, bias=b,
+                         temperature=temperature, temperature_constrained=temperature_constrained,
+                         manifest=dict(manifest or {}))
+    return model, FitReport(l2=best, temperature=temperature, temperature_constrained=temperature_constrained,
+                            cv_log_loss=losses, oof_logits=oof[best])
+
+
+def _log_loss(p: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    return float(-np.sum(w * np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None))) / w.sum())
+
+
+# --- verdicts and metrics --------------------------------------------------------------------------------------
+
+
+def final_result(unit: Unit, model: VerdictModel | None, fusion=None) -> CheckResult:
+    """The verdict the checker would give on `unit` with `model` (None: the threshold fusion with `fusion`),
+    parts combined as at run time. The unit's evidence is not modified."""
+    from factcheck.judge.fusion import decide
+    from factcheck.judge.statements import combine
+
+    def one(statement: str, evidence: list[Evidence]) -> CheckResult:
+        evs = copy.deepcopy(evidence)
+        if model is not None:
+            return model.decide(statement, evs)
+        verdict, conf, why = decide(evs, fusion)
+        return CheckResult(statement=statement, verdict=verdict, confidence=conf, evidence=evs, explanation=why)
+
+    return combine(one(unit.statement, unit.evidence), [one(s, e) for s, e in unit.parts])
+
+
+@dataclass
+class Scores:
+    n: int
+    accuracy: float
+    macro_f1: float
+    ece: float
+    true_called_contradicted: int
+
+    def line(self) -> str:
+        return (f"accuracy {self.accuracy:.3f}  macro-F1 {self.macro_f1:.3f}  ECE {self.ece:.3f}  "
+                f"(n={self.n}; SUPPORTED called CONTRADICTED: {self.true_called_contradicted})")
+
+
+def scores(gold: Sequence[str], results: Sequence[CheckResult]) -> Scores:
+    """Accuracy and macro-F1 over the three verdicts, ECE of the confidence, and true statements contradicted."""
+    from factcheck.apps.evaluate import expected_calibration_error, score
+
+    pred = [r.verdict.value for r in results]
+    report = score(list(gold), pred)
+    ok = [g == p for g, p in zip(gold, pred)]
+    return Scores(n=len(gold), accuracy=report.accuracy, macro_f1=report.macro_f1,
+                  ece=expected_calibration_error([r.confidence for r in results], ok),
+                  true_called_contradicted=sum(g == Verdict.SUPPORTED.value and p == Verdict.CONTRADICTED.value
+                                               for g, p in zip(gold, pred)))
+
+
+def cross_validate(units: Sequence[Unit], *, prior: VerdictModel | None = None, folds: int = 5,
+                   inner_folds: int = 5) -> list[CheckResult]:
+    """Out-of-fold final results: each fold decided by a model fitted (penalty, temperature and all) without it."""
+    x, y, allowed, w = design(units)
+    groups = [u.group or str(i) for i, u in enumerate(units)]
+    out: list[CheckResult | None] = [None] * len(units)
+    for test in stratified_folds(y, groups, folds, seed=1):
+        train = np.setdiff1d(np.arange(len(units)), test)
+        model, _ = fit_model(x[train], y[train], w[train], [groups[i] for i in train],
+                             constrained=~allowed[train].all(axis=1),
+                             prior=prior, folds=inner_folds)
+        for i in test:
+            out[i] = final_result(units[i], model)
+    return out  # type: ignore[return-value]
