@@ -2,6 +2,7 @@
 
     python -m benchmarks.fit_verdict_model collect [--cache build/verdict-dev]   # run the pipeline once (slow)
     python -m benchmarks.fit_verdict_model fit [--cache …] [--write]             # fit, calibrate, report
+    python -m benchmarks.fit_verdict_model bench                                  # measure on bench sets
 
 Development data (never bench test sets):
 - `seed_dev`: ../shared/eval/seed_dev.csv, and `seed_own`: tests/fixtures/dev/seed_own.csv — statements about the
@@ -11,6 +12,10 @@ Development data (never bench test sets):
   test loader does (`benchmarks.loaders.check_covid_dev`);
 - `nli_heldout`: the held-out split of the NLI training run (/work/nli_v2/dev3.jsonl or --nli-heldout), each pair
   a one-sentence corpus: premise = the source, hypothesis = the statement.
+
+`bench` only measures, never fits: the claim-level bench sets (Check-COVID test, WiCE dev) checked once, then
+judged by the threshold fusion and by the shipped verdict model from the same evidence (cached apart, in
+build/verdict-bench/).
 
 `collect` runs the full pipeline (retrieval, NLI, rules) once per statement and caches each result (evidence with
 NLI probabilities and rule findings, and the threshold fusion's verdict for comparison) as JSONL, one file per
@@ -36,6 +41,7 @@ SEED_SETS = {"seed_dev": loaders.shared_dir() / "eval" / "seed_dev.csv",
              "seed_own": REPO / "tests" / "fixtures" / "dev" / "seed_own.csv"}
 NLI_HELDOUT = Path("/work/nli_v2/dev3.jsonl")
 SETS = ("seed_dev", "seed_own", "covid_train", "covid_dev", "nli_heldout")
+BENCH_SETS = ("check_covid_test", "wice_dev")  # measured only, never fitted on
 SOURCES = {"seed_dev": "../shared/eval/seed_dev.csv vs the seed article",
            "seed_own": "tests/fixtures/dev/seed_own.csv vs the seed article",
            "covid_train": "Check-COVID train/, each claim vs its abstract (NEI claims: the 99ab88a variant's other "
@@ -59,6 +65,13 @@ def _items(name: str, nli_heldout: Path):
     elif name.startswith("covid_"):
         for it in loaders.check_covid_dev(name.removeprefix("covid_")):
             yield it.id, it.id.rsplit("_", 1)[0], it.claim.strip(), it.label.value, it.docs
+    elif name == "check_covid_test":
+        for it in loaders.check_covid_test():
+            yield it.id, it.id, it.claim.strip(), it.label.value, it.docs
+    elif name == "wice_dev":
+        for it in loaders.wice_dev():
+            if it.label is not None:  # partially_supported has no verdict; the harness reports it apart
+                yield it.id, it.id, it.claim.strip(), it.label.value, it.docs
     elif name == "nli_heldout":
         from factcheck.apps.evaluate import normalize_label
 
@@ -260,9 +273,28 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
     return metrics
 
 
+def bench(cache: Path, log=print) -> dict:
+    """Accuracy, macro-F1 and ECE on the claim-level bench sets: threshold fusion vs the shipped verdict model."""
+    from factcheck.judge.nli import SHIPPED_MODEL_DIR
+    from factcheck.judge.verdict_model import LABELS, read_model_verdict
+    from factcheck.training.fit_verdict import final_result, scores
+
+    collect(cache, BENCH_SETS, NLI_HELDOUT, log=log)
+    model = read_model_verdict(SHIPPED_MODEL_DIR)
+    out = {}
+    for name in BENCH_SETS:
+        units, before = load_cache(cache, (name,))
+        gold = [u.label for u in units]
+        labels = [x for x in LABELS if x in gold]  # WiCE has no contradictions: scored two-way, as the harness does
+        b, a = scores(gold, before, labels), scores(gold, [final_result(u, model) for u in units], labels)
+        out[name] = {"before": b.__dict__, "after": a.__dict__}
+        print(f"{name:18s} before {b.line()}\n{'':18s} after  {a.line()}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("step", choices=("collect", "fit"))
+    ap.add_argument("step", choices=("collect", "fit", "bench"))
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     ap.add_argument("--sets", nargs="+", default=None, choices=SETS,
                     help=f"default: collect all of {', '.join(SETS)}; fit {', '.join(FIT_SETS)}")
@@ -273,7 +305,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeats", type=int, default=0, help="fit: also report N other random held-out splits")
     ap.add_argument("--plot", type=Path, default=None, help="fit: draw the held-out reliability diagram here")
     args = ap.parse_args(argv)
-    if args.step == "collect":
+    if args.step == "bench":
+        bench(args.cache if args.cache != DEFAULT_CACHE else DEFAULT_CACHE.parent / "verdict-bench",
+              log=lambda m: print(m, file=sys.stderr, flush=True))
+    elif args.step == "collect":
         collect(args.cache, tuple(args.sets or SETS), args.nli_heldout, args.every, log=lambda m: print(m, file=sys.stderr, flush=True))
     else:
         fit(args.cache, tuple(args.sets or FIT_SETS), seed_weight=args.seed_weight, write=args.write,

@@ -228,12 +228,13 @@ class Scores:
                 f"(n={self.n}; SUPPORTED called CONTRADICTED: {self.true_called_contradicted})")
 
 
-def scores(gold: Sequence[str], results: Sequence[CheckResult]) -> Scores:
-    """Accuracy and macro-F1 over the three verdicts, ECE of the confidence, and true statements contradicted."""
+def scores(gold: Sequence[str], results: Sequence[CheckResult], labels: Sequence[str] = LABELS) -> Scores:
+    """Accuracy and macro-F1 over `labels` (the three verdicts), ECE of the confidence, and true statements
+    contradicted."""
     from factcheck.apps.evaluate import expected_calibration_error, score
 
     pred = [r.verdict.value for r in results]
-    report = score(list(gold), pred)
+    report = score(list(gold), pred, labels)
     ok = [g == p for g, p in zip(gold, pred)]
     return Scores(n=len(gold), accuracy=report.accuracy, macro_f1=report.macro_f1,
                   ece=expected_calibration_error([r.confidence for r in results], ok),
