@@ -220,3 +220,22 @@ def test_profile_names_are_checked(tmp_path):
     for bad in ("../etc", "a/b", "", ".hidden"):
         with pytest.raises(InputError, match="profile name"):
             profile_path(settings, bad)
+
+
+def test_with_grounding_a_contradiction_needs_an_item_that_contradicts_on_its_own():
+    from dataclasses import replace
+
+    from factcheck.judge.fusion import FusionConfig
+    from factcheck.settings import Settings
+
+    cfg = FusionConfig.from_settings(Settings(), {"contradict_threshold": 0.8})
+    grounded = replace(toy_model(), grounding=cfg)
+    weak = [ev("Aid fell.", c=0.6)]  # NLI leans to contradiction, below the threshold, and no rule says so
+    assert toy_model().decide("Aid rose in 2024.", [i.model_copy(deep=True) for i in weak]).verdict \
+        is Verdict.CONTRADICTED
+    assert grounded.decide("Aid rose in 2024.", [i.model_copy(deep=True) for i in weak]).verdict \
+        is not Verdict.CONTRADICTED
+    strong = [ev("Aid fell.", c=0.9)]
+    assert grounded.decide("Aid rose in 2024.", strong).verdict is Verdict.CONTRADICTED
+    ruled = [ev("Aid fell in 2023.", c=0.6, findings=[finding("dates", "contradicts", 0.9)])]  # a rule grounds it
+    assert grounded.decide("Aid fell in 2020.", ruled).verdict is Verdict.CONTRADICTED

@@ -196,7 +196,12 @@ def nli_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
     fusion = FusionConfig.from_settings(settings, getattr(nli, "fusion_params", None))
     from factcheck.judge.verdict_model import verdict_model_for
 
-    return NLIJudge(nli, fusion, use_rules=settings.use_rules, verdict_model=verdict_model_for(settings, nli))
+    model = verdict_model_for(settings, nli)
+    if model is not None:
+        from dataclasses import replace
+
+        model = replace(model, grounding=fusion)
+    return NLIJudge(nli, fusion, use_rules=settings.use_rules, verdict_model=model)
 
 
 judges.register("nli", nli_judge)

@@ -190,6 +190,10 @@ class VerdictModel:
     conflict_score: float = 0.5
     manifest: dict[str, Any] = field(default_factory=dict)
     name: str = "verdict model"
+    # Set by the judge (not saved): with it, CONTRADICTED is allowed only when some evidence item contradicts
+    # on its own terms — a rule contradiction on an aligned claim, or NLI contradiction at the threshold —
+    # so the learned model never calls a statement contradicted on features alone (issue #10: grounded).
+    grounding: Any = None
 
     def __post_init__(self):
         unknown = [f for f in self.features if f not in FEATURES]
@@ -222,6 +226,10 @@ class VerdictModel:
     def predict_evidence(self, statement: str, evidence: Sequence[Evidence]) -> tuple[np.ndarray, int]:
         """(calibrated probabilities, index of the verdict the evidence allows) for one statement."""
         allowed = allowed_classes(evidence)
+        if self.grounding is not None:
+            from factcheck.judge.fusion import classify_evidence
+
+            allowed[C] = allowed[C] and any(classify_evidence(e, self.grounding)[0] == "contradicts" for e in evidence)
         p = self.probabilities(self.vectors([statement_features(statement, evidence)]), allowed[None, :])[0]
         return p, int(allowed_argmax(p, allowed))
 
