@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.ingest.read import Document
 from factcheck.results import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+_Context = TypeVar("_Context")
 
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 # Sentence-ish boundaries for cutting an over-long block: end punctuation (and closing quotes) then space.
@@ -140,9 +146,9 @@ def atomic_parts(sent) -> list[str]:
     return [p for p in dict.fromkeys(parts) if len(p) >= MIN_SENTENCE_CHARS and p != whole]
 
 
-def _parse(nlp, items: Iterable[tuple[str, object]], disable: list[str]) -> Iterator[tuple[object, object]]:
+def _parse(nlp, items: Iterable[tuple[str, _Context]], disable: list[str]) -> Iterator[tuple[SpacyDoc, _Context]]:
     """nlp.pipe over (text, context) pairs, in batches of at most PIPE_BATCH_CHARS characters."""
-    batch: list[tuple[str, object]] = []
+    batch: list[tuple[str, _Context]] = []
     chars = 0
     for item in items:
         if batch and (chars + len(item[0]) > PIPE_BATCH_CHARS or len(batch) == PIPE_BATCH_ITEMS):
