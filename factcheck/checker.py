@@ -58,15 +58,14 @@ class Checker:
         self.judge = judge
         self.settings = settings
         self._names: dict[str, frozenset[str]] = {}
-        self._positions: dict[str, dict[str, int]] = {}
+        self._before: dict[str, dict[str, str]] = {}  # per document: sentence → the sentence before it
 
     def context_of(self, claim) -> str | None:
         """The sentence before `claim`'s in its document: what "it", "the plan" or "this move" refer back to."""
-        if claim.doc_id not in self._positions:
-            self._positions[claim.doc_id] = {s: i for i, s in enumerate(self.index.doc_sentences(claim.doc_id))}
-        sentences = self.index.doc_sentences(claim.doc_id)
-        i = self._positions[claim.doc_id].get(claim.sentence, 0)
-        return sentences[i - 1] if i > 0 else None
+        if claim.doc_id not in self._before:
+            sentences = self.index.doc_sentences(claim.doc_id)
+            self._before[claim.doc_id] = dict(zip(sentences[1:], sentences[:-1]))
+        return self._before[claim.doc_id].get(claim.sentence)
 
     def names_of(self, doc_id: str) -> frozenset[str]:
         """The names a document mentions (for the coverage check), computed once per document."""
