@@ -45,3 +45,35 @@ def test_without_the_folder_the_added_words_are_unknown(nlp):
     assert "hawkish" not in lexicon.opposites("words")
     (q,) = extract(nlp("Japan spent 400 million yen on the bridge."))
     assert q.kind != "money:JPY"
+
+
+
+@pytest.mark.parametrize("form, canonical", [
+    ("colombian", "colombia"), ("republic of colombia", "colombia"), ("russian federation", "russia"),
+    ("ukrainian", "ukraine"), ("britain", "united kingdom"),
+    ("bogotá", None), ("the", None),  # capitals are a table of their own
+])
+def test_country_aliases_from_countryinfo(form, canonical):
+    assert lexicon.aliases().get(form) == canonical
+
+
+@pytest.mark.parametrize("form, country", [
+    ("bogotá", "colombia"), ("bogota", "colombia"), ("washington", "united states"), ("moscow", "russia"),
+    ("kyiv", "ukraine"), ("london", "united kingdom"),
+    # words that are also capitals elsewhere are not read as a country
+    ("male", None), ("malé", None), ("victoria", None), ("kingston", None), ("hamilton", None), ("colombia", None),
+])
+def test_capitals_from_countryinfo(form, country):
+    assert lexicon.capitals().get(form) == country
+
+
+def test_own_alias_lines_win_over_countryinfo(tmp_path, monkeypatch):
+    (tmp_path / "aliases.txt").write_text("gran colombia: bogotá\n", encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_LEXICON_DIR", str(tmp_path))
+    lexicon.reload()
+    try:
+        assert lexicon.aliases()["bogotá"] == "gran colombia" and lexicon.aliases()["colombian"] == "colombia"
+        assert lexicon.capitals()["bogotá"] == "colombia"
+    finally:
+        monkeypatch.delenv("FACTCHECK_LEXICON_DIR")
+        lexicon.reload()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules.lexicon import aliases
+from factcheck.judge.rules.lexicon import aliases, capitals
 from factcheck.results import Span
 
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
@@ -169,6 +169,8 @@ def actor_name(tokens: Iterable[Token]) -> str | None:
     alias = aliases()
     if text in alias:
         return alias[text]
+    if text in capitals():  # "Washington accused Bogotá": the capitals stand for their governments
+        return capitals()[text]
     last = toks[-1].text.lower()
     return alias.get(last, last)
 
@@ -179,5 +181,5 @@ def names(doc: Doc) -> set[str]:
     alias = aliases()
     for t in doc:
         if t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS:
-            out.add(alias.get(t.text.lower(), t.text.lower()))
+            out.add(alias.get(t.text.lower(), capitals().get(t.text.lower(), t.text.lower())))
     return out

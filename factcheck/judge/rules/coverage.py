@@ -22,13 +22,16 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from factcheck.judge.rules._common import make_span
-from factcheck.judge.rules.lexicon import aliases
+from factcheck.judge.rules.lexicon import aliases, capitals
 from factcheck.results import Finding
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
 _WORD = re.compile(r"\w+")
 STEM = 6
+# A capital after one of these is the city itself ("killed in Bogotá"), not its government ("Bogotá protested").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "across", "throughout", "inside",
+                                "within", "from"})
 
 
 def _forms(word: str) -> set[str]:
@@ -61,6 +64,11 @@ def _head_word(ent):
     return words[-1] if words else None
 
 
+def _a_place(ent) -> bool:
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
 def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
     """The statement's named entities that the document with `names` never mentions."""
     missing = []
@@ -69,6 +77,8 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
             continue
         whole = ent.text.lower().removeprefix("the ")
         if aliases().get(whole) in names or whole in names:
+            continue
+        if capitals().get(whole) in names and not _a_place(ent):
             continue
         head = _head_word(ent)
         if head is None or _forms(head.text) & names:

@@ -1,5 +1,10 @@
 """The domain tables the rules (and the synthetic-pair generator) read: opposites, actor aliases, currencies.
 
+Actor aliases also cover every country from the `countryinfo` package (MIT): its name, longer official
+names and demonym ("Colombian", "Republic of Colombia"), below the shipped and the newsroom's own lines,
+which win where they disagree; `capitals()` maps capitals to their country ("Bogotá" -> Colombia), for the
+rules to use where a capital stands for its government.
+
 Each is a text file in `data/` beside this module. A newsroom extends them without forking: a file of the same
 name in the folder named by FACTCHECK_LEXICON_DIR adds its lines to the shipped ones (same format). Tables are
 read once per process; `reload()` forgets them (tests, or after changing that folder).
@@ -7,6 +12,7 @@ read once per process; `reload()` forgets them (tests, or after changing that fo
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -42,9 +48,13 @@ def _items(side: str) -> list[str]:
 
 @cache
 def opposites(section: str) -> dict[str, frozenset[str]]:
-    """word -> its opposites, from the `[section]` ("words" or "predicates") of opposites.txt; symmetric."""
+    """word -> its opposites, from the `[section]` ("words" or "predicates") of opposites.txt; symmetric.
+    "words" also has the opposites derived from WordNet (wordnet_opposites.txt, scripts/build_wordnet_opposites.py)."""
     out: dict[str, set[str]] = {}
-    for line in _sections("opposites.txt").get(section, []):
+    lines = _sections("opposites.txt").get(section, [])
+    if section == "words":  # plus the adjectives, nouns and adverbs derived from WordNet
+        lines = lines + _sections("wordnet_opposites.txt").get("words", [])
+    for line in lines:
         if "|" not in line:
             continue
         left, right = line.split("|", 1)
@@ -77,10 +87,67 @@ def _mapping(name: str, lower_key: bool) -> dict[str, str]:
     return out
 
 
+# Capitals that are also common words or other places' names in English news, not read as their country.
+_AMBIGUOUS_CAPITALS = frozenset({
+    "malé", "victoria", "city of victoria", "hamilton", "douglas", "stanley", "plymouth", "kingston", "kingstown",
+    "georgetown", "george town", "jamestown", "the valley", "jerusalem", "saint-denis", "west island",
+    "flying fish cove", "king edward point", "diego garcia", "road town", "santiago", "san juan", "sucre",
+    "edinburgh", "saint-pierre", "gustavia", "marigot",
+})
+
+
+def _plain(text: str) -> str:
+    """`text` without accents ("bogotá" -> "bogota"), the spelling English copy often uses."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _country_forms() -> list[tuple[list[str], list[str]]]:
+    """Per country, (its lower-case names: name first, official names, demonyms; its capitals)."""
+    from countryinfo import all_countries
+
+    out = []
+    for country in all_countries():
+        name = (country.name() or "").strip().lower()
+        if not name:
+            continue
+        forms = [name]
+        forms += [a.lower() for a in country.alt_spellings() or [] if " " in a and "," not in a]
+        forms += [d.strip().lower() for d in str(country.demonym() or "").split(",") if d.strip() not in {"", "None"}]
+        capitals = []
+        listed = country.capital() or []
+        for cap in [listed] if isinstance(listed, str) else listed:
+            cap = cap.strip().lower().removesuffix(" d.c.")
+            if cap and "/" not in cap and cap not in _AMBIGUOUS_CAPITALS:
+                capitals.append(cap)
+        spelled = [list(dict.fromkeys(f for form in group for f in (form, _plain(form)))) for group in (forms, capitals)]
+        out.append((spelled[0], spelled[1]))
+    return out
+
+
 @cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    own = _mapping("aliases.txt", lower_key=True)
+    names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for forms, caps in _country_forms():
+        canonical = next((own[f] for f in forms if f in own), forms[0])
+        for form in forms:
+            names.setdefault(form, canonical)
+        for cap in caps:
+            capitals.setdefault(cap, canonical)
+    names.update(own)
+    return names, capitals
+
+
 def aliases() -> dict[str, str]:
     """Lower-case name, short form or demonym -> the actor's canonical name ("american" -> "united states")."""
-    return _mapping("aliases.txt", lower_key=True)
+    return _countries()[0]
+
+
+def capitals() -> dict[str, str]:
+    """Lower-case capital -> its country's canonical name ("bogotá" -> "colombia"): the capital names the
+    country when it acts ("Washington and Bogotá clashed"), not when it is a place ("killed in Bogotá")."""
+    return _countries()[1]
 
 
 @cache
@@ -91,5 +158,5 @@ def currencies() -> dict[str, str]:
 
 def reload() -> None:
     """Forget the tables read so far; the next use reads them again (with FACTCHECK_LEXICON_DIR as it is now)."""
-    for cached in (_sections, opposites, opposite_forms, aliases, currencies):
+    for cached in (_sections, opposites, opposite_forms, _countries, currencies):
         cached.cache_clear()
