@@ -11,8 +11,8 @@ from factcheck.ingest.read import document_from_text
 from factcheck.judge.judges import Judge, dedupe_hits
 from factcheck.judge.registry import judges
 from factcheck.protocols import EmbeddingModel, NLIScorer
-from factcheck.results import CheckResult, Verdict
-from factcheck.retrieval.index import ClaimIndex
+from factcheck.results import CheckResult, Claim, Verdict
+from factcheck.retrieval.index import ClaimIndex, SearchHit
 from factcheck.settings import Settings, get_settings
 
 
@@ -123,7 +123,38 @@ class Checker:
         # Retrieve extra so that deduplicating split claims of one sentence still leaves top_k items.
         hits = self.index.search(vectors, self.settings.top_k * 2)
         hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
+        hits = self._read_on(vectors, hits)
         return self.judge.judge_many(statements, hits, names_of=self.names_of, context_of=self.context_of)
+
+    def _read_on(self, vectors, hits: list[list[SearchHit]], lead: int = 3) -> list[list[SearchHit]]:
+        """Each statement's hits, where the sentence after one of its `lead` best hits refers back to it ("…began
+        with Plan Colombia. This US-funded initiative was…"), with that sentence scored as read after its
+        antecedent (the two embedded together; the higher of that and its own similarity), added if missing.
+        Such a sentence lacks the name the statement uses, so on its own it looks less similar than it is."""
+        import numpy as np
+
+        from factcheck.judge.judges import refers_back
+
+        extra: list[tuple[int, Claim, str]] = []
+        for si, hs in enumerate(hits):
+            seen: set[str] = set()
+            for h in hs[:lead]:
+                nxt = self.index.following(h.claim)
+                if nxt is not None and nxt.sentence not in seen and refers_back(nxt.sentence):
+                    seen.add(nxt.sentence)
+                    extra.append((si, nxt, f"{h.claim.sentence} {nxt.text}"))
+        if not extra:
+            return hits
+        windows = self.embedder.encode([text for _, _, text in extra])
+        out = [list(hs) for hs in hits]
+        for (si, claim, _), vec in zip(extra, windows):
+            sim = float(np.dot(vectors[si], vec))
+            at = next((i for i, h in enumerate(out[si]) if h.claim.sentence == claim.sentence), None)
+            if at is None:
+                out[si].append(SearchHit(claim, sim))
+            elif sim > out[si][at].similarity:
+                out[si][at] = SearchHit(out[si][at].claim, sim)
+        return out
 
     def check_batch(self, statements: list[str]) -> list[CheckResult]:
         """Verdicts for statements already validated (`validate_statement`), in one batch of model calls; where a

@@ -80,3 +80,57 @@ def test_rule_cases(source, statement, rule, expected):
         assert "contradicts" not in relations
     else:
         assert expected in relations
+
+
+# --- a description in the source ("this US-funded initiative") matched with the name before it --------------------
+PLAN = "The deep-rooted US-Colombia alliance began in the early 2000s with Plan Colombia."
+FUNDED = "This US-funded initiative was designed to combat drug trafficking organizations."
+FARC = "The talks stalled after the Farc walked out."
+
+
+@pytest.mark.parametrize(("context", "source", "statement", "contradicts"), [
+    (PLAN, FUNDED, "Plan Colombia was funded by the European Union.", True),
+    (PLAN, FUNDED, "The European Union funded Plan Colombia.", True),
+    # must not fire: no context, context naming something else, the same funder, or a target that is no description
+    (None, FUNDED, "Plan Colombia was funded by the European Union.", False),
+    (FARC, FUNDED, "Plan Colombia was funded by the European Union.", False),
+    (PLAN, FUNDED, "Plan Colombia was funded by the United States.", False),
+    (PLAN, "Congress funded initiatives against drug trafficking organizations.",
+     "Plan Colombia was funded by the European Union.", False),
+])
+def test_roles_read_a_description_with_the_sentence_before(context, source, statement, contradicts):
+    found = [f for f in run_rules(source, statement, context=context) if f.rule == "roles" and f.relation == "contradicts"]
+    assert bool(found) is contradicts
+
+
+@pytest.mark.parametrize(("statement", "swap"), [
+    ("Plan Colombia was funded by the European Union.", True),  # one funder: naming another is a contradiction
+    ("Brazil funded Plan Colombia.", True),
+    # must not excuse: acts many can do, a second unmentioned name, a name outside the swapped role
+    ("Venezuela accused Petro of encouraging drug production.", False),
+    ("Venezuela has received substantial US military aid.", False),
+    ("Plan Colombia was funded by the European Union and praised by Brazil.", False),
+    ("Brazil said Plan Colombia was funded by Colombia.", False),
+])
+def test_unmentioned_author_of_a_sole_author_act_is_a_swap_not_a_gap(statement, swap):
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules.coverage import named_by_a_role, source_names
+
+    source = [PLAN, FUNDED, "Trump accused Petro of encouraging drug production.",
+              "Colombia has received substantial US military aid annually."]
+    findings = [f for s in source for f in run_rules(s, statement, context=PLAN if s == FUNDED else None)]
+    assert named_by_a_role(findings, parse(statement), source_names(source)) is swap
+
+
+def test_a_sentence_that_refers_back_is_scored_with_its_antecedent(fake_embedder):
+    from factcheck.checker import Checker
+    from tests.conftest import FakeNLI
+
+    checker = Checker.from_texts({"a.txt": f"{PLAN} {FUNDED}"},
+                                 embedder=fake_embedder, nli=FakeNLI())
+    vec = fake_embedder.encode(["Plan Colombia was funded by the United States."])
+    [hits] = checker.index.search(vec, 1)
+    assert hits[0].claim.sentence == PLAN  # the description's sentence is not among the top hits on its own …
+    [read] = checker._read_on(vec, [hits])
+    follower = [h for h in read if h.claim.sentence == FUNDED]
+    assert follower and follower[0].similarity > 0  # … but follows its antecedent in, scored as read after it

@@ -17,12 +17,19 @@ SPLITS = [
     ("Petro, a left-wing president, has called Trump's operations acts of tyranny.",
      {"Petro is a left-wing president.", "Petro has called Trump's operations acts of tyranny."}),
     ("US aid rose in 2023. It fell in 2024.", {"US aid rose in 2023.", "It fell in 2024."}),
+    # "…, many of which …": the quantified part is a fact about the noun before the comma
+    ("Colombia was a major recipient of USAID programmes, many of which were cancelled.",
+     {"Colombia was a major recipient of USAID programmes.", "Many USAID programmes were cancelled."}),
+    ("He met the ministers, some of whom resigned.", {"He met the ministers.", "Some ministers resigned."}),
 ]
 WHOLE = [
     "US aid to Colombia exceeded $400 million in 2024.",
     "Petro and Trump have clashed frequently since Trump returned to the White House.",
     "The Farc demobilized in 2016.",
     "Colombia is a vital partner for the US in counter-narcotics efforts.",
+    "Many of the projects were cancelled.",  # a quantifier with no relative clause
+    "The ministers, all of them tired, resigned.",  # not "of which/whom"
+    "Most of which was lost.",  # no noun before it
 ]
 
 

@@ -102,6 +102,18 @@ def _comma_bounded(sub: list, sent) -> set[int]:
     return ids
 
 
+QUANTIFIERS = frozenset({"many", "most", "some", "several", "all", "few", "both", "half", "none", "each", "one",
+                         "two", "three", "four", "five", "dozens", "hundreds", "thousands"})
+
+
+def _quantified_relative(sub, sent) -> bool:
+    """Whether a relative clause reads "…, many of which/whom …" after a noun."""
+    first = sub[0]
+    return (len(sub) > 3 and first.lower_ in QUANTIFIERS and sub[1].lower_ == "of" and sub[2].lower_ in ("which", "whom")
+            and first.i - 2 >= sent.start and sent.doc[first.i - 1].text == ","
+            and sent.doc[first.i - 2].pos_ in ("NOUN", "PROPN"))
+
+
 def atomic_parts(sent) -> list[str]:
     """Split one spaCy sentence into atomic claims (empty when it should stay whole)."""
     parts: list[str] = []
@@ -124,6 +136,14 @@ def atomic_parts(sent) -> list[str]:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN"):
             sub = list(tok.subtree)
             first = sub[0]
+            if _quantified_relative(sub, sent):
+                # "programmes, many of which were cancelled" → the sentence without the clause, and
+                # "Many programmes were cancelled." (the antecedent is the noun phrase before the comma)
+                noun = sent.doc[first.i - 2]
+                kept = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("amod", "compound", "flat")] + [noun]
+                parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
+                parts.append(tidy_clause(f"{first.text.capitalize()} {_render(kept)} {_render(sub[3:])}"))
+                continue
             if first.lower_ in ("which", "who") and first.i - 1 >= sent.start and sent.doc[first.i - 1].text == ",":
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
                 head_np = [t for t in tok.head.subtree if t.i < first.i - 1 and t.i >= tok.head.left_edge.i]

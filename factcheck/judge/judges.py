@@ -111,13 +111,19 @@ class NLIJudge:
             ev = evidence_lists[si][ei]
             ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
             if self.use_rules and ev.similarity >= self.fusion.align_similarity:
-                ev.findings = _run_rules(ev.sentence, statements[si])
+                # a claim that refers back is read with the sentence before it ("This US-funded initiative…")
+                claim = hits[si][ei].claim
+                before = context_of(claim) if context_of is not None and refers_back(claim.sentence) else None
+                ev.findings = _run_rules(ev.sentence, statements[si], before)
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:
                 doc_id = hits[si][ei].claim.doc_id
                 if (si, doc_id) not in coverage:  # the same for every claim of one document
                     coverage[si, doc_id] = _coverage(statements[si], names_of(doc_id), ev.source)
-                ev.findings = ev.findings + coverage[si, doc_id]
+                gap = coverage[si, doc_id]
+                if gap and _role_swap(ev.findings, statements[si], names_of(doc_id)):
+                    gap = [f.model_copy(update={"blocks": None}) for f in gap]  # still noted, no longer binding
+                ev.findings = ev.findings + gap
         results = []
         for statement, evs in zip(statements, evidence_lists):
             if self.verdict_model is not None:
@@ -165,10 +171,17 @@ def refers_back(sentence: str) -> bool:
 DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
 
 
-def _run_rules(sentence: str, statement: str):
+def _run_rules(sentence: str, statement: str, context: str | None = None):
     from factcheck.judge.rules import run_rules
 
-    return run_rules(sentence, statement)
+    return run_rules(sentence, statement, context=context)
+
+
+def _role_swap(findings, statement: str, names: frozenset[str]) -> bool:
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules.coverage import named_by_a_role
+
+    return named_by_a_role(findings, parse(statement), names)
 
 
 def _coverage(statement: str, names: frozenset[str], source: str):

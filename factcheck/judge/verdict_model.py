@@ -171,9 +171,18 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def allowed_argmax(probs: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-    """Per row, the most probable class among the allowed ones (NOT_ENOUGH_INFO is always allowed)."""
-    return np.where(allowed, probs, -1.0).argmax(axis=-1)
+def allowed_argmax(probs: np.ndarray, allowed: np.ndarray, silent: bool = False) -> np.ndarray:
+    """Per row, the most probable class among the allowed ones (NOT_ENOUGH_INFO is always allowed).
+
+    `silent`: where the most probable class is ruled out, NOT_ENOUGH_INFO instead (the evidence points at a
+    verdict it cannot ground, so the source is taken as silent rather than on the other side).
+    """
+    probs = np.asarray(probs)
+    best = np.where(allowed, probs, -1.0).argmax(axis=-1)
+    if not silent:
+        return best
+    top = probs.argmax(axis=-1)
+    return np.where(top == best, best, N)
 
 
 @dataclass

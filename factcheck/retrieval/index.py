@@ -135,7 +135,7 @@ class ClaimIndex:
         return ClaimIndex(self.info, self._index, {i: fn(c) for i, c in self._by_id.items()}, self.next_id)
 
     def _changed(self) -> None:
-        for attr in ("claims", "_sentences_by_doc"):
+        for attr in ("claims", "_sentences_by_doc", "_next_sentence"):
             self.__dict__.pop(attr, None)
 
     def __len__(self) -> int:
@@ -157,6 +157,22 @@ class ClaimIndex:
         for c in self.claims:
             by_doc.setdefault(c.doc_id, {})[c.sentence] = None
         return {d: list(sents) for d, sents in by_doc.items()}
+
+    @cached_property
+    def _next_sentence(self) -> dict[tuple[str, str], Claim]:
+        """(document, sentence) → the whole-sentence claim of the sentence after it."""
+        first: dict[tuple[str, str], Claim] = {}
+        for c in self.claims:
+            first.setdefault((c.doc_id, c.sentence), c)
+        out: dict[tuple[str, str], Claim] = {}
+        for doc_id, sentences in self._sentences_by_doc.items():
+            for a, b in zip(sentences, sentences[1:]):
+                out[doc_id, a] = first[doc_id, b]
+        return out
+
+    def following(self, claim: Claim) -> Claim | None:
+        """The (whole-sentence) claim of the sentence after `claim`'s in its document, if any."""
+        return self._next_sentence.get((claim.doc_id, claim.sentence))
 
     def doc_sentences(self, doc_id: str) -> list[str]:
         """The distinct source sentences of one document, in order."""

@@ -100,3 +100,31 @@ def check_coverage(stmt: Doc, names: frozenset[str], source: str) -> list[Findin
         explanation=f"the statement names {listed}, which {source} never mentions",
         statement_span=make_span(stmt, missing[0].start_char, missing[0].end_char),
     )]
+
+
+def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
+    """Whether every name the document never mentions is the author a roles finding says the statement swapped
+    in, for an act with one author ("funded by the European Union" where the source says the US funded it):
+    the source is not silent about who did it — it names someone else — so the gap does not block the
+    contradiction. Acts many can do ("Venezuela accused Petro") stay blocked: the source is silent on them."""
+    from factcheck.judge.rules.roles import SOLE_AGENT_PREDICATES
+
+    spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
+    spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES]
+    missing = unmentioned_entities(stmt, names)
+    return bool(spans and missing) and all(
+        any(sp.start < e.end_char and e.start_char < sp.end for sp in spans) for e in missing)
+
+
+def _predicate_of(stmt: Doc, char: int) -> str | None:
+    """Lemma of the verb governing the token at character `char` ("the European Union" → "fund")."""
+    tok = next((t for t in stmt if t.idx <= char < t.idx + len(t.text) + 1), None)
+    for _ in range(4):
+        if tok is None:
+            return None
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower()
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None

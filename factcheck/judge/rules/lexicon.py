@@ -114,7 +114,7 @@ def _country_forms() -> list[tuple[list[str], list[str]]]:
         forms += [a.lower() for a in country.alt_spellings() or [] if " " in a and "," not in a]
         forms += [d.strip().lower() for d in str(country.demonym() or "").split(",") if d.strip() not in {"", "None"}]
         capitals = []
-        listed = country.capital() or []
+        listed: str | list[str] = country.capital() or []
         for cap in [listed] if isinstance(listed, str) else listed:
             cap = cap.strip().lower().removesuffix(" d.c.")
             if cap and "/" not in cap and cap not in _AMBIGUOUS_CAPITALS:

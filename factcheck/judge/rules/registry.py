@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+if not Doc.has_extension("antecedents"):
+    Doc.set_extension("antecedents", default=frozenset())
+
 from factcheck.judge.registry import DOCUMENT_RULES, PAIR_RULES, Rule, rules
 from factcheck.judge.rules.antonyms import check_antonyms
 from factcheck.judge.rules.attribution import check_attribution
@@ -23,18 +26,33 @@ rules.register("attribution", check_attribution)
 rules.register("coverage", Rule("coverage", check_coverage, scope="document"))
 
 
-def run_rules(source_sentence: str, statement: str, nlp=None) -> list[Finding]:
-    """Run every registered pair rule on one (source sentence, statement) pair; parse each text once."""
+def run_rules(source_sentence: str, statement: str, nlp=None, context: str | None = None) -> list[Finding]:
+    """Run every registered pair rule on one (source sentence, statement) pair; parse each text once.
+
+    `context` is the sentence before a source sentence that refers back to it ("This US-funded initiative…"
+    after the sentence naming Plan Colombia): its names become the source Doc's `._.antecedents`, which a
+    rule may read to match a description in the source with a name in the statement.
+    """
     if nlp is None:
         from factcheck.ingest.nlp import parse  # cached: the same texts recur across evidence items
 
         src_doc, stmt_doc = parse(source_sentence), parse(statement)
+        ctx_doc = parse(context) if context else None
     else:
         src_doc, stmt_doc = nlp(source_sentence), nlp(statement)
+        ctx_doc = nlp(context) if context else None
+    src_doc._.antecedents = antecedents(ctx_doc) if ctx_doc is not None else frozenset()
     findings: list[Finding] = []
     for check in PAIR_RULES.values():
         findings.extend(check(src_doc, stmt_doc))
     return findings
+
+
+def antecedents(doc: Doc) -> frozenset[str]:
+    """Lower-case lemmas of the names in a sentence (proper nouns and the words of its named entities)."""
+    words = {t.lemma_.lower() for t in doc if t.pos_ == "PROPN"}
+    words |= {t.lemma_.lower() for ent in doc.ents for t in ent if t.is_alpha and not t.is_stop}
+    return frozenset(words)
 
 
 def run_document_rules(statement: Doc, names: frozenset[str], source: str) -> list[Finding]:

@@ -20,6 +20,14 @@ from factcheck.judge.rules._common import (
 )
 from factcheck.results import Finding
 
+# Acts with one author: a source naming who funded, built or founded something rules out another author (a
+# statement naming someone else contradicts it). Accusing, criticising or receiving have no such limit.
+SOLE_AGENT_PREDICATES = frozenset({
+    "fund", "finance", "bankroll", "sponsor", "build", "construct", "found", "establish", "create", "design",
+    "invent", "write", "author", "compose", "paint", "direct", "launch", "develop", "manufacture", "discover",
+    "assassinate", "kill", "murder", "win", "elect", "appoint", "sign",
+})
+
 GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
 
 
@@ -132,6 +140,7 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                 and t.target_words
                 and s.target_words & t.target_words
             )
+            same_target = same_target or _described(s, t, src)
             if same_target and s.agent and t.agent and s.agent != t.agent and not _in_source(t, src):
                 findings.append(
                     Finding(
@@ -146,6 +155,20 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                 )
                 break
     return findings
+
+
+DESCRIBING = frozenset({"this", "these", "that", "those", "the", "such"})
+
+
+def _described(s: Frame, t: Frame, src: Doc) -> bool:
+    """Whether the source's target is a description ("this US-funded initiative", "the plan") of what the
+    statement names, the name being in the sentence before (the source Doc's `._.antecedents`)."""
+    if not s.target_tokens or s.target is not None or not t.target_tokens:
+        return False
+    head = s.target_tokens[-1]
+    described = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DESCRIBING for c in head.children)
+    named = {lemma(x) for x in t.target_tokens for x in x.subtree if x.pos_ == "PROPN"}
+    return described and bool(named) and named <= src._.antecedents
 
 
 def _txt(tokens: list[Token]) -> str:
