@@ -185,15 +185,36 @@ def heldout_split(units, seed: int = 0) -> set[int]:
     return {i for i, u in enumerate(units) if u.group in taken}
 
 
-def _fit_without(units, held: set[int], folds: int):
-    """(model, fit report, final results on every unit) of a fit on the units outside `held`."""
+def _grounding():
+    """The fusion settings the judge grounds contradictions with (the shipped NLI model's fusion.json)."""
+    from factcheck.judge.fusion import FusionConfig
+    from factcheck.judge.nli import SHIPPED_MODEL_DIR, read_fusion_params
+    from factcheck.settings import get_settings
+
+    return FusionConfig.from_settings(get_settings(), read_fusion_params(SHIPPED_MODEL_DIR))
+
+
+def _fit_without(units, held: set[int], folds: int, log=print):
+    """(model, fit report, final results on every unit) of a fit on the units outside `held`; the model's
+    `fallback` is the one more accurate on the fitted units (never the held-out ones)."""
+    from dataclasses import replace
+
     from factcheck.training.fit_verdict import design, final_result, fit_model
 
     fit_idx = [i for i in range(len(units)) if i not in held]
     x, y, allowed, w = design([units[i] for i in fit_idx])
     model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], constrained=~allowed.all(axis=1),
                               folds=folds)
-    return model, report, [final_result(u, model) for u in units]
+    grounding = _grounding()
+    right = {}
+    for fallback in ("next", "silent"):
+        candidate = replace(model, fallback=fallback)
+        right[fallback] = sum(final_result(units[i], candidate, grounding).verdict.value == units[i].label
+                              for i in fit_idx)
+    model = replace(model, fallback=max(right, key=lambda f: (right[f], f == "next")))
+    log(f"fallback where the most probable verdict is ruled out: {model.fallback} "
+        f"(right on the fitted statements: {right})")
+    return model, report, [final_result(u, model, grounding) for u in units]
 
 
 def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool, folds: int = 5, repeats: int = 0,
@@ -232,7 +253,7 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
         spread = []
         for seed in range(1, repeats + 1):
             other = heldout_split(units, seed=seed)
-            rows, results = sorted(other), _fit_without(units, other, folds)[2]
+            rows, results = sorted(other), _fit_without(units, other, folds, log=lambda *a: None)[2]
             spread.append(scores([units[i].label for i in rows], [results[i] for i in rows]))
         metrics["heldout_other_splits"] = {
             "splits": repeats, "ece": [round(s.ece, 4) for s in spread], "accuracy": [round(s.accuracy, 4) for s in spread],
@@ -286,7 +307,7 @@ def bench(cache: Path, log=print) -> dict:
         units, before = load_cache(cache, (name,))
         gold = [u.label for u in units]
         labels = [x for x in LABELS if x in gold]  # WiCE has no contradictions: scored two-way, as the harness does
-        b, a = scores(gold, before, labels), scores(gold, [final_result(u, model) for u in units], labels)
+        b, a = scores(gold, before, labels), scores(gold, [final_result(u, model, _grounding()) for u in units], labels)
         out[name] = {"before": b.__dict__, "after": a.__dict__}
         print(f"{name:18s} before {b.line()}\n{'':18s} after  {a.line()}")
     return out

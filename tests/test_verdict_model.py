@@ -111,6 +111,26 @@ def test_blocks_bind_the_verdict_not_the_probabilities():
     assert toy_model().decide("Aid rose to $400 million.", items).verdict is Verdict.CONTRADICTED
 
 
+@pytest.mark.parametrize(("fallback", "expected"), [("next", Verdict.SUPPORTED), ("silent", Verdict.NOT_ENOUGH_INFO)])
+def test_fallback_where_the_most_probable_verdict_is_ruled_out(tmp_path, fallback, expected):
+    from dataclasses import replace
+
+    from factcheck.judge.fusion import FusionConfig
+    from factcheck.settings import Settings
+
+    # NLI leans hard to contradiction, below the grounding threshold and with no rule, and some entailment:
+    # "next" takes the runner-up, "silent" says the source is silent; the choice survives a save and load.
+    items = [ev("Aid fell sharply.", e=0.05, c=0.9), ev("Aid rose.", e=0.6)]
+    model = toy_model(fallback=fallback)
+    model.save(tmp_path / "m.json")
+    cfg = FusionConfig.from_settings(Settings(), {"contradict_threshold": 0.95})
+    for m in (model, load_verdict_model(tmp_path / "m.json")):
+        result = replace(m, grounding=cfg).decide("Aid rose.", [i.model_copy(deep=True) for i in items])
+        assert result.verdict is expected
+    # where the most probable verdict is allowed, both agree
+    assert replace(model, grounding=cfg).decide("Aid rose.", [ev("Aid rose.", e=0.95)]).verdict is Verdict.SUPPORTED
+
+
 def test_nothing_similar_is_not_enough_info():
     items = [ev("Unrelated.", sim=0.2).model_copy(update={"probabilities": None})]
     result = toy_model().decide("Colombia expelled the US ambassador.", items)
@@ -157,6 +177,7 @@ def test_save_and_load_round_trip(tmp_path):
     ({"weights": [[1.0, 2.0]]}, "do not match"),
     ({"format": "something-else"}, "not a verdict model"),
     ({"temperature": "hot"}, "malformed"),
+    ({"fallback": "guess"}, "fallback must be"),
 ])
 def test_a_bad_model_file_is_a_model_error(tmp_path, change, message):
     raw = toy_model().to_dict() | change

@@ -197,6 +197,9 @@ class VerdictModel:
     temperature: float = 1.0
     temperature_constrained: float | None = None  # for evidence that rules a verdict out; None: `temperature`
     conflict_score: float = 0.5
+    # Where the most probable verdict is one the evidence rules out: "next" takes the most probable allowed
+    # one, "silent" answers NOT_ENOUGH_INFO (chosen per fit on development data: benchmarks.fit_verdict_model).
+    fallback: str = "next"
     manifest: dict[str, Any] = field(default_factory=dict)
     name: str = "verdict model"
     # Set by the judge (not saved): with it, CONTRADICTED is allowed only when some evidence item contradicts
@@ -210,6 +213,8 @@ class VerdictModel:
             raise ModelError(f"{self.name}: unknown features {unknown}; it was fit by a newer factcheck — upgrade, "
                              "or refit it with `factcheck calibrate`")
         k = len(self.features)
+        if self.fallback not in ("next", "silent"):
+            raise ModelError(f"{self.name}: fallback must be \"next\" or \"silent\", not {self.fallback!r}")
         if self.weights.shape != (3, k) or self.bias.shape != (3,) or self.mean.shape != (k,) or \
                 self.scale.shape != (k,) or not self.temperature > 0 or not (self.temperature_constrained or 1) > 0:
             raise ModelError(f"{self.name}: weights, bias, mean and scale do not match its {k} features")
@@ -240,7 +245,7 @@ class VerdictModel:
 
             allowed[C] = allowed[C] and any(classify_evidence(e, self.grounding)[0] == "contradicts" for e in evidence)
         p = self.probabilities(self.vectors([statement_features(statement, evidence)]), allowed[None, :])[0]
-        return p, int(allowed_argmax(p, allowed))
+        return p, int(allowed_argmax(p, allowed, silent=self.fallback == "silent"))
 
     # --- the verdict --------------------------------------------------------------------------------------
 
@@ -287,7 +292,7 @@ class VerdictModel:
             return out
         allowed = np.array([allowed_classes([evidence[i]]) for i in scored])
         p = self.probabilities(self.vectors([statement_features(statement, [evidence[i]]) for i in scored]), allowed)
-        k = allowed_argmax(p, allowed)
+        k = allowed_argmax(p, allowed, silent=self.fallback == "silent")
         for j, i in enumerate(scored):
             out[i] = (p[j], int(k[j]))
         return out
@@ -320,7 +325,7 @@ class VerdictModel:
                 "temperature": round(float(self.temperature), 6),
                 "temperature_constrained": None if self.temperature_constrained is None
                 else round(float(self.temperature_constrained), 6), "conflict_score": self.conflict_score,
-                "manifest": self.manifest}
+                "fallback": self.fallback, "manifest": self.manifest}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], name: str = "verdict model") -> VerdictModel:
@@ -336,7 +341,7 @@ class VerdictModel:
                        temperature_constrained=None if raw.get("temperature_constrained") is None
                        else float(raw["temperature_constrained"]),
                        conflict_score=float(raw.get("conflict_score", 0.5)), manifest=dict(raw.get("manifest", {})),
-                       name=name)
+                       fallback=str(raw.get("fallback", "next")), name=name)
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{name}: malformed verdict model ({exc})") from exc
 

@@ -201,9 +201,15 @@ def _log_loss(p: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
 
 def final_result(unit: Unit, model: VerdictModel | None, fusion=None) -> CheckResult:
     """The verdict the checker would give on `unit` with `model` (None: the threshold fusion with `fusion`),
-    parts combined as at run time. The unit's evidence is not modified."""
+    parts combined as at run time; a model is grounded by `fusion` when given, as the judge grounds it. The
+    unit's evidence is not modified."""
     from factcheck.judge.fusion import decide
     from factcheck.judge.statements import combine
+
+    if model is not None and fusion is not None and model.grounding is None:
+        from dataclasses import replace
+
+        model = replace(model, grounding=fusion)  # contradictions grounded as at run time (NLIJudge)
 
     def one(statement: str, evidence: list[Evidence]) -> CheckResult:
         evs = copy.deepcopy(evidence)
