@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=_default_home, description="holds corpus/, indexes/, seeds/")
     corpus: str = Field(SEED_CORPUS, description="corpus used when none is named")
     top_k: int = Field(5, ge=1, description="claims retrieved per statement")
+    ann_threshold: int = Field(20_000, ge=0, description="claims from which search is approximate (an HNSW graph "
+                               "built at the first search, recall@5 about 0.99; factcheck.retrieval.ann); "
+                               "0 = always exact")
     max_statement_chars: int = Field(1000, ge=10)
     nli_model: str | None = Field(None, description="NLI model path or Hugging Face id; None = shipped model")
     judge: str = Field("nli", description="'nli' (NLI + rules) or 'similarity'")

@@ -3,6 +3,8 @@
 IDs let a corpus add and remove documents without re-embedding the rest (`add`, `remove_docs`). On disk an
 index is two files, `claims.jsonl` (one claim a line, in vector order) and `index.faiss`; the corpus manifest
 (factcheck.retrieval.corpus) records their sha256 and the embedding model, and `load` refuses a mismatch.
+From `ann_threshold` vectors up, search goes through an approximate HNSW graph built beside the flat index
+(factcheck.retrieval.ann explains when and why); the flat index stays the one that is updated and saved.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,6 +24,7 @@ from pydantic import ValidationError
 from factcheck.errors import CorpusCorrupt, IndexMismatch
 from factcheck.protocols import EmbeddingModel
 from factcheck.results import Claim
+from factcheck.retrieval.ann import ApproximateIndex, default_threshold, uses_approximate
 
 CLAIMS_FILE = "claims.jsonl"
 INDEX_FILE = "index.faiss"
@@ -90,9 +94,14 @@ def embedding_info(embedder: EmbeddingModel) -> dict:
 
 
 class ClaimIndex:
-    """Claims and their normalized embeddings: a FAISS IndexIDMap over IndexFlatIP (inner product == cosine)."""
+    """Claims and their normalized embeddings: a FAISS IndexIDMap over IndexFlatIP (inner product == cosine).
 
-    def __init__(self, info: dict, faiss_index=None, claims: dict[int, Claim] | None = None, next_id: int = 0):
+    ann_threshold: from this many vectors up, search is approximate (HNSW); 0 = always exact; None (default) =
+    the setting FACTCHECK_ANN_THRESHOLD, read at the first search.
+    """
+
+    def __init__(self, info: dict, faiss_index=None, claims: dict[int, Claim] | None = None, next_id: int = 0,
+                 ann_threshold: int | None = None):
         import faiss
 
         self.info = info  # embedding_model, embedding_weights_sha256, dimension
@@ -100,6 +109,9 @@ class ClaimIndex:
             faiss.IndexFlatIP(info["dimension"]))
         self._by_id: dict[int, Claim] = claims or {}
         self.next_id = next_id
+        self.ann_threshold = ann_threshold
+        self._ann: ApproximateIndex | None = None  # built at the first search that needs it
+        self._ann_lock = threading.Lock()  # concurrent first searches (serve) build it once
 
     @classmethod
     def build(cls, claims: list[Claim], embedder: EmbeddingModel, show_progress: bool = False) -> ClaimIndex:
@@ -116,6 +128,8 @@ class ClaimIndex:
             return
         ids = np.arange(self.next_id, self.next_id + len(claims), dtype=np.int64)
         self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+        if self._ann is not None:
+            self._ann.add(vectors, ids)
         self._by_id.update(zip(ids.tolist(), claims))
         self.next_id += len(claims)
         self._changed()
@@ -125,6 +139,7 @@ class ClaimIndex:
         ids = [i for i, c in self._by_id.items() if c.doc_id in doc_ids]
         if ids:
             self._index.remove_ids(np.asarray(ids, dtype=np.int64))
+            self._ann = None  # HNSW cannot remove vectors: rebuilt at the next search
             for i in ids:
                 del self._by_id[i]
             self._changed()
@@ -132,7 +147,10 @@ class ClaimIndex:
 
     def map_claims(self, fn: Callable[[Claim], Claim]) -> ClaimIndex:
         """A copy whose claims are fn(claim), sharing these vectors (for re-pointing claims at new paths)."""
-        return ClaimIndex(self.info, self._index, {i: fn(c) for i, c in self._by_id.items()}, self.next_id)
+        copy = ClaimIndex(self.info, self._index, {i: fn(c) for i, c in self._by_id.items()}, self.next_id,
+                          self.ann_threshold)
+        copy._ann = self._ann
+        return copy
 
     def _changed(self) -> None:
         for attr in ("claims", "_sentences_by_doc", "_next_sentence"):
@@ -183,11 +201,25 @@ class ClaimIndex:
         k = min(k, len(self))
         if k == 0:
             return [[] for _ in range(len(query_vectors))]
-        scores, ids = self._index.search(np.ascontiguousarray(query_vectors, dtype=np.float32), k)
+        searcher = self._approximate() if self.approximate else self._index
+        scores, ids = searcher.search(np.ascontiguousarray(query_vectors, dtype=np.float32), k)
         return [
             [SearchHit(self._by_id[int(i)], float(s)) for s, i in zip(row_s, row_i) if i >= 0]
             for row_s, row_i in zip(scores, ids)
         ]
+
+    @property
+    def approximate(self) -> bool:
+        """Whether `search` goes through the approximate HNSW graph (at least `ann_threshold` vectors)."""
+        if self.ann_threshold is None:
+            self.ann_threshold = default_threshold()
+        return uses_approximate(len(self), self.ann_threshold)
+
+    def _approximate(self) -> ApproximateIndex:
+        with self._ann_lock:
+            if self._ann is None:
+                self._ann = ApproximateIndex(self._index)
+            return self._ann
 
     def save(self, folder: Path) -> dict[str, str]:
         """Write claims.jsonl and index.faiss into `folder`; returns {file name: sha256} for a manifest."""
