@@ -54,6 +54,7 @@ class Checker:
 
     def __init__(self, index: ClaimIndex, embedder: EmbeddingModel, judge: Judge, settings: Settings):
         self.index = index
+        self.index.ann_threshold = settings.ann_threshold  # from this many claims up, search is approximate
         self.embedder = embedder
         self.judge = judge
         self.settings = settings

@@ -173,3 +173,12 @@ def test_a_negative_threshold_is_refused(monkeypatch):
     monkeypatch.setenv("FACTCHECK_ANN_THRESHOLD", "-1")
     with pytest.raises(InputError, match="FACTCHECK_ANN_THRESHOLD='-1'"):
         get_settings()
+
+
+def test_a_checker_applies_its_settings_threshold_to_its_index(fake_embedder, fake_nli):
+    from factcheck.checker import Checker
+    from factcheck.settings import get_settings
+
+    checker = Checker.from_texts({"a.txt": "Aid rose in 2024. Aid fell in 2023."}, embedder=fake_embedder,
+                                 nli=fake_nli, settings=get_settings(ann_threshold=1))
+    assert checker.index.ann_threshold == 1
