@@ -202,10 +202,10 @@ def _fit_without(units, held: set[int], folds: int, log=print):
     from factcheck.training.fit_verdict import design, final_result, fit_model
 
     fit_idx = [i for i in range(len(units)) if i not in held]
-    x, y, allowed, w = design([units[i] for i in fit_idx])
+    grounding = _grounding()
+    x, y, allowed, w = design([units[i] for i in fit_idx], grounding)
     model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], constrained=~allowed.all(axis=1),
                               folds=folds)
-    grounding = _grounding()
     right = {}
     for fallback in ("next", "silent"):
         candidate = replace(model, fallback=fallback)

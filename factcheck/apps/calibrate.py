@@ -102,8 +102,8 @@ def calibrate(labelled: str | Path, checker, *, corpus: str, profile: str, folds
     current = judge.verdict_model
     before = scores(gold, [final_result(u, current, judge.fusion) for u in units])
     log(f"fitting ({folds}-fold cross-validation)…")
-    after = scores(gold, cross_validate(units, prior=current, folds=folds))
-    x, y, allowed, w = design(units)
+    after = scores(gold, cross_validate(units, prior=current, folds=folds, grounding=judge.fusion))
+    x, y, allowed, w = design(units, judge.fusion)
     constrained = np.asarray(~allowed.all(axis=1), dtype=bool)
     model, fit = fit_model(x, y, w, [u.group for u in units], constrained=constrained, prior=current, folds=folds)
     started = (f"profile {checker.settings.profile}" if checker.settings.profile else

@@ -160,9 +160,15 @@ def _argmax(probs: dict[str, float]) -> str:
     return max(probs, key=lambda k: probs[k])
 
 
-def allowed_classes(evidence: Sequence[Evidence]) -> np.ndarray:
-    """Which verdicts the evidence permits at all: [SUPPORTED, CONTRADICTED, NOT_ENOUGH_INFO] as booleans."""
-    return np.array([any(can_support(e) for e in evidence), any(can_contradict(e) for e in evidence), True])
+def allowed_classes(evidence: Sequence[Evidence], grounding=None) -> np.ndarray:
+    """Which verdicts the evidence permits at all: [SUPPORTED, CONTRADICTED, NOT_ENOUGH_INFO] as booleans. With
+    `grounding` (the judge's FusionConfig), CONTRADICTED also needs an item that contradicts on its own terms."""
+    allowed = np.array([any(can_support(e) for e in evidence), any(can_contradict(e) for e in evidence), True])
+    if grounding is not None and allowed[C]:
+        from factcheck.judge.fusion import classify_evidence
+
+        allowed[C] = any(classify_evidence(e, grounding)[0] == "contradicts" for e in evidence)
+    return allowed
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -239,11 +245,7 @@ class VerdictModel:
 
     def predict_evidence(self, statement: str, evidence: Sequence[Evidence]) -> tuple[np.ndarray, int]:
         """(calibrated probabilities, index of the verdict the evidence allows) for one statement."""
-        allowed = allowed_classes(evidence)
-        if self.grounding is not None:
-            from factcheck.judge.fusion import classify_evidence
-
-            allowed[C] = allowed[C] and any(classify_evidence(e, self.grounding)[0] == "contradicts" for e in evidence)
+        allowed = allowed_classes(evidence, self.grounding)
         p = self.probabilities(self.vectors([statement_features(statement, evidence)]), allowed[None, :])[0]
         return p, int(allowed_argmax(p, allowed, silent=self.fallback == "silent"))
 

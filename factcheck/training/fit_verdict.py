@@ -64,13 +64,14 @@ def unit_from_results(whole: CheckResult, parts: Sequence[CheckResult], label: s
                 parts=[(r.statement, r.evidence) for r in parts], **kw)
 
 
-def design(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def design(units: Sequence[Unit], grounding=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(features in FEATURES order, label ids, allowed-class mask, weights) of the whole statements; a row of
-    the mask that is not all True is a constrained statement (see `fit_model`)."""
+    the mask that is not all True is a constrained statement (see `fit_model`). `grounding`: the judge's
+    FusionConfig, so the mask rules out an ungrounded CONTRADICTED as the judge will."""
     x = np.array([[f[n] for n in FEATURES] for f in (statement_features(u.statement, u.evidence) for u in units)],
                  dtype=np.float64).reshape(len(units), len(FEATURES))
     y = np.array([LABELS.index(u.label) for u in units], dtype=np.int64)
-    allowed = np.array([allowed_classes(u.evidence) for u in units], dtype=bool).reshape(len(units), 3)
+    allowed = np.array([allowed_classes(u.evidence, grounding) for u in units], dtype=bool).reshape(len(units), 3)
     w = np.array([u.weight for u in units], dtype=np.float64)
     return x, y, allowed, w
 
@@ -249,9 +250,10 @@ def scores(gold: Sequence[str], results: Sequence[CheckResult], labels: Sequence
 
 
 def cross_validate(units: Sequence[Unit], *, prior: VerdictModel | None = None, folds: int = 5,
-                   inner_folds: int = 5) -> list[CheckResult]:
-    """Out-of-fold final results: each fold decided by a model fitted (penalty, temperature and all) without it."""
-    x, y, allowed, w = design(units)
+                   inner_folds: int = 5, grounding=None) -> list[CheckResult]:
+    """Out-of-fold final results: each fold decided by a model fitted (penalty, temperature and all) without it;
+    `grounding` as in `design` and `final_result`."""
+    x, y, allowed, w = design(units, grounding)
     groups = [u.group or str(i) for i, u in enumerate(units)]
     out: list[CheckResult | None] = [None] * len(units)
     for test in stratified_folds(y, groups, folds, seed=1):
@@ -260,5 +262,5 @@ def cross_validate(units: Sequence[Unit], *, prior: VerdictModel | None = None, 
                              constrained=~allowed[train].all(axis=1),
                              prior=prior, folds=inner_folds)
         for i in test:
-            out[i] = final_result(units[i], model)
+            out[i] = final_result(units[i], model, grounding)
     return out  # type: ignore[return-value]
