@@ -194,26 +194,45 @@ def _grounding():
     return FusionConfig.from_settings(get_settings(), read_fusion_params(SHIPPED_MODEL_DIR))
 
 
+GROUNDING_GRID = (0.5, 0.6, 0.7, 0.8)  # P(contradiction) that grounds CONTRADICTED on its own
+
+
 def _fit_without(units, held: set[int], folds: int, log=print):
-    """(model, fit report, final results on every unit) of a fit on the units outside `held`; the model's
-    `fallback` is the one more accurate on the fitted units (never the held-out ones)."""
+    """(model, fit report, final results on every unit) of a fit on the units outside `held`. The model's
+    `ground_contradiction` and `fallback` are the pair most accurate on the fitted units (never the held-out
+    ones) among those that call no more true statements CONTRADICTED than the fusion's threshold does; the fit
+    is then redone with the constrained rows that grounding implies."""
     from dataclasses import replace
 
     from factcheck.training.fit_verdict import design, final_result, fit_model
 
     fit_idx = [i for i in range(len(units)) if i not in held]
     grounding = _grounding()
-    x, y, allowed, w = design([units[i] for i in fit_idx], grounding)
-    model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], constrained=~allowed.all(axis=1),
-                              folds=folds)
-    right = {}
-    for fallback in ("next", "silent"):
-        candidate = replace(model, fallback=fallback)
-        right[fallback] = sum(final_result(units[i], candidate, grounding).verdict.value == units[i].label
-                              for i in fit_idx)
-    model = replace(model, fallback=max(right, key=lambda f: (right[f], f == "next")))
-    log(f"fallback where the most probable verdict is ruled out: {model.fallback} "
-        f"(right on the fitted statements: {right})")
+    chosen = (grounding.contradict_threshold, "next")
+    for _ in range(2):  # fit with the current choice's mask, choose, refit with the chosen one's mask
+        g = replace(grounding, contradict_threshold=chosen[0])
+        x, y, allowed, w = design([units[i] for i in fit_idx], g)
+        model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], constrained=~allowed.all(axis=1),
+                                  folds=folds)
+        right, false_con = {}, {}
+        for threshold in GROUNDING_GRID:
+            for fallback in ("next", "silent"):
+                candidate = replace(model, fallback=fallback, ground_contradiction=threshold)
+                verdicts = [final_result(units[i], candidate, grounding).verdict.value for i in fit_idx]
+                right[threshold, fallback] = sum(v == units[i].label for v, i in zip(verdicts, fit_idx))
+                false_con[threshold, fallback] = sum(v == "CONTRADICTED" and units[i].label == "SUPPORTED"
+                                                     for v, i in zip(verdicts, fit_idx))
+        # A true statement called CONTRADICTED is the costliest error for an editor: no choice may make more of
+        # them than the fusion's own grounding threshold does.
+        ceiling = false_con[grounding.contradict_threshold, "next"]
+        best = max((k for k in right if false_con[k] <= ceiling), key=lambda k: (right[k], k[1] == "next", k[0]))
+        if best == chosen:
+            break
+        chosen = best
+    model = replace(model, ground_contradiction=chosen[0], fallback=chosen[1])
+    log(f"grounding P(contradiction) {model.ground_contradiction}, fallback {model.fallback} (right / true called "
+        f"contradicted, on the {len(fit_idx)} fitted statements: "
+        + ", ".join(f"{k[0]}/{k[1]} {v}/{false_con[k]}" for k, v in right.items()) + ")")
     return model, report, [final_result(u, model, grounding) for u in units]
 
 

@@ -178,6 +178,7 @@ def test_save_and_load_round_trip(tmp_path):
     ({"format": "something-else"}, "not a verdict model"),
     ({"temperature": "hot"}, "malformed"),
     ({"fallback": "guess"}, "fallback must be"),
+    ({"ground_contradiction": 1.5}, "ground_contradiction must be"),
 ])
 def test_a_bad_model_file_is_a_model_error(tmp_path, change, message):
     raw = toy_model().to_dict() | change
@@ -260,3 +261,18 @@ def test_with_grounding_a_contradiction_needs_an_item_that_contradicts_on_its_ow
     assert grounded.decide("Aid rose in 2024.", strong).verdict is Verdict.CONTRADICTED
     ruled = [ev("Aid fell in 2023.", c=0.6, findings=[finding("dates", "contradicts", 0.9)])]  # a rule grounds it
     assert grounded.decide("Aid fell in 2020.", ruled).verdict is Verdict.CONTRADICTED
+
+
+@pytest.mark.parametrize(("ground", "expected"), [(None, Verdict.NOT_ENOUGH_INFO), (0.8, Verdict.NOT_ENOUGH_INFO),
+                                                  (0.6, Verdict.CONTRADICTED)])
+def test_the_model_can_carry_its_own_grounding_threshold(tmp_path, ground, expected):
+    from factcheck.judge.fusion import FusionConfig
+    from factcheck.settings import Settings
+
+    fusion = FusionConfig.from_settings(Settings(), {"contradict_threshold": 0.8})
+    model = toy_model(ground_contradiction=ground)
+    model.save(tmp_path / "m.json")
+    again = load_verdict_model(tmp_path / "m.json")
+    assert again.ground_contradiction == ground
+    items = [ev("Aid fell.", c=0.7)]  # NLI contradiction 0.7, no rule: grounded only below 0.7
+    assert again.grounded(fusion).decide("Aid rose.", items).verdict is expected

@@ -211,9 +211,7 @@ def nli_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
 
     model = verdict_model_for(settings, nli)
     if model is not None:
-        from dataclasses import replace
-
-        model = replace(model, grounding=fusion)
+        model = model.grounded(fusion)
     return NLIJudge(nli, fusion, use_rules=settings.use_rules, verdict_model=model)
 
 

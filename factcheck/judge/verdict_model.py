@@ -206,6 +206,9 @@ class VerdictModel:
     # Where the most probable verdict is one the evidence rules out: "next" takes the most probable allowed
     # one, "silent" answers NOT_ENOUGH_INFO (chosen per fit on development data: benchmarks.fit_verdict_model).
     fallback: str = "next"
+    # P(contradiction) at which an NLI item grounds CONTRADICTED on its own (None: the fusion's contradict_threshold);
+    # chosen per fit on development data like `fallback`.
+    ground_contradiction: float | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
     name: str = "verdict model"
     # Set by the judge (not saved): with it, CONTRADICTED is allowed only when some evidence item contradicts
@@ -213,12 +216,22 @@ class VerdictModel:
     # so the learned model never calls a statement contradicted on features alone (issue #10: grounded).
     grounding: Any = None
 
+    def grounded(self, fusion) -> VerdictModel:
+        """This model with contradictions grounded by `fusion` (at its own `ground_contradiction` when set)."""
+        from dataclasses import replace
+
+        if self.ground_contradiction is not None:
+            fusion = replace(fusion, contradict_threshold=self.ground_contradiction)
+        return replace(self, grounding=fusion)
+
     def __post_init__(self):
         unknown = [f for f in self.features if f not in FEATURES]
         if unknown:
             raise ModelError(f"{self.name}: unknown features {unknown}; it was fit by a newer factcheck — upgrade, "
                              "or refit it with `factcheck calibrate`")
         k = len(self.features)
+        if self.ground_contradiction is not None and not 0 < self.ground_contradiction <= 1:
+            raise ModelError(f"{self.name}: ground_contradiction must be in (0, 1], not {self.ground_contradiction}")
         if self.fallback not in ("next", "silent"):
             raise ModelError(f"{self.name}: fallback must be \"next\" or \"silent\", not {self.fallback!r}")
         if self.weights.shape != (3, k) or self.bias.shape != (3,) or self.mean.shape != (k,) or \
@@ -327,7 +340,7 @@ class VerdictModel:
                 "temperature": round(float(self.temperature), 6),
                 "temperature_constrained": None if self.temperature_constrained is None
                 else round(float(self.temperature_constrained), 6), "conflict_score": self.conflict_score,
-                "fallback": self.fallback, "manifest": self.manifest}
+                "fallback": self.fallback, "ground_contradiction": self.ground_contradiction, "manifest": self.manifest}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], name: str = "verdict model") -> VerdictModel:
@@ -343,7 +356,9 @@ class VerdictModel:
                        temperature_constrained=None if raw.get("temperature_constrained") is None
                        else float(raw["temperature_constrained"]),
                        conflict_score=float(raw.get("conflict_score", 0.5)), manifest=dict(raw.get("manifest", {})),
-                       fallback=str(raw.get("fallback", "next")), name=name)
+                       fallback=str(raw.get("fallback", "next")),
+                       ground_contradiction=None if raw.get("ground_contradiction") is None
+                       else float(raw["ground_contradiction"]), name=name)
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{name}: malformed verdict model ({exc})") from exc
 

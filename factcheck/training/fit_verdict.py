@@ -208,9 +208,7 @@ def final_result(unit: Unit, model: VerdictModel | None, fusion=None) -> CheckRe
     from factcheck.judge.statements import combine
 
     if model is not None and fusion is not None and model.grounding is None:
-        from dataclasses import replace
-
-        model = replace(model, grounding=fusion)  # contradictions grounded as at run time (NLIJudge)
+        model = model.grounded(fusion)  # contradictions grounded as at run time (NLIJudge)
 
     def one(statement: str, evidence: list[Evidence]) -> CheckResult:
         evs = copy.deepcopy(evidence)
