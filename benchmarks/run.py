@@ -91,6 +91,24 @@ class BenchConfig:
         return cls(**{**defaults, **kw})
 
 
+def _screened(items: list[loaders.ClaimItem]) -> tuple[list[loaders.ClaimItem], list[tuple[str, str]]]:
+    """(the items the checker accepts, [(id, reason)] of those its input screen refuses, e.g. mojibake)."""
+    from factcheck.checker import validate_statement
+    from factcheck.errors import InputError
+    from factcheck.settings import get_settings
+
+    limit = get_settings().max_statement_chars
+    kept, refused = [], []
+    for it in items:
+        try:
+            validate_statement(it.claim, limit)
+        except InputError as exc:
+            refused.append((str(it.id), str(exc)))
+        else:
+            kept.append(it)
+    return kept, refused
+
+
 class Harness:
     def __init__(self, config: BenchConfig, models: Models | None = None):
         self.cfg = config
@@ -152,6 +170,10 @@ class Harness:
 
     def _run_claims(self, name: str, items: list[loaders.ClaimItem], labels, judges: tuple[str, ...],
                     notes: list[str] | None) -> dict:
+        items, refused = _screened(items)
+        if refused:  # what `factcheck batch` answers with an ERROR row: scored by no judge
+            notes = [*(notes or []), f"{len(refused)} item(s) refused by the input screen and left out of every "
+                                     f"judge's score: " + "; ".join(f"{i}: {why}" for i, why in refused[:3])]
         groups: dict[tuple, list[loaders.ClaimItem]] = defaultdict(list)
         for item in items:
             groups[tuple(sorted(item.docs.items()))].append(item)

@@ -119,3 +119,15 @@ def test_default_paths_follow_factcheck_shared(monkeypatch, tmp_path):
     assert [p.id for p in loaders.fever_symmetric_dev(limit=1)] == ["101"]
     monkeypatch.delenv("FACTCHECK_SHARED")
     assert loaders.shared_dir() == loaders.REPO_ROOT.parent / "shared"
+
+
+def test_items_the_input_screen_refuses_are_left_out_and_named():
+    from benchmarks.run import _screened
+
+    def item(i, claim):
+        return loaders.ClaimItem(id=i, claim=claim, label=Verdict.SUPPORTED, orig_label="SUPPORTS", docs={"d": "x"})
+
+    kept, refused = _screened([item("a", "Sea levels are rising."), item("b", "Sea levels\x80 are rising."),
+                               item("c", "Global temperatures rose by 1C.")])
+    assert [it.id for it in kept] == ["a", "c"]
+    assert [i for i, _ in refused] == ["b"] and "not text" in refused[0][1]
