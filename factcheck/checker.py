@@ -134,16 +134,18 @@ class Checker:
         Such a sentence lacks the name the statement uses, so on its own it looks less similar than it is."""
         import numpy as np
 
+        from factcheck.ingest.nlp import parse_many
         from factcheck.judge.judges import refers_back
 
+        pairs = [(si, h.claim, nxt) for si, hs in enumerate(hits) for h in hs[:lead]
+                 if (nxt := self.index.following(h.claim)) is not None]
+        parse_many(nxt.sentence for _, _, nxt in pairs)  # one batched parse; the judge reuses it
         extra: list[tuple[int, Claim, str]] = []
-        for si, hs in enumerate(hits):
-            seen: set[str] = set()
-            for h in hs[:lead]:
-                nxt = self.index.following(h.claim)
-                if nxt is not None and nxt.sentence not in seen and refers_back(nxt.sentence):
-                    seen.add(nxt.sentence)
-                    extra.append((si, nxt, f"{h.claim.sentence} {nxt.text}"))
+        seen: set[tuple[int, str]] = set()
+        for si, before, nxt in pairs:
+            if (si, nxt.sentence) not in seen and refers_back(nxt.sentence):
+                seen.add((si, nxt.sentence))
+                extra.append((si, nxt, f"{before.sentence} {nxt.text}"))
         if not extra:
             return hits
         windows = self.embedder.encode([text for _, _, text in extra])

@@ -111,8 +111,10 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
 
     spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
     spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES]
+    if not spans:
+        return False
     missing = unmentioned_entities(stmt, names)
-    return bool(spans and missing) and all(
+    return bool(missing) and all(
         any(sp.start < e.end_char and e.start_char < sp.end for sp in spans) for e in missing)
 
 

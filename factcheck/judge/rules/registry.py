@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-if not Doc.has_extension("antecedents"):
-    Doc.set_extension("antecedents", default=frozenset())
-
 from factcheck.judge.registry import DOCUMENT_RULES, PAIR_RULES, Rule, rules
 from factcheck.judge.rules.antonyms import check_antonyms
 from factcheck.judge.rules.attribution import check_attribution
@@ -16,6 +13,9 @@ from factcheck.judge.rules.polarity import check_polarity
 from factcheck.judge.rules.quantities import check_quantities
 from factcheck.judge.rules.roles import check_roles
 from factcheck.results import Finding
+
+if not Doc.has_extension("antecedents"):
+    Doc.set_extension("antecedents", default=frozenset())
 
 rules.register("quantities", check_quantities)
 rules.register("dates", check_dates)
@@ -41,7 +41,9 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
     else:
         src_doc, stmt_doc = nlp(source_sentence), nlp(statement)
         ctx_doc = nlp(context) if context else None
-    src_doc._.antecedents = antecedents(ctx_doc) if ctx_doc is not None else frozenset()
+    if ctx_doc is not None:  # on a copy: parses are cached and shared (serve checks in several threads)
+        src_doc = src_doc.copy()
+        src_doc._.antecedents = antecedents(ctx_doc)
     findings: list[Finding] = []
     for check in PAIR_RULES.values():
         findings.extend(check(src_doc, stmt_doc))
