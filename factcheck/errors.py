@@ -70,6 +70,13 @@ class CorpusBusy(FactcheckError):
     code = "E204"
 
 
+class StoreUnavailable(FactcheckError):
+    """A corpus's vector store cannot be used: its extra is not installed, its server cannot be reached, or a
+    milvus-lite file is open in another process."""
+
+    code = "E205"
+
+
 def error_classes() -> list[type[FactcheckError]]:
     """FactcheckError and every subclass of it, in code order (for docs and their test)."""
     seen: list[type[FactcheckError]] = []

@@ -5,6 +5,8 @@ index is two files, `claims.jsonl` (one claim a line, in vector order) and `inde
 (factcheck.retrieval.corpus) records their sha256 and the embedding model, and `load` refuses a mismatch.
 From `ann_threshold` vectors up, search goes through an approximate HNSW graph built beside the flat index
 (factcheck.retrieval.ann explains when and why); the flat index stays the one that is updated and saved.
+A corpus can keep its vectors in Milvus instead: `MilvusClaimIndex` (factcheck.retrieval.milvus) is this class
+with the vectors in a collection and no index.faiss.
 """
 
 from __future__ import annotations
@@ -91,6 +93,17 @@ def embedding_info(embedder: EmbeddingModel) -> dict:
     """What an index records about the model that made its vectors."""
     return {"embedding_model": embedder.model_id, "embedding_weights_sha256": embedder.weights_sha256,
             "dimension": int(embedder.dimension)}
+
+
+def check_model(info: dict, embedder, corpus: str) -> None:
+    """Refuse an index whose vectors another embedding model made than `embedder`."""
+    if info.get("embedding_weights_sha256") != embedder.weights_sha256:
+        raise IndexMismatch(
+            f"corpus {corpus!r} was indexed with embedding model {info.get('embedding_model')!r} "
+            f"(weights {str(info.get('embedding_weights_sha256'))[:12]}), not the one loaded now "
+            f"({embedder.model_id}, weights {embedder.weights_sha256[:12]}); "
+            f"rebuild the index with `factcheck index --corpus {corpus}`"
+        )
 
 
 class ClaimIndex:
@@ -221,6 +234,17 @@ class ClaimIndex:
                 self._ann = ApproximateIndex(self._index)
             return self._ann
 
+    def vectors(self) -> np.ndarray:
+        """Every claim's vector, one row per claim of `claims`, in that order (to copy an index elsewhere)."""
+        n = int(self._index.ntotal)
+        if not n:
+            return np.zeros((0, self.info["dimension"]), dtype=np.float32)
+        return self._index.index.reconstruct_n(0, n)  # the flat index holds them in ID-map (= claims) order
+
+    def store_record(self) -> dict | None:
+        """What a manifest records about an index kept outside the generation's files: None, it is index.faiss."""
+        return None
+
     def save(self, folder: Path) -> dict[str, str]:
         """Write claims.jsonl and index.faiss into `folder`; returns {file name: sha256} for a manifest."""
         import faiss
@@ -238,13 +262,7 @@ class ClaimIndex:
         with another embedding model than `embedder`."""
         import faiss
 
-        if info.get("embedding_weights_sha256") != embedder.weights_sha256:
-            raise IndexMismatch(
-                f"corpus {corpus!r} was indexed with embedding model {info.get('embedding_model')!r} "
-                f"(weights {str(info.get('embedding_weights_sha256'))[:12]}), not the one loaded now "
-                f"({embedder.model_id}, weights {embedder.weights_sha256[:12]}); "
-                f"rebuild the index with `factcheck index --corpus {corpus}`"
-            )
+        check_model(info, embedder, corpus)
         claims = parse_claims(read_verified(folder / CLAIMS_FILE, files[CLAIMS_FILE]), folder / CLAIMS_FILE)
         raw = read_verified(folder / INDEX_FILE, files[INDEX_FILE])
         index = faiss.deserialize_index(np.frombuffer(raw, dtype=np.uint8))

@@ -1,7 +1,8 @@
 """Corpora on disk: the layout, reading a verified generation, and the one writer that replaces it.
 
     corpus/NAME/CURRENT           the live generation's folder name, replaced atomically by every write
-    corpus/NAME/g-000004/         a generation: manifest.json, claims.jsonl, index.faiss (absent until indexed)
+    corpus/NAME/g-000004/         a generation: manifest.json, claims.jsonl, index.faiss (absent until indexed,
+                                  and for a corpus whose vectors are in Milvus: store.json names the collection)
     corpus/NAME/docs/HASH/ID.txt  source copies, in a folder named by content hash, never rewritten: a
                                   citation's file keeps its text for as long as the document is in the corpus
     corpus/.NAME.lock             the write lock: one writer at a time; readers take no lock
@@ -10,7 +11,9 @@ A write builds a complete generation in a staging folder (corpus/NAME/.staging-*
 name and only then points CURRENT at it: a reader, or a writer killed at any instant, sees the old corpus or the
 new one, never a mix. Whatever an interrupted write left behind is removed by the next writer. The manifest
 records each document's source, stored copy, sha256 and ingest time, and the sha256 of claims.jsonl and
-index.faiss; reading refuses any file that differs.
+index.faiss; reading refuses any file that differs. A Milvus collection (factcheck.retrieval.milvus) lives as long
+as a generation or staging folder names it in its store.json: cleaning a folder away drops its collection, unless
+the live generation uses the same one.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from factcheck.settings import Settings
 FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+STORE_FILE = "store.json"  # in a generation or staging folder: the Milvus collection it names, to drop it later
 DOCS = "docs"
 LOCK_WAIT_S = 60.0  # how long a second writer waits for the first by default
 _GENERATION = re.compile(r"g-(\d{6,})")
@@ -225,6 +229,13 @@ def snapshot_claims(snap: Snapshot) -> list[Claim]:
 def snapshot_index(snap: Snapshot, embedder) -> ClaimIndex:
     """The index of one (indexed) generation, checked against the manifest and the embedding model."""
     info = {k: snap.manifest["index"][k] for k in ("embedding_model", "embedding_weights_sha256", "dimension")}
+    record = snap.manifest["index"].get("store")
+    if record:  # the vectors are in Milvus
+        from factcheck.retrieval.milvus import MilvusClaimIndex
+
+        return repairable(snap, lambda: MilvusClaimIndex.open(snap.folder, snap.manifest["files"], info,
+                                                              snap.manifest["index"]["next_id"], record, embedder,
+                                                              snap.paths.name))
     return repairable(snap, lambda: ClaimIndex.load(snap.folder, snap.manifest["files"], info,
                                                      snap.manifest["index"]["next_id"], embedder, snap.paths.name))
 
@@ -269,6 +280,7 @@ class Writer:
     def __exit__(self, *exc) -> None:
         try:
             if self.staging is not None and self.staging.exists():
+                release_stores(self.staging, keep=_live_store_key(self.paths))  # a new collection it was filling
                 shutil.rmtree(self.staging, ignore_errors=True)
         finally:
             self._lock.release()
@@ -303,6 +315,11 @@ class Writer:
         self.staging = None
         write_atomic(self.paths.root / CURRENT, gen + "\n")  # the switch: one atomic rename
         _fsync_dir(self.paths.root)
+        record = (manifest.get("index") or {}).get("store")
+        if record and record.get("removed"):
+            from factcheck.retrieval.milvus import delete_removed
+
+            delete_removed(record)  # rows of claims this generation removed, hidden from it until now
         clean(self.paths)
         return Snapshot(self.paths, gen, manifest)
 
@@ -347,13 +364,16 @@ def clean(paths: CorpusPaths) -> int:
         gen = _current_generation(paths)
         if gen is None:
             return 0  # nothing committed yet
-        keep_docs = {d["stored"] for d in _read_manifest(paths, gen)["documents"]}
-    except (CorpusCorrupt, KeyError, TypeError):
+        manifest = _read_manifest(paths, gen)
+        keep_docs = {d["stored"] for d in manifest["documents"]}
+        live_store = _store_key((manifest.get("index") or {}).get("store"))
+    except (CorpusCorrupt, KeyError, TypeError, AttributeError):
         return 0  # a damaged corpus keeps everything until it is replaced
     removed = 0
     for entry in list(root.iterdir()):
         if entry.name in (CURRENT, gen, DOCS):
             continue
+        release_stores(entry, keep=live_store)
         _remove(entry)
         removed += 1
     if (root / DOCS).is_dir():  # docs/<content hash>/<doc id>.<suffix>
@@ -365,6 +385,35 @@ def clean(paths: CorpusPaths) -> int:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
     return removed
+
+
+def _live_store_key(paths: CorpusPaths) -> tuple | None:
+    try:
+        gen = _current_generation(paths)
+        return None if gen is None else _store_key((_read_manifest(paths, gen).get("index") or {}).get("store"))
+    except (CorpusCorrupt, AttributeError):
+        return None
+
+
+def _store_key(record) -> tuple | None:
+    return (record.get("uri"), record.get("collection")) if isinstance(record, dict) else None
+
+
+def release_stores(path: Path, keep: tuple | None = None) -> None:
+    """Drop the Milvus collections named by the store.json of a folder about to be deleted (a generation, a
+    staging folder) or of its subfolders (a removed corpus), except `keep`, the (uri, collection) still live.
+    Best effort: a store that cannot be reached keeps an orphan collection (BASE__fc…), which is dropped by hand."""
+    if not path.is_dir() or path.is_symlink():
+        return
+    for f in [path / STORE_FILE, *path.glob(f"*/{STORE_FILE}")]:
+        try:
+            record = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if _store_key(record) != keep:
+            from factcheck.retrieval.milvus import drop_collection
+
+            drop_collection(record)
 
 
 def _remove(path: Path) -> None:
@@ -384,6 +433,7 @@ def clean_leftovers(settings: Settings) -> int:
     removed = 0
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".removed-"):
+            release_stores(entry)
             _remove(entry)  # a `corpus remove` that was interrupted after its atomic rename
             removed += 1
         elif entry.is_dir() and not entry.name.startswith("."):
@@ -398,6 +448,37 @@ def clean_leftovers(settings: Settings) -> int:
             finally:
                 lock.release()
     return removed
+
+
+def live_store(snap: Snapshot | None):
+    """Where a generation's vectors are: a Milvus `StoreSpec`, or None (FAISS, or not indexed)."""
+    record = snap.manifest["index"].get("store") if snap is not None and snap.indexed else None
+    if not record:
+        return None
+    from factcheck.retrieval.milvus import StoreSpec
+
+    return StoreSpec(record["uri"], record["base"])
+
+
+def new_index(info: dict, folder: Path, spec=None) -> ClaimIndex:
+    """An empty index for the generation staged in `folder`: FAISS (spec None), or a new collection in the Milvus
+    store `spec`."""
+    if spec is None:
+        return ClaimIndex(info)
+    from factcheck.retrieval.milvus import MilvusClaimIndex
+
+    return MilvusClaimIndex.create(info, spec, folder)
+
+
+def new_index_like_live(info: dict, folder: Path) -> ClaimIndex:
+    """new_index() in the store the live generation of the corpus `folder` is staged in uses (`ingest --replace`
+    keeps a corpus in Milvus)."""
+    root = folder.parent
+    try:
+        spec = live_store(read_snapshot(CorpusPaths(root.name, root)))
+    except (CorpusCorrupt, KeyError, TypeError, AttributeError):
+        spec = None  # a damaged corpus being replaced: its store is unknown, FAISS it is
+    return new_index(info, folder, spec)
 
 
 def write_claims(folder: Path, claims: list[Claim]) -> dict[str, str]:
@@ -419,5 +500,6 @@ def generation_manifest(entries: list[dict], claims: list[Claim], files: dict, i
         "claim_count": len(claims),
         "sentence_count": sum(len(s) for s in sentences.values()),
         "files": files,
-        "index": None if idx is None else {**idx.info, "next_id": idx.next_id, "indexed_at": now()},
+        "index": None if idx is None else {**idx.info, "next_id": idx.next_id, "indexed_at": now(),
+                                           **({"store": record} if (record := idx.store_record()) else {})},
     }
