@@ -182,3 +182,10 @@ def test_a_checker_applies_its_settings_threshold_to_its_index(fake_embedder, fa
     checker = Checker.from_texts({"a.txt": "Aid rose in 2024. Aid fell in 2023."}, embedder=fake_embedder,
                                  nli=fake_nli, settings=get_settings(ann_threshold=1))
     assert checker.index.ann_threshold == 1
+
+
+def test_load_index_applies_the_settings_threshold(home):
+    from factcheck.retrieval.corpus import load_index
+
+    index = load_index(None, get_settings(ann_threshold=7), FakeEmbedder())
+    assert index.ann_threshold == 7 and index.approximate == (len(index) >= 7)

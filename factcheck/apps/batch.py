@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from factcheck.checker import Checker, validate_statement
 from factcheck.errors import FactcheckError, InputError
@@ -257,39 +258,68 @@ def _check_same_input(partial: Path, meta: Path, inp: BatchInput) -> None:
 
 
 def run_batch(input_path: str, output: str, checker: Checker | Callable[[], Checker], column: str | None = None,
-              resume: bool = False, progress: Callable[[int], None] | None = None) -> BatchSummary:
+              resume: bool = False, progress: Callable[[int], None] | None = None,
+              engine: BatchEngine | None = None) -> BatchSummary:
     """Check every row of `input_path`, writing results to `output` (.csv / .jsonl / '-').
 
     `checker` may be a factory, called only once the input has been read through and the output is known to be
-    writable, so a bad file or output path fails before any model loads.
+    writable, so a bad file or output path fails before any model loads. `engine` checks the rows somewhere
+    else (`factcheck.apps.ray_engine.RayBatchEngine`: on Ray workers, each calling the factory once); reading,
+    writing, order and resume stay here, so every engine writes the same output.
     """
     if resume and output == "-":
         raise InputError("--resume needs an output file, not stdout")
     check_output(input_path, output)
     with _spool_dir() as spool:
         inp = scan_input(input_path, column, spool)
-        if callable(checker):
-            checker = checker()
+        if engine is None:
+            engine = LocalEngine()
+        engine.prepare(checker)
         writer = _Writer(output, inp, resume)
         summary = BatchSummary(skipped=writer.done)
         rows = read_rows(inp)
         for _ in range(writer.done):  # rows the previous run already wrote
             if next(rows, None) is None:
                 break
-        chunk: list[Row] = []
         try:
-            for row in rows:
-                chunk.append(row)
-                if len(chunk) >= CHUNK:
-                    _process(chunk, inp.column, checker, writer, summary, progress, inp.label)
-                    chunk = []
-            if chunk:
-                _process(chunk, inp.column, checker, writer, summary, progress, inp.label)
+            for chunk, outcome in engine.check(_chunks(rows), inp.column, inp.label):
+                _write_chunk(chunk, outcome, writer, summary, progress)
         except BaseException:
             writer.flush()  # keep completed rows for --resume
             raise
         writer.finish()
     return summary
+
+
+class BatchEngine(Protocol):
+    """Where the rows of a batch are checked. `check` yields each chunk with its outcome, in input order."""
+
+    def prepare(self, checker: Checker | Callable[[], Checker]) -> None: ...
+
+    def check(self, chunks: Iterator[list[Row]], column: str,
+              source: str) -> Iterator[tuple[list[Row], list[tuple[dict, dict | None]]]]: ...
+
+
+class LocalEngine:
+    """This process, one chunk at a time."""
+
+    def prepare(self, checker: Checker | Callable[[], Checker]) -> None:
+        self.checker = checker() if callable(checker) else checker
+
+    def check(self, chunks, column, source):
+        for chunk in chunks:
+            yield chunk, check_chunk(chunk, column, self.checker, source)
+
+
+def _chunks(rows: Iterator[Row], size: int = CHUNK) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def check_output(input_path: str, output: str) -> None:
@@ -313,8 +343,12 @@ def _spool_dir():
     return tempfile.TemporaryDirectory(prefix="factcheck-batch-")
 
 
-def _process(chunk: list[Row], column: str, checker: Checker, writer: _Writer, summary: BatchSummary,
-             progress, source: str) -> None:
+def check_chunk(chunk: list[Row], column: str, checker: Checker, source: str) -> list[tuple[dict, dict | None]]:
+    """(output columns, result JSON or None for an ERROR row) for each row of `chunk`, in order.
+
+    Rows read with an error, and statements `validate_statement` refuses, become ERROR rows naming the input
+    line; the rest are checked together in one `check_batch` call. Sets `row.error` on the rows that failed.
+    """
     todo: list[tuple[int, str]] = []
     for i, row in enumerate(chunk):
         if row.error is None:
@@ -329,19 +363,26 @@ def _process(chunk: list[Row], column: str, checker: Checker, writer: _Writer, s
         except FactcheckError as exc:
             for i, _ in todo:
                 chunk[i].error = f"{source}:{chunk[i].line}: {exc}"
+    out: list[tuple[dict, dict | None]] = []
     for i, row in enumerate(chunk):
         result = results.get(i)
         if result is None:
-            cols = {"verdict": "ERROR", "confidence": "", "explanation": "", "evidence": "", "source": "",
-                    "error": row.error or "not checked"}
-            row.error = cols["error"]
-            summary.errors += 1
-            writer.write(row, cols, None)
-            key = "ERROR"
+            row.error = row.error or "not checked"
+            out.append(({"verdict": "ERROR", "confidence": "", "explanation": "", "evidence": "", "source": "",
+                         "error": row.error}, None))
         else:
-            writer.write(row, {**csv_columns(result), "error": ""}, result_json(result))
-            key = result.verdict.value
-        summary.verdicts[key] = summary.verdicts.get(key, 0) + 1
+            out.append(({**csv_columns(result), "error": ""}, result_json(result)))
+    return out
+
+
+def _write_chunk(chunk: list[Row], outcome: list[tuple[dict, dict | None]], writer: _Writer, summary: BatchSummary,
+                 progress) -> None:
+    for row, (cols, obj) in zip(chunk, outcome, strict=True):
+        if obj is None:
+            summary.errors += 1
+            row.error = cols["error"]
+        writer.write(row, cols, obj)
+        summary.verdicts[cols["verdict"]] = summary.verdicts.get(cols["verdict"], 0) + 1
         summary.rows += 1
     writer.flush()
     if progress:

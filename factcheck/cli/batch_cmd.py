@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from factcheck.cli.common import checker_options, load_checker, verdict_options
+from factcheck.cli.common import checker_options, engine_options, load_checker, verdict_options
 
 BATCH_FORMATS = ("csv", "jsonl", "html")
 
@@ -21,25 +21,36 @@ BATCH_FORMATS = ("csv", "jsonl", "html")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run: keep rows already in the output.")
 @checker_options
 @verdict_options
-def batch_cmd(input_path, output, fmt, column, resume, corpus, nli_model, judge, top_k, profile, min_confidence):
+@engine_options
+def batch_cmd(input_path, output, fmt, column, resume, corpus, nli_model, judge, top_k, profile, min_confidence,
+              engine):
     """Check every row of a CSV of statements; appends verdict, confidence, explanation, evidence, source.
 
     Exit 1 when any row could not be checked (those rows get verdict ERROR and an error message).
     """
+    from functools import partial
+
     from tqdm import tqdm
 
     from factcheck.apps.batch import run_batch
 
+    if engine is not None:
+        from factcheck.apps.ray_engine import RayBatchEngine
+
+        engine = RayBatchEngine(address=engine[1], workers=engine[2])
     by_extension = next((f for f in BATCH_FORMATS if output.lower().endswith("." + f)), "csv")
     if fmt == "html" or (fmt is None and by_extension == "html"):
+        if engine is not None:
+            raise click.UsageError("--engine ray writes .csv or .jsonl; render those with a local html run")
         return _batch_html(input_path, output, column, resume, corpus,
                            (corpus, nli_model, judge, top_k, profile, min_confidence))
     if fmt is not None and fmt != by_extension:
         raise click.UsageError(f"--format {fmt} does not match the output {output!r}; csv and jsonl follow the "
                                "output's extension")
     with tqdm(desc="checking", unit="row", file=sys.stderr, disable=None) as bar:
-        summary = run_batch(input_path, output, lambda: load_checker(corpus, nli_model, judge, top_k, profile, min_confidence),
-                            column=column, resume=resume, progress=bar.update)
+        summary = run_batch(input_path, output, partial(load_checker, corpus, nli_model, judge, top_k, profile,
+                                                        min_confidence),
+                            column=column, resume=resume, progress=bar.update, engine=engine)
     _report(summary, output)
 
 

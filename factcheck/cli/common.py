@@ -91,3 +91,22 @@ def emit(text: str, output: str) -> None:
 
 def use_color(output: str) -> bool:
     return output == "-" and sys.stdout.isatty()
+
+
+def engine_options(f):
+    """--engine, --address and --workers: where batch and ingest do their work (Ray only when asked)."""
+
+    @click.option("--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+                  help="'ray': check/split/embed on Ray Data workers (pip install -e \".[ray]\"); output is the same.")
+    @click.option("--address", default=None, metavar="ADDRESS",
+                  help="With --engine ray: a running cluster ('auto', or ray://HOST:10001); default: a private "
+                  "Ray instance on this machine.")
+    @click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+                  help="With --engine ray: worker actors, each loading the models once (one CPU each).")
+    @functools.wraps(f)
+    def wrapper(*args, engine, address, workers, **kwargs):
+        if engine != "ray" and address is not None:
+            raise click.UsageError("--address needs --engine ray")
+        return f(*args, engine=(engine, address, workers) if engine == "ray" else None, **kwargs)
+
+    return wrapper

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from factcheck.cli.common import emit
+from factcheck.cli.common import emit, engine_options
 
 EXIT_SKIPPED = 4  # the corpus was written, but some sources were skipped (each is reported)
 
@@ -35,7 +35,8 @@ def _log(message: str) -> None:
 @click.option("--no-index", is_flag=True, help="Only extract claims; the index is built on first use.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @wait_option
-def ingest_cmd(sources, name, add, replace, no_index, progress, wait):
+@engine_options
+def ingest_cmd(sources, name, add, replace, no_index, progress, wait, engine):
     """Extract claims from .txt/.md/.html files or folders into corpus NAME and index them.
 
     A new NAME is created; an existing one needs --add or --replace. Unreadable, empty or unsupported files
@@ -46,8 +47,14 @@ def ingest_cmd(sources, name, add, replace, no_index, progress, wait):
     if add and replace:
         raise click.UsageError("--add and --replace exclude each other")
     mode = "add" if add else "replace" if replace else "create"
+    if engine is not None:
+        from factcheck.apps.ray_engine import RayIngestEngine
+
+        if no_index:
+            raise click.UsageError("--engine ray splits and embeds; it cannot be combined with --no-index")
+        engine = RayIngestEngine(address=engine[1], workers=engine[2])
     report = ingest(list(sources), name, _settings(), mode=mode, index=not no_index, wait=wait,
-                    progress=sys.stderr.isatty() if progress is None else progress, log=_log)
+                    progress=sys.stderr.isatty() if progress is None else progress, log=_log, engine=engine)
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     for path, reason in report.unchanged:
@@ -62,9 +69,16 @@ def ingest_cmd(sources, name, add, replace, no_index, progress, wait):
 
 @click.command("index")
 @click.option("--corpus", "-c", "name", default=None, help="Corpus name or path (default: the seed article).")
+@click.option("--store", default=None, metavar="faiss|PATH.db|milvus://HOST:PORT/COLLECTION",
+              help="Move the vectors to this store: faiss (embedded, the default for new corpora), a milvus-lite "
+              "file, or a Milvus server (needs the milvus extra). Default: rebuild where they are now.")
 @wait_option
-def index_cmd(name, wait):
-    """(Re)build the FAISS index of a corpus from its claims."""
+def index_cmd(name, store, wait):
+    """(Re)build the index of a corpus from its claims, or move its vectors to another store.
+
+    Without --store every claim is embedded again. With --store, vectors already indexed with the loaded
+    embedding model are copied, not recomputed; check, batch and review then search the new store.
+    """
     from factcheck.retrieval.corpus import DEFAULT_CORPUS, build_index, ensure_seed, resolve
     from factcheck.retrieval.embed import Embedder
 
@@ -72,8 +86,10 @@ def index_cmd(name, wait):
     paths = resolve(name, settings)
     if paths.name == DEFAULT_CORPUS:
         ensure_seed(settings, log=_log)
-    index = build_index(paths, settings, Embedder(), progress=sys.stderr.isatty(), wait=wait, log=_log)
-    click.echo(f"indexed {len(index)} claims of corpus {paths.name!r} in {paths.root}", err=True)
+    index = build_index(paths, settings, Embedder(), progress=sys.stderr.isatty(), wait=wait, log=_log, store=store)
+    record = index.store_record()
+    where = f"Milvus collection {record['collection']!r} at {record['uri']}" if record else "FAISS"
+    click.echo(f"indexed {len(index)} claims of corpus {paths.name!r} in {paths.root} ({where})", err=True)
 
 
 @click.group("corpus")

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -29,9 +30,13 @@ from factcheck.retrieval.store import (
     clean_leftovers,
     display_path,
     generation_manifest,
+    live_store,
+    new_index,
+    new_index_like_live,
     now,
     read_live,
     read_snapshot,
+    release_stores,
     repairable,
     resolve,
     snapshot_claims,
@@ -42,6 +47,9 @@ from factcheck.retrieval.store import (
     write_claims,
 )
 from factcheck.settings import SEED_CORPUS, Settings
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_CORPUS = SEED_CORPUS  # built from seeds/ on first use; only `ingest --replace` writes it
 MODES = ("create", "add", "replace")
@@ -92,6 +100,8 @@ def load_index(name_or_path: str | None, settings: Settings, embedder, log: Log 
         if log:
             log(f"building index for corpus {paths.name!r} (first use)…")
         index = build_index(paths, settings, embedder, progress=log is not None and sys.stderr.isatty(), log=log)
+    if index.ann_threshold is None:  # a store with its own search (Milvus) has set one already
+        index.ann_threshold = settings.ann_threshold
     return index
 
 
@@ -132,7 +142,8 @@ def read_sources(files: list[Path]) -> tuple[list[tuple[Path, Document]], list[t
 
 
 def ingest(sources: Iterable[str | Path], name: str, settings: Settings, *, mode: str = "create", embedder=None,
-           index: bool = True, progress: bool = False, wait: float = LOCK_WAIT_S, log: Log = None) -> IngestReport:
+           index: bool = True, progress: bool = False, wait: float = LOCK_WAIT_S, log: Log = None,
+           engine=None) -> IngestReport:
     """Read sources, extract their claims and index them into corpus NAME.
 
     Args:
@@ -141,6 +152,8 @@ def ingest(sources: Iterable[str | Path], name: str, settings: Settings, *, mode
             only ever replaced.
         embedder: needed when `index` is true; defaults to the bundled model.
         wait: seconds to wait for another writer of the same corpus before giving up (CorpusBusy).
+        engine: splits and embeds the new documents elsewhere (`factcheck.apps.ray_engine.RayIngestEngine`);
+            needs `index`. Reading, planning and the corpus write stay in this process.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
@@ -152,13 +165,16 @@ def ingest(sources: Iterable[str | Path], name: str, settings: Settings, *, mode
     if mode == "create":
         _refuse_existing(paths)  # before any reading, for a quick answer; checked again under the lock
     docs, skipped = read_sources(expand_sources(sources))
+    if engine is not None and not index:
+        raise InputError("an ingest engine splits and embeds: it needs indexing (drop --no-index)")
     if not docs:
         raise InputError("nothing to ingest: " + "; ".join(f"{p}: {why}" for p, why in skipped))
     if index and embedder is None:
         from factcheck.retrieval.embed import Embedder
 
         embedder = Embedder()
-    return _ingest(paths, docs, skipped, settings, mode, embedder if index else None, progress, wait, log)
+    return _ingest(paths, docs, skipped, settings, mode, embedder if index else None, progress, wait, log,
+                   engine=engine)
 
 
 def _refuse_existing(paths: CorpusPaths) -> None:
@@ -175,7 +191,7 @@ def _refuse_existing(paths: CorpusPaths) -> None:
 
 def _ingest(paths: CorpusPaths, docs: list[tuple[Path, Document]], skipped: list[tuple[str, str]],
             settings: Settings, mode: str, embedder, progress: bool, wait: float, log: Log,
-            only_if_missing: bool = False) -> IngestReport:
+            only_if_missing: bool = False, engine=None) -> IngestReport:
     report = IngestReport(paths.name, str(paths.root), skipped=list(skipped))
     clean_leftovers(settings)
     with Writer(paths, wait, log) as writer:
@@ -199,7 +215,8 @@ def _ingest(paths: CorpusPaths, docs: list[tuple[Path, Document]], skipped: list
             entries.append({"doc_id": doc.doc_id, "source": doc.path, "stored": rel, "sha256": doc.sha256,
                             "ingested_at": now(), "chars": len(doc.original)})
         claims = _extract(stored, progress, f"ingest {paths.name}")
-        manifest = _write_generation(writer.stage(), old, kept, entries, claims, embedder)
+        embedded = engine.claims_and_vectors(stored, embedder, MODEL_BATCH) if engine is not None else None
+        manifest = _write_generation(writer.stage(), old, kept, entries, claims, embedder, embedded)
         if not manifest["claim_count"]:
             raise InputError("no sentences found in " + ", ".join(str(f) for f, _ in docs))
         snap = writer.commit(manifest)
@@ -211,9 +228,12 @@ def _ingest(paths: CorpusPaths, docs: list[tuple[Path, Document]], skipped: list
 
 
 def _write_generation(folder: Path, old: Snapshot | None, kept: set[str], entries: list[dict],
-                      claims: Iterable[Claim], embedder) -> dict:
+                      claims: Iterable[Claim], embedder,
+                      embedded: Iterable[tuple[list[Claim], np.ndarray]] | None = None) -> dict:
     """Write the new generation's claims, and its index when there is an embedder, into `folder`: the kept
-    documents' claims and vectors as they were, the new claims embedded as they stream in. Returns its manifest."""
+    documents' claims and vectors as they were, the new claims embedded as they stream in (or, from an engine,
+    `embedded`: the new claims with their vectors, in document order, in place of `claims`). Returns its
+    manifest."""
     if embedder is None:
         all_claims = (_without(snapshot_claims(old), kept) if old is not None else []) + list(claims)
         return generation_manifest(entries, all_claims, write_claims(folder, all_claims), None)
@@ -223,8 +243,13 @@ def _write_generation(folder: Path, old: Snapshot | None, kept: set[str], entrie
     elif old is not None:
         idx = ClaimIndex.build(_without(snapshot_claims(old), kept), embedder)
     else:
-        idx = ClaimIndex(embedding_info(embedder))
-    _index_stream(idx, claims, embedder)
+        idx = new_index_like_live(embedding_info(embedder), folder)
+    if embedded is None:
+        _index_stream(idx, claims, embedder)
+    else:
+        for batch, vectors in embedded:
+            if batch:
+                idx.add(batch, vectors)
     return generation_manifest(entries, idx.claims, idx.save(folder), idx)
 
 
@@ -297,19 +322,32 @@ def _index_stream(idx: ClaimIndex, claims: Iterable[Claim], embedder) -> None:
 
 
 def build_index(paths: CorpusPaths, settings: Settings, embedder, progress: bool = False, wait: float = LOCK_WAIT_S,
-                log: Log = None) -> ClaimIndex:
-    """(Re)build a corpus's index from its claims, as a new generation."""
+                log: Log = None, store: str | None = None) -> ClaimIndex:
+    """(Re)build a corpus's index from its claims, as a new generation.
+
+    Args:
+        store: where the vectors go: "faiss", a milvus-lite file "PATH.db" or "milvus://HOST:PORT/COLLECTION"
+            (factcheck.retrieval.milvus). None rebuilds in the store the corpus uses now, embedding every claim
+            again; with a store named, vectors the corpus already holds for this embedding model are copied.
+    """
+    from factcheck.retrieval.milvus import parse_store
+
+    spec = None if store is None else parse_store(store, paths.name)
     with Writer(paths, wait, log) as writer:
         old = read_snapshot(paths)
         if old is None:
             raise unknown_corpus(paths)
         verify_documents(old)
-        claims = snapshot_claims(old)
         folder = writer.stage()
-        idx = ClaimIndex(embedding_info(embedder))
-        with tqdm(claims, unit="claim", desc=f"index {paths.name}", file=sys.stderr, disable=not progress,
-                  leave=False) as bar:
-            _index_stream(idx, bar, embedder)
+        idx = new_index(embedding_info(embedder), folder, live_store(old) if store is None else spec)
+        if store is not None and old.indexed and old.manifest["index"]["embedding_weights_sha256"] == \
+                embedder.weights_sha256:
+            source = snapshot_index(old, embedder)
+            idx.add(source.claims, source.vectors())
+        else:
+            with tqdm(snapshot_claims(old), unit="claim", desc=f"index {paths.name}", file=sys.stderr,
+                      disable=not progress, leave=False) as bar:
+                _index_stream(idx, bar, embedder)
         entries = [{k: v for k, v in d.items() if k not in ("claim_count", "sentence_count")} for d in old.documents]
         writer.commit(generation_manifest(entries, idx.claims, idx.save(folder), idx))
     return idx
@@ -371,6 +409,7 @@ def remove(name_or_path: str, settings: Settings, doc: str | None = None, wait: 
                 raise unknown_corpus(paths)
             trash = paths.root.parent / f".removed-{paths.name}-{secrets.token_hex(4)}"
             os.rename(paths.root, trash)  # atomic: readers see the whole corpus or none
+            release_stores(trash)  # its Milvus collection, if any
             shutil.rmtree(trash, ignore_errors=True)
             if legacy:
                 shutil.rmtree(settings.index_dir / paths.name, ignore_errors=True)
@@ -448,6 +487,14 @@ def show(name_or_path: str, settings: Settings) -> dict:
     return info
 
 
+def store_name(snap: Snapshot) -> str | None:
+    """Where an indexed corpus's vectors are: "faiss", or the Milvus store and collection."""
+    if not snap.indexed:
+        return None
+    record = snap.manifest["index"].get("store")
+    return f"milvus {record.get('uri')} collection {record.get('collection')}" if record else "faiss"
+
+
 def describe(snap: Snapshot) -> dict:
     m = snap.manifest
     return {
@@ -461,5 +508,6 @@ def describe(snap: Snapshot) -> dict:
         "indexed": snap.indexed,
         "indexed_at": snap.indexed and m["index"].get("indexed_at") or None,
         "embedding_model": snap.indexed and m["index"].get("embedding_model") or None,
+        "store": store_name(snap),
         "problem": None,
     }

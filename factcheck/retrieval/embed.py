@@ -64,6 +64,12 @@ class Embedder:
         self._model = None
         self._onnx: OnnxSentenceEncoder | None = None
 
+    def factory(self) -> Callable[[], Embedder]:
+        """How another process (a Ray worker) makes this same embedder: same model, device and runtime."""
+        from functools import partial
+
+        return partial(Embedder, None if self._onnx_eligible else str(self.model_dir), self.device, self._requested)
+
     @property
     def weights_sha256(self) -> str:
         """Hash of the weights file, recorded in index manifests to catch a changed model."""

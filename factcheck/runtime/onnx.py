@@ -8,6 +8,7 @@ agreement. Importing this module imports onnxruntime, tokenizers and numpy, noth
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,7 @@ class OnnxModel:
             # Idle pool threads would spin between runs, taking a core from the spaCy rules that run right after
             # each NLI batch (and from other processes) on small machines.
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            threads = threads or _env_threads()
             if threads:
                 options.intra_op_num_threads = threads
             self.session = ort.InferenceSession(str(self.path / MODEL_FILE), options,
@@ -58,6 +60,12 @@ class OnnxModel:
     def token_counts(self, batch: list) -> list[int]:
         """Tokens per item after truncation, without padding."""
         return [sum(e.attention_mask) for e in self.tokenizer.encode_batch(batch)]
+
+
+def _env_threads() -> int | None:
+    """OMP_NUM_THREADS, which torch and FAISS follow too (a Ray worker gets 1); None when unset or not a count."""
+    value = os.environ.get("OMP_NUM_THREADS", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
