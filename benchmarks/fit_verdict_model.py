@@ -201,10 +201,18 @@ def _fit_without(units, held: set[int], folds: int, log=print):
     """(model, fit report, final results on every unit) of a fit on the units outside `held`. The model's
     `ground_contradiction` and `fallback` are the pair most accurate on the fitted units (never the held-out
     ones) among those that call no more true statements CONTRADICTED than the fusion's threshold does; the fit
-    is then redone with the constrained rows that grounding implies."""
+    is then redone with the constrained rows that grounding implies, and the confidence map refitted for the
+    verdicts the chosen pair gives. The report gains `map_check`: the map's nested-CV comparison on the fitted
+    units (`confidence_map_check`)."""
     from dataclasses import replace
 
-    from factcheck.training.fit_verdict import design, final_result, fit_model
+    from factcheck.training.fit_verdict import (
+        confidence_map_check,
+        design,
+        final_result,
+        fit_model,
+        with_confidence_map,
+    )
 
     fit_idx = [i for i in range(len(units)) if i not in held]
     grounding = _grounding()
@@ -212,8 +220,7 @@ def _fit_without(units, held: set[int], folds: int, log=print):
     for _ in range(2):  # fit with the current choice's mask, choose, refit with the chosen one's mask
         g = replace(grounding, contradict_threshold=chosen[0])
         x, y, allowed, w = design([units[i] for i in fit_idx], g)
-        model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], constrained=~allowed.all(axis=1),
-                                  folds=folds)
+        model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], allowed=allowed, folds=folds)
         right, false_con = {}, {}
         for threshold in GROUNDING_GRID:
             for fallback in ("next", "silent"):
@@ -230,6 +237,10 @@ def _fit_without(units, held: set[int], folds: int, log=print):
             break
         chosen = best
     model = replace(model, ground_contradiction=chosen[0], fallback=chosen[1])
+    _, y, allowed, _ = design([units[i] for i in fit_idx], replace(grounding, contradict_threshold=chosen[0]))
+    model = with_confidence_map(model, report.oof_logits, y, allowed)
+    report.map_check = confidence_map_check(report.oof_logits, y, allowed, [units[i].group for i in fit_idx],
+                                            fallback=model.fallback, folds=folds)
     log(f"grounding P(contradiction) {model.ground_contradiction}, fallback {model.fallback} (right / true called "
         f"contradicted, on the {len(fit_idx)} fitted statements: "
         + ", ".join(f"{k[0]}/{k[1]} {v}/{false_con[k]}" for k, v in right.items()) + ")")
@@ -248,7 +259,7 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
 
     from factcheck.judge.nli import SHIPPED_MODEL_DIR
     from factcheck.judge.verdict_model import VERDICT_FILE
-    from factcheck.training.fit_verdict import scores
+    from factcheck.training.fit_verdict import CONFIDENCE_BLOCK, scores
 
     units, before = load_cache(cache, names)
     for u in units:
@@ -257,8 +268,13 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
     fit_idx = [i for i in range(len(units)) if i not in held]
     model, report, after = _fit_without(units, held, folds)
     metrics: dict = {}
+    cmap = model.confidence_map
     print(f"fit on {len(fit_idx)} statements, held out {len(held)}; L2 {report.l2}, temperature "
-          f"{report.temperature:.3f} (constrained {report.temperature_constrained:.3f})")
+          f"{report.temperature:.3f} (constrained {report.temperature_constrained:.3f}), confidence map "
+          + ("none" if cmap is None else f"{len(cmap.x)} breakpoints"))
+    metrics["oof_confidence_map"] = report.map_check
+    print("out-of-fold chosen-verdict probability on the fitted statements (nested CV): "
+          + "; ".join(f"{k}: " + ", ".join(f"{m} {v:.4f}" for m, v in r.items()) for k, r in report.map_check.items()))
     for part, idx in (("heldout", sorted(held)), ("all", list(range(len(units))))):
         for name in ("all", *names):
             rows = [i for i in idx if name == "all" or units[i].source == name]
@@ -304,6 +320,9 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
                             "claim groups (every variant of a claim on one side)",
             "fit": {"l2": report.l2, "temperature": round(report.temperature, 4),
                     "temperature_constrained": round(report.temperature_constrained, 4), "folds": folds,
+                    "confidence_map": None if cmap is None else
+                    {"block": CONFIDENCE_BLOCK, "breakpoints": len(cmap.x),
+                     "chosen_on": "nested CV ECE of the out-of-fold verdicts of the fitted statements"},
                     "command": "python -m benchmarks.fit_verdict_model collect && "
                                "python -m benchmarks.fit_verdict_model fit --repeats 4 --plot docs/reliability.png --write"},
             "metrics": metrics,

@@ -109,6 +109,7 @@ def test_calibrate_fits_saves_and_is_picked_up_by_profile(home):
     m = saved["manifest"]
     assert m["corpus"] == "seed" and m["rows"] == 58 and m["nli_model"] == "fake-nli" and len(m["sha256"]) == 64
     assert set(m["metrics"]) == {"before", "after"}
+    assert m["fit"]["confidence_map_breakpoints"] == 0  # 58 labels: too few for a map, the temperatures alone
 
     shown = run("corpus", "show", "seed")
     assert shown.exit_code == 0 and "desk: 58 labelled statements" in shown.stdout

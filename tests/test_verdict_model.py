@@ -276,3 +276,115 @@ def test_the_model_can_carry_its_own_grounding_threshold(tmp_path, ground, expec
     assert again.ground_contradiction == ground
     items = [ev("Aid fell.", c=0.7)]  # NLI contradiction 0.7, no rule: grounded only below 0.7
     assert again.grounded(fusion).decide("Aid rose.", items).verdict is expected
+
+
+# --- the confidence map (top-label calibration after the temperature) --------------------------------------
+
+
+def test_a_confidence_map_is_fitted_monotone_from_blocks_and_only_with_enough_verdicts():
+    from factcheck.training.fit_verdict import fit_confidence_map
+
+    rng = np.random.default_rng(3)
+    conf = rng.uniform(0.34, 1.0, 600)
+    right = rng.uniform(size=600) < conf ** 2  # jagged at the level of single statements, monotone on average
+    cmap = fit_confidence_map(conf, right, block=30)
+    assert cmap is not None and len(cmap.x) <= 600 // 30
+    assert np.all(np.diff(cmap.x) > 0) and np.all(np.diff(cmap.y) >= 0)
+    grid = np.linspace(0, 1, 101)
+    assert np.all(np.diff(cmap(grid)) >= 0) and cmap(grid).min() >= 0 and cmap(grid).max() <= 1
+    assert fit_confidence_map(conf[:149], right[:149], block=30) is None  # fewer than 5 blocks: the temperature alone
+
+
+@pytest.mark.parametrize("share_right", [lambda p: 0.5 * p, lambda p: np.minimum(1.0, 0.45 + p)])
+def test_the_confidence_map_removes_over_and_under_confidence(share_right):
+    from factcheck.apps.evaluate import expected_calibration_error
+    from factcheck.training.fit_verdict import fit_confidence_map
+
+    rng = np.random.default_rng(4)
+
+    def sample(n):
+        conf = rng.uniform(0.34, 1.0, n)
+        return conf, rng.uniform(size=n) < share_right(conf)
+
+    cmap = fit_confidence_map(*sample(800))
+    conf, right = sample(4000)
+    raw = expected_calibration_error(conf.tolist(), right.tolist())
+    mapped = expected_calibration_error(cmap(conf).tolist(), right.tolist())
+    assert raw > 0.15 and mapped < 0.04
+
+
+def mapped_model(**kw) -> VerdictModel:
+    from factcheck.judge.verdict_model import ConfidenceMap
+
+    return toy_model(confidence_map=ConfidenceMap(x=(0.3, 0.7, 0.95), y=(0.2, 0.5, 0.6)), **kw)
+
+
+def test_the_map_changes_the_confidence_never_the_verdict():
+    cases = [[ev("Aid rose in 2024.", e=0.95)], [ev("Aid fell.", c=0.9)], [ev("Aid rose.", e=0.45, c=0.4)],
+             [ev("Brazil.", e=0.9, findings=[finding("coverage", blocks="verdict")])]]
+    seen = set()
+    for items in cases:
+        plain = toy_model().decide("Aid rose in 2024.", [i.model_copy(deep=True) for i in items])
+        mapped = mapped_model().decide("Aid rose in 2024.", [i.model_copy(deep=True) for i in items])
+        assert mapped.verdict is plain.verdict
+        seen.add(plain.verdict)
+        probs, raw = mapped.verdict_probabilities, plain.verdict_probabilities
+        assert sum(probs.values()) == pytest.approx(1.0, abs=1e-3)
+        assert mapped.confidence == probs[mapped.verdict.value] == pytest.approx(
+            float(np.interp(raw[plain.verdict.value], (0.3, 0.7, 0.95), (0.2, 0.5, 0.6))), abs=1e-3)
+        others = [k for k in LABELS if k != mapped.verdict.value]  # rescaled together: their ratio stays
+        assert probs[others[0]] * raw[others[1]] == pytest.approx(probs[others[1]] * raw[others[0]], abs=1e-3)
+    assert seen == set(Verdict) - {Verdict.CONFLICTED}
+    # Two documents disagreeing is decided on the probabilities before the map (0.6 would not pass 0.8 after it).
+    items = [ev("Aid rose in 2024.", e=0.99, source="ministry"), ev("Aid fell in 2024.", c=0.99, source="blog")]
+    result = mapped_model(conflict_score=0.8).decide("Aid rose in 2024.", items)
+    assert result.verdict is Verdict.CONFLICTED and 0.55 < result.confidence <= 0.6
+
+
+def test_the_map_survives_a_save_and_a_file_without_one_still_loads(tmp_path):
+    model = mapped_model()
+    model.save(tmp_path / "m.json")
+    again = load_verdict_model(tmp_path / "m.json")
+    assert again.confidence_map == model.confidence_map
+    items = [ev("Aid rose.", e=0.7, c=0.1)]
+    assert np.allclose(again.predict_evidence("Aid rose.", items)[0], model.predict_evidence("Aid rose.", items)[0])
+    old = toy_model().to_dict()
+    del old["confidence_map"]  # written before there was a map
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    legacy = load_verdict_model(tmp_path / "old.json")
+    assert legacy.confidence_map is None
+    assert np.allclose(legacy.predict_evidence("Aid rose.", items)[0], toy_model().predict_evidence("Aid rose.", items)[0])
+
+
+@pytest.mark.parametrize("cmap, message", [
+    ({"x": [0.5, 0.4], "y": [0.1, 0.2]}, "increasing"),
+    ({"x": [0.4, 0.5], "y": [0.3, 0.2]}, "non-decreasing"),
+    ({"x": [0.4, 0.5], "y": [0.3]}, "as many"),
+    ({"x": [0.4, 1.5], "y": [0.3, 0.4]}, r"\[0, 1\]"),
+    ({"y": [0.3]}, "malformed"),
+])
+def test_a_bad_confidence_map_is_a_model_error(tmp_path, cmap, message):
+    (tmp_path / "m.json").write_text(json.dumps(toy_model().to_dict() | {"confidence_map": cmap}))
+    with pytest.raises(ModelError, match=message):
+        load_verdict_model(tmp_path / "m.json")
+
+
+def test_fit_model_maps_the_confidence_of_the_verdict_each_statement_gets():
+    from factcheck.training.fit_verdict import chosen_confidence, fit_confidence_map, fit_model
+
+    rng = np.random.default_rng(5)
+    n = 400
+    x = rng.uniform(0, 1, size=(n, len(FEATURES))) * 0.1
+    ent, con = FEATURES.index("ent_max"), FEATURES.index("con_max")
+    x[:, ent], x[:, con] = rng.uniform(0, 1, n), rng.uniform(0, 1, n)
+    p = np.exp(np.stack([8 * x[:, ent] - 4, 8 * x[:, con] - 4, np.zeros(n)], axis=1))
+    y = np.array([rng.choice(3, p=row / row.sum()) for row in p])
+    allowed = np.ones((n, 3), dtype=bool)
+    allowed[: n // 4, 1] = False  # a quarter may not be called CONTRADICTED
+    model, report = fit_model(x, y, np.ones(n), [str(i) for i in range(n)], allowed=allowed, folds=3,
+                              l2_grid=(0.03,))
+    assert model.confidence_map is not None
+    # fitted on the verdicts the mask allows (the constrained quarter is never CONTRADICTED), not the argmax
+    assert model.choose(model.probabilities(x, allowed), allowed)[: n // 4].max() != 1
+    assert model.confidence_map == fit_confidence_map(*chosen_confidence(model, report.oof_logits, allowed, y))
+    assert model.confidence_map != fit_confidence_map(*chosen_confidence(model, report.oof_logits, None, y))

@@ -16,7 +16,6 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.apps.evaluate import LabelledStatement, read_labelled
@@ -104,8 +103,7 @@ def calibrate(labelled: str | Path, checker, *, corpus: str, profile: str, folds
     log(f"fitting ({folds}-fold cross-validation)…")
     after = scores(gold, cross_validate(units, prior=current, folds=folds, grounding=judge.fusion))
     x, y, allowed, w = design(units, judge.fusion)
-    constrained = np.asarray(~allowed.all(axis=1), dtype=bool)
-    model, fit = fit_model(x, y, w, [u.group for u in units], constrained=constrained, prior=current, folds=folds)
+    model, fit = fit_model(x, y, w, [u.group for u in units], allowed=allowed, prior=current, folds=folds)
     started = (f"profile {checker.settings.profile}" if checker.settings.profile else
                "the NLI model's verdict model" if current is not None else "the threshold fusion")
     figures = {"before": _figures(before), "after": _figures(after)}
@@ -114,7 +112,9 @@ def calibrate(labelled: str | Path, checker, *, corpus: str, profile: str, folds
         "corpus": corpus, "rows": len(rows), "counts": counts, "date": datetime.date.today().isoformat(),
         "nli_model": nli_model_id(judge.nli), "started_from": started, "folds": folds,
         "fit": {"l2": fit.l2, "temperature": round(fit.temperature, 4),
-                "temperature_constrained": round(fit.temperature_constrained, 4)},
+                "temperature_constrained": round(fit.temperature_constrained, 4),
+                # a confidence map needs a few hundred labels (fit_confidence_map); with fewer, the temperatures alone
+                "confidence_map_breakpoints": len(model.confidence_map.x) if model.confidence_map else 0},
         "metrics": {k: v.model_dump() for k, v in figures.items()},
     }
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """Learned verdicts: a small multinomial logistic regression over what the pipeline already computes for a
-statement, calibrated by temperature, in place of the hand-set fusion thresholds.
+statement, calibrated by temperature (and a monotone map of the chosen verdict's probability), in place of the
+hand-set fusion thresholds.
 
 The NLI judge builds the evidence (retrieved claims, NLI probabilities for those at least `min_similarity`
 similar, rule findings for those at least `align_similarity` similar, the coverage check per document); this
@@ -51,8 +52,15 @@ statement-level three).
 Each item's `relation` is the model's verdict on that item alone, so the evidence shown agrees with the
 verdict; the item cited in the explanation is the one most probable for the verdict on its own.
 
-The fit ships beside the NLI model as `verdict_model.json` (weights, standardisation, temperature, feature list
-and a manifest: data used, date, metrics); `factcheck calibrate` writes the same format as a named profile.
+Calibration. The temperatures (`temperature`, and `temperature_constrained` for statements whose evidence rules a
+verdict out) make the three probabilities calibrated on the whole; a `ConfidenceMap` then maps the probability of
+the *chosen* verdict (after the temperature) to the share of such verdicts that were right on the fit's
+out-of-fold predictions (top-label calibration: the temperatures fit all three classes, the map the one number
+an editor reads). The other two probabilities are rescaled to sum to 1 with it. The verdict is chosen before the
+map and never by it: the map changes confidences only.
+
+The fit ships beside the NLI model as `verdict_model.json` (weights, standardisation, temperatures, confidence map,
+feature list and a manifest: data used, date, metrics); `factcheck calibrate` writes the same format as a named profile.
 An NLI model without one keeps the threshold fusion (`factcheck.judge.fusion.decide`).
 """
 
@@ -191,6 +199,45 @@ def allowed_argmax(probs: np.ndarray, allowed: np.ndarray, silent: bool = False)
     return np.where(top == best, best, N)
 
 
+@dataclass(frozen=True)
+class ConfidenceMap:
+    """A monotone, piecewise-linear map from the chosen verdict's probability to its calibrated probability.
+
+    `x` (increasing) are the mean probabilities of blocks of out-of-fold verdicts, `y` (non-decreasing, in [0, 1])
+    the share of each block that was right after pooling adjacent violators; outside [x[0], x[-1]] it is flat.
+    """
+
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+
+    def __call__(self, p: np.ndarray) -> np.ndarray:
+        return np.interp(p, self.x, self.y)
+
+    def problem(self) -> str | None:
+        """What is wrong with the breakpoints, or None."""
+        x, y = np.asarray(self.x, dtype=np.float64), np.asarray(self.y, dtype=np.float64)
+        if x.ndim != 1 or x.shape != y.shape or not len(x):
+            return "confidence_map needs as many x as y breakpoints, at least one"
+        if np.any(np.diff(x) <= 0) or np.any(np.diff(y) < 0):
+            return "confidence_map must be increasing in x and non-decreasing in y"
+        if np.any((x < 0) | (x > 1) | (y < 0) | (y > 1)):
+            return "confidence_map breakpoints must lie in [0, 1]"
+        return None
+
+
+def calibrate_chosen(probs: np.ndarray, chosen: np.ndarray, cmap: ConfidenceMap) -> np.ndarray:
+    """`probs` with each row's chosen class mapped by `cmap` and the other two rescaled so the row sums to 1."""
+    probs = np.asarray(probs, dtype=np.float64)
+    rows = np.arange(len(probs))
+    p = probs[rows, chosen]
+    q = cmap(p)
+    rest = 1.0 - p
+    out = np.where(rest[:, None] > 1e-12, probs * ((1.0 - q) / np.maximum(rest, 1e-12))[:, None],
+                   ((1.0 - q) / 2)[:, None])  # the others had nothing: they share what the map takes away
+    out[rows, chosen] = q
+    return out
+
+
 @dataclass
 class VerdictModel:
     """Standardise → linear → temperature-scaled softmax; weights are (3, n_features) in `LABELS` order."""
@@ -209,6 +256,8 @@ class VerdictModel:
     # P(contradiction) at which an NLI item grounds CONTRADICTED on its own (None: the fusion's contradict_threshold);
     # chosen per fit on development data like `fallback`.
     ground_contradiction: float | None = None
+    # The chosen verdict's probability after the temperature → its calibrated probability (None: as it is).
+    confidence_map: ConfidenceMap | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
     name: str = "verdict model"
     # Set by the judge (not saved): with it, CONTRADICTED is allowed only when some evidence item contradicts
@@ -234,6 +283,9 @@ class VerdictModel:
             raise ModelError(f"{self.name}: ground_contradiction must be in (0, 1], not {self.ground_contradiction}")
         if self.fallback not in ("next", "silent"):
             raise ModelError(f"{self.name}: fallback must be \"next\" or \"silent\", not {self.fallback!r}")
+        problem = self.confidence_map.problem() if self.confidence_map is not None else None
+        if problem:
+            raise ModelError(f"{self.name}: {problem}")
         if self.weights.shape != (3, k) or self.bias.shape != (3,) or self.mean.shape != (k,) or \
                 self.scale.shape != (k,) or not self.temperature > 0 or not (self.temperature_constrained or 1) > 0:
             raise ModelError(f"{self.name}: weights, bias, mean and scale do not match its {k} features")
@@ -256,11 +308,24 @@ class VerdictModel:
             t[~np.asarray(allowed, dtype=bool).all(axis=1)] = self.temperature_constrained
         return softmax(self.logits(x) / t)
 
+    def choose(self, probs: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+        """The verdict per row (index into LABELS) from temperature-scaled probabilities and the allowed mask."""
+        return allowed_argmax(probs, allowed, silent=self.fallback == "silent")
+
+    def calibrated(self, probs: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+        """Temperature-scaled probabilities with the chosen verdict's mapped by `confidence_map` (when there is one)."""
+        return probs if self.confidence_map is None else calibrate_chosen(probs, chosen, self.confidence_map)
+
     def predict_evidence(self, statement: str, evidence: Sequence[Evidence]) -> tuple[np.ndarray, int]:
         """(calibrated probabilities, index of the verdict the evidence allows) for one statement."""
+        p, k = self._predict(statement, evidence)
+        return self.calibrated(p[None, :], np.array([k]))[0], k
+
+    def _predict(self, statement: str, evidence: Sequence[Evidence]) -> tuple[np.ndarray, int]:
+        """(temperature-scaled probabilities, verdict): what every decision reads, so the map never changes one."""
         allowed = allowed_classes(evidence, self.grounding)
         p = self.probabilities(self.vectors([statement_features(statement, evidence)]), allowed[None, :])[0]
-        return p, int(allowed_argmax(p, allowed, silent=self.fallback == "silent"))
+        return p, int(self.choose(p[None, :], allowed[None, :])[0])
 
     # --- the verdict --------------------------------------------------------------------------------------
 
@@ -307,7 +372,7 @@ class VerdictModel:
             return out
         allowed = np.array([allowed_classes([evidence[i]]) for i in scored])
         p = self.probabilities(self.vectors([statement_features(statement, [evidence[i]]) for i in scored]), allowed)
-        k = allowed_argmax(p, allowed, silent=self.fallback == "silent")
+        k = self.choose(p, allowed)
         for j, i in enumerate(scored):
             out[i] = (p[j], int(k[j]))
         return out
@@ -322,11 +387,12 @@ class VerdictModel:
             return None
         sides: dict[int, list[tuple[float, Evidence]]] = {S: [], C: []}
         for items in by_doc.values():
-            p, k = self.predict_evidence(statement, items)
-            if k in sides and p[k] >= self.conflict_score:
+            p, k = self._predict(statement, items)
+            if k in sides and p[k] >= self.conflict_score:  # decided before the map, reported after it
                 key = "entailment" if k == S else "contradiction"
                 cite = [e for e in items if (can_support(e) if k == S else can_contradict(e))]
-                sides[k].append((float(p[k]), max(cite, key=lambda e: e.probabilities[key])))  # type: ignore[index]
+                shown = float(self.calibrated(p[None, :], np.array([k]))[0, k])
+                sides[k].append((shown, max(cite, key=lambda e: e.probabilities[key])))  # type: ignore[index]
         if sides[S] and sides[C]:
             return max(sides[S], key=lambda x: x[0]), max(sides[C], key=lambda x: x[0])
         return None
@@ -340,7 +406,10 @@ class VerdictModel:
                 "temperature": round(float(self.temperature), 6),
                 "temperature_constrained": None if self.temperature_constrained is None
                 else round(float(self.temperature_constrained), 6), "conflict_score": self.conflict_score,
-                "fallback": self.fallback, "ground_contradiction": self.ground_contradiction, "manifest": self.manifest}
+                "fallback": self.fallback, "ground_contradiction": self.ground_contradiction,
+                "confidence_map": None if self.confidence_map is None else
+                {"x": list(self.confidence_map.x), "y": list(self.confidence_map.y)},
+                "manifest": self.manifest}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], name: str = "verdict model") -> VerdictModel:
@@ -358,7 +427,8 @@ class VerdictModel:
                        conflict_score=float(raw.get("conflict_score", 0.5)), manifest=dict(raw.get("manifest", {})),
                        fallback=str(raw.get("fallback", "next")),
                        ground_contradiction=None if raw.get("ground_contradiction") is None
-                       else float(raw["ground_contradiction"]), name=name)
+                       else float(raw["ground_contradiction"]), name=name,
+                       confidence_map=_confidence_map(raw.get("confidence_map")))
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{name}: malformed verdict model ({exc})") from exc
 
@@ -367,6 +437,13 @@ class VerdictModel:
         from factcheck.retrieval.index import write_atomic
 
         write_atomic(Path(path), json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n")
+
+
+def _confidence_map(raw: Any) -> ConfidenceMap | None:
+    """The map stored in a model file; files written before there was one have none (the temperature alone)."""
+    if raw is None:
+        return None
+    return ConfidenceMap(x=tuple(float(v) for v in raw["x"]), y=tuple(float(v) for v in raw["y"]))
 
 
 def _floats(a: np.ndarray) -> list[float]:
