@@ -241,6 +241,13 @@ def _fit_without(units, held: set[int], folds: int, log=print):
     model = with_confidence_map(model, report.oof_logits, y, allowed)
     report.map_check = confidence_map_check(report.oof_logits, y, allowed, [units[i].group for i in fit_idx],
                                             fallback=model.fallback, folds=folds)
+    plain, mapped = report.map_check["temperature"], report.map_check["temperature + map"]
+    if mapped["log_loss"] > plain["log_loss"] or mapped["brier"] > plain["brier"]:
+        # A proper score decides: a map that lowers ECE (a binned, noisy measure) but raises log-loss or Brier
+        # on the nested out-of-fold verdicts is fitting noise, so the temperatures alone calibrate.
+        model = replace(model, confidence_map=None)
+        log(f"confidence map dropped: nested out-of-fold log-loss {plain['log_loss']} -> {mapped['log_loss']}, "
+            f"Brier {plain['brier']} -> {mapped['brier']}")
     log(f"grounding P(contradiction) {model.ground_contradiction}, fallback {model.fallback} (right / true called "
         f"contradicted, on the {len(fit_idx)} fitted statements: "
         + ", ".join(f"{k[0]}/{k[1]} {v}/{false_con[k]}" for k, v in right.items()) + ")")
