@@ -113,21 +113,36 @@ def mix_cmd(train_dir, out, seed, mix_name, keep_binary, exclude, add):
 @click.option("--sentences", type=int, default=6000, show_default=True, help="Source sentences to mine.")
 @click.option("-n", "--n", "n", type=int, default=12000, show_default=True, help="Pairs to generate.")
 @click.option("--seed", type=int, default=13, show_default=True)
-def synth_cmd(train_dir, out, sentences, n, seed):
-    """Write seeded synthetic NLI pairs (number/date/entity/negation/antonym changes, clause drops, neighbours)."""
+@click.option("--mix", "mix_spec", default=None,
+              help='Transforms, labels or "hard_cases", with optional weights: "unseen_entity,unit_change=2" '
+                   "(default: contradiction 45%, entailment 30%, neutral 25% over the base transforms).")
+@click.option("--heldout-per-family", type=int, default=0, show_default=True,
+              help="Also write OUT.heldout.jsonl: up to this many pairs per transform, on premises the "
+                   "training output never uses.")
+def synth_cmd(train_dir, out, sentences, n, seed, mix_spec, heldout_per_family):
+    """Write seeded synthetic NLI pairs (number/date/entity/negation/antonym changes, clause drops, neighbours,
+    and the hard cases: unseen entities, unit changes, nominalisations, contrary predicates, vague quantifiers,
+    context from the previous sentence)."""
     import time
     from collections import Counter
     from pathlib import Path
 
     from factcheck.training.data import write_pairs
-    from factcheck.training.synth import generate_pairs, news_sentences
+    from factcheck.training.synth.core import build_synth, heldout_path, parse_mix
 
+    try:
+        mix = parse_mix(mix_spec) if mix_spec else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--mix") from None
     t0 = time.time()
-    sents = news_sentences(train_dir, sentences, seed=seed)
-    click.echo(f"{len(sents)} source sentences ({time.time() - t0:.0f}s)", err=True)
-    pairs = generate_pairs(sents, n, seed=seed)
+    pairs, heldout = build_synth(train_dir, sentences, n, seed=seed, mix=mix, heldout_per_family=heldout_per_family,
+                                 log=lambda m: click.echo(f"{m} ({time.time() - t0:.0f}s)", err=True))
     Path(out).resolve().parent.mkdir(parents=True, exist_ok=True)
     write_pairs(pairs, out)
-    counts = {"pairs": len(pairs), "per_source": dict(sorted(Counter(p["source"] for p in pairs).items())),
-              "per_label": dict(sorted(Counter(p["label"] for p in pairs).items()))}
+    counts: dict = {"pairs": len(pairs), "per_source": dict(sorted(Counter(p["source"] for p in pairs).items())),
+                    "per_label": dict(sorted(Counter(p["label"] for p in pairs).items()))}
+    if heldout_per_family > 0:
+        write_pairs(heldout, heldout_path(out))
+        counts["heldout"] = {"path": heldout_path(out), "pairs": len(heldout),
+                             "per_source": dict(sorted(Counter(p["source"] for p in heldout).items()))}
     click.echo(json.dumps(counts), err=True)

@@ -34,6 +34,15 @@ def _fmt_like(value: float, original: str) -> str:
     return s
 
 
+def _tidy_decimals(num: str, scaled: bool) -> str:
+    """"83.0" -> "83"; before a scale word also "4.50 billion" -> "4.5 billion" (cents stay: "£31.90")."""
+    if "." not in num:
+        return num
+    whole, frac = num.split(".")
+    frac = frac.rstrip("0") if scaled or not frac.strip("0") else frac
+    return whole + "." + frac if frac else whole
+
+
 def _number_matches(text: str) -> list[re.Match]:
     out = []
     for m in _NUM_RE.finditer(text):
@@ -86,7 +95,7 @@ def number_change(doc, rng: random.Random, ctx: SynthContext) -> str | None:
                 new_val = value * rng.choice([0.1, 0.2, 0.25, 0.5, 2.0, 3.0, 4.0, 10.0])
                 if _fmt_like(new_val, num_s) != num_s and new_val > 0:
                     break
-        new_num = _fmt_like(new_val, num_s)
+        new_num = _tidy_decimals(_fmt_like(new_val, num_s), scaled=unit_l in _SCALE_SWAP)
         if float(new_num.replace(",", "")) == 0:
             return None
     if new_num == num_s and new_unit == unit:
