@@ -17,6 +17,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import numpy as np
 
@@ -57,12 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     cos = (vec["torch"] * vec["onnx"]).sum(1)
     out["embedder"] = {"texts": len(texts), "min_cosine": round(float(cos.min()), 6), "mean_cosine": round(float(cos.mean()), 6)}
     seed = {}
-    for rt in ("torch", "onnx"):
-        env = dict(os.environ, FACTCHECK_RUNTIME=rt)
-        r = subprocess.run([os.path.join(os.path.dirname(sys.executable), "factcheck"), "batch",
-                            str(loaders.shared_dir() / "eval" / "seed_dev.csv"), "-o", "-", "-f", "jsonl"],
-                           env=env, capture_output=True, text=True, check=False)
-        seed[rt] = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory(prefix="fc-runtimes-") as tmp:
+        for rt in ("torch", "onnx"):
+            out_file = Path(tmp) / f"{rt}.jsonl"
+            subprocess.run([os.path.join(os.path.dirname(sys.executable), "factcheck"), "batch",
+                            str(loaders.shared_dir() / "eval" / "seed_dev.csv"), "-o", str(out_file)],
+                           env=dict(os.environ, FACTCHECK_RUNTIME=rt), capture_output=True, text=True, check=True)
+            seed[rt] = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold_seed = [row["input"]["label"] for row in seed["onnx"]]
     out["seed_dev"] = {rt: round(sum(r["verdict"] == g for r, g in zip(rows, gold_seed)) / len(rows), 4)
                        for rt, rows in seed.items()}

@@ -1,7 +1,7 @@
 """The shipped models on ONNX Runtime agree with torch (slow: exports and loads the real models, ~1 min cold).
 
 Pairs and sentences are fixed here (seed article and hand-written), never bench data. The 2,000-pair bench
-agreement is measured by `python -m benchmarks run --only onnx_agreement` (docs/BENCHMARKS.md).
+agreement is measured by `python -m benchmarks.runtime_agreement` (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
