@@ -192,7 +192,7 @@ def test_killed_ray_batch_resumes_with_real_models(tmp_path):
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows * 4)
-    exe = [sys.executable, "-m", "factcheck.cli"]
+    exe = [str(Path(sys.executable).parent / "factcheck")]  # the console script, as a user runs it
     out, expected = tmp_path / "out.csv", tmp_path / "expected.csv"
     subprocess.run([*exe, "batch", str(src), "-o", str(expected)], check=True, capture_output=True)
     proc = subprocess.Popen([*exe, "batch", str(src), "-o", str(out), "--engine", "ray"], stderr=subprocess.DEVNULL,
