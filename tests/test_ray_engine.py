@@ -20,7 +20,7 @@ import pytest
 ray = pytest.importorskip("ray")
 
 import conftest  # noqa: E402
-from conftest import SEED, SHARED, FakeEmbedder, FakeNLI  # noqa: E402
+from conftest import REPO, SEED, FakeEmbedder, FakeNLI  # noqa: E402
 
 from factcheck.apps.batch import LocalEngine, run_batch  # noqa: E402
 from factcheck.apps.ray_engine import RayBatchEngine, RayIngestEngine  # noqa: E402
@@ -186,12 +186,12 @@ def test_without_ray_installed_the_error_names_the_extra(monkeypatch):
 @pytest.mark.slow
 def test_killed_ray_batch_resumes_with_real_models(tmp_path):
     """SIGKILL a real `factcheck batch --engine ray` once rows are written; --resume completes it exactly."""
-    rows = list(csv.DictReader(open(SHARED / "eval" / "seed_dev.csv", encoding="utf-8")))
+    rows = list(csv.DictReader(open(REPO / "tests" / "fixtures" / "dev" / "seed_own.csv", encoding="utf-8")))
     src = tmp_path / "in.csv"
     with open(src, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
-        w.writerows(rows * 4)
+        w.writerows(rows * 2)
     exe = [str(Path(sys.executable).parent / "factcheck")]  # the console script, as a user runs it
     out, expected = tmp_path / "out.csv", tmp_path / "expected.csv"
     subprocess.run([*exe, "batch", str(src), "-o", str(expected)], check=True, capture_output=True)
