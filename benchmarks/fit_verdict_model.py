@@ -202,17 +202,11 @@ def _fit_without(units, held: set[int], folds: int, log=print):
     `ground_contradiction` and `fallback` are the pair most accurate on the fitted units (never the held-out
     ones) among those that call no more true statements CONTRADICTED than the fusion's threshold does; the fit
     is then redone with the constrained rows that grounding implies, and the confidence map refitted for the
-    verdicts the chosen pair gives. The report gains `map_check`: the map's nested-CV comparison on the fitted
-    units (`confidence_map_check`)."""
+    verdicts the chosen pair gives and kept only if it pays (`settle_confidence_map`). The report gains
+    `map_check`: the map's nested-CV comparison on the fitted units."""
     from dataclasses import replace
 
-    from factcheck.training.fit_verdict import (
-        confidence_map_check,
-        design,
-        final_result,
-        fit_model,
-        with_confidence_map,
-    )
+    from factcheck.training.fit_verdict import design, final_result, fit_model, settle_confidence_map
 
     fit_idx = [i for i in range(len(units)) if i not in held]
     grounding = _grounding()
@@ -238,16 +232,12 @@ def _fit_without(units, held: set[int], folds: int, log=print):
         chosen = best
     model = replace(model, ground_contradiction=chosen[0], fallback=chosen[1])
     _, y, allowed, _ = design([units[i] for i in fit_idx], replace(grounding, contradict_threshold=chosen[0]))
-    model = with_confidence_map(model, report.oof_logits, y, allowed)
-    report.map_check = confidence_map_check(report.oof_logits, y, allowed, [units[i].group for i in fit_idx],
-                                            fallback=model.fallback, folds=folds)
-    plain, mapped = report.map_check["temperature"], report.map_check["temperature + map"]
-    if mapped["log_loss"] > plain["log_loss"] or mapped["brier"] > plain["brier"]:
-        # A proper score decides: a map that lowers ECE (a binned, noisy measure) but raises log-loss or Brier
-        # on the nested out-of-fold verdicts is fitting noise, so the temperatures alone calibrate.
-        model = replace(model, confidence_map=None)
-        log(f"confidence map dropped: nested out-of-fold log-loss {plain['log_loss']} -> {mapped['log_loss']}, "
-            f"Brier {plain['brier']} -> {mapped['brier']}")
+    model, report.map_check = settle_confidence_map(model, report.oof_logits, y, allowed,
+                                                    [units[i].group for i in fit_idx], folds=folds)
+    if model.confidence_map is None:
+        plain, mapped = report.map_check["temperature"], report.map_check["temperature + map"]
+        log(f"no confidence map: nested out-of-fold log-loss {plain['log_loss']} -> {mapped['log_loss']}, "
+            f"Brier {plain['brier']} -> {mapped['brier']} with it")
     log(f"grounding P(contradiction) {model.ground_contradiction}, fallback {model.fallback} (right / true called "
         f"contradicted, on the {len(fit_idx)} fitted statements: "
         + ", ".join(f"{k[0]}/{k[1]} {v}/{false_con[k]}" for k, v in right.items()) + ")")

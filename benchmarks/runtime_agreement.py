@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.runtime_agreement")
     parser.add_argument("--pairs", type=int, default=2000)
     args = parser.parse_args(argv)
+    from factcheck.apps.evaluate import score
     from factcheck.judge.nli import load_nli
     from factcheck.retrieval.embed import Embedder
 
@@ -42,18 +43,13 @@ def main(argv: list[str] | None = None) -> int:
                          "max_prob_diff": round(float(diff.max()), 5), "mean_prob_diff": round(float(diff.mean()), 6)}}
     fs = list(loaders.fever_symmetric_dev(bench / "fever-symmetric" / "fever_symmetric_dev.jsonl"))
     fs_pairs = [(p.premise, p.hypothesis) for p in fs]
-    gold = np.array([p.label == "SUPPORTED" for p in fs])
+    gold = [p.label for p in fs]
     for rt in ("torch", "onnx"):
         p = load_nli(None, runtime=rt).predict(fs_pairs, batch_size=32)
-        pred = p[:, 0] >= p[:, 2]  # LABELS order: entailment, neutral, contradiction
-        acc = float((pred == gold).mean())
-        f1s = []
-        for cls in (True, False):
-            tp = float(((pred == cls) & (gold == cls)).sum())
-            prec, rec = tp / max(1, (pred == cls).sum()), tp / max(1, (gold == cls).sum())
-            f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-        out["nli"][f"fever_symmetric_{rt}"] = {"n": len(fs), "accuracy": round(acc, 4),
-                                               "macro_f1": round(float(np.mean(f1s)), 4)}
+        pred = ["SUPPORTED" if e >= c else "CONTRADICTED" for e, c in zip(p[:, 0], p[:, 2])]  # as the bench scores it
+        report = score(gold, pred, labels=("SUPPORTED", "CONTRADICTED"))
+        out["nli"][f"fever_symmetric_{rt}"] = {"n": len(fs), "accuracy": round(report.accuracy, 4),
+                                               "macro_f1": round(report.macro_f1, 4)}
     texts = sorted({t for pair in pairs for t in pair})[:2000]
     vec = {rt: Embedder(runtime=rt).encode(texts, batch_size=32) for rt in ("torch", "onnx")}
     cos = (vec["torch"] * vec["onnx"]).sum(1)

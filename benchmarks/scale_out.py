@@ -37,32 +37,28 @@ from benchmarks.ann_recall import TRAIN_SETS, _clean
 EXE = [str(Path(sys.executable).parent / "factcheck")]  # the installed console script, as a user runs it
 
 
-def train_hypotheses(n: int) -> list[str]:
+def _train_texts(field: str, n: int, keep) -> list[str]:
+    """The first n distinct `field` texts of TRAIN_SETS that `keep` accepts, in a fixed order."""
     out: dict[str, None] = {}
     root = loaders.shared_dir() / "data" / "train"
     for name in TRAIN_SETS:
         with gzip.open(root / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
-                h = _clean(json.loads(line)["hypothesis"])
-                if 20 <= len(h) <= 300:
-                    out.setdefault(h)
+                text = _clean(json.loads(line)[field])
+                if keep(text):
+                    out.setdefault(text)
                     if len(out) == n:
                         return list(out)
     return list(out)
+
+
+def train_hypotheses(n: int) -> list[str]:
+    return _train_texts("hypothesis", n, lambda h: 20 <= len(h) <= 300)
 
 
 def train_premises(n: int) -> list[str]:
-    out: dict[str, None] = {}
-    root = loaders.shared_dir() / "data" / "train"
-    for name in TRAIN_SETS:
-        with gzip.open(root / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            for line in fh:
-                p = _clean(json.loads(line)["premise"])
-                if 40 <= len(p) <= 400 and p[-1] in ".!?" and p.count(".") <= 1:  # one sentence each
-                    out.setdefault(p)
-                    if len(out) == n:
-                        return list(out)
-    return list(out)
+    """One-sentence premises (one full stop at most, ending a sentence)."""
+    return _train_texts("premise", n, lambda p: 40 <= len(p) <= 400 and p[-1] in ".!?" and p.count(".") <= 1)
 
 
 def _write_csv(path: Path, statements: list[str]) -> None:

@@ -13,10 +13,10 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from factcheck.checker import Checker, validate_statement
 from factcheck.errors import FactcheckError, InputError
@@ -27,6 +27,7 @@ from factcheck.retrieval.index import sha256_file, write_atomic
 STATEMENT_COLUMNS = ("statement", "claim")
 RESULT_COLUMNS = ("verdict", "confidence", "explanation", "evidence", "source", "error")
 CHUNK = 16
+T = TypeVar("T")
 
 
 @dataclass
@@ -282,7 +283,7 @@ def run_batch(input_path: str, output: str, checker: Checker | Callable[[], Chec
             if next(rows, None) is None:
                 break
         try:
-            for chunk, outcome in engine.check(_chunks(rows), inp.column, inp.label):
+            for chunk, outcome in engine.check(chunked(rows), inp.column, inp.label):
                 _write_chunk(chunk, outcome, writer, summary, progress)
         except BaseException:
             writer.flush()  # keep completed rows for --resume
@@ -311,10 +312,11 @@ class LocalEngine:
             yield chunk, check_chunk(chunk, column, self.checker, source)
 
 
-def _chunks(rows: Iterator[Row], size: int = CHUNK) -> Iterator[list[Row]]:
-    chunk: list[Row] = []
-    for row in rows:
-        chunk.append(row)
+def chunked(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """Lists of `size` consecutive items (the last one shorter)."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []

@@ -84,6 +84,7 @@ def calibrate(labelled: str | Path, checker, *, corpus: str, profile: str, folds
         fit_model,
         judge_units,
         scores,
+        settle_confidence_map,
         unit_from_results,
     )
 
@@ -104,6 +105,7 @@ def calibrate(labelled: str | Path, checker, *, corpus: str, profile: str, folds
     after = scores(gold, cross_validate(units, prior=current, folds=folds, grounding=judge.fusion))
     x, y, allowed, w = design(units, judge.fusion)
     model, fit = fit_model(x, y, w, [u.group for u in units], allowed=allowed, prior=current, folds=folds)
+    model, _ = settle_confidence_map(model, fit.oof_logits, y, allowed, [u.group for u in units], folds=folds)
     started = (f"profile {checker.settings.profile}" if checker.settings.profile else
                "the NLI model's verdict model" if current is not None else "the threshold fusion")
     figures = {"before": _figures(before), "after": _figures(after)}

@@ -19,13 +19,15 @@ import os
 import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import numpy as np
 
+from factcheck.apps.batch import CHUNK, Row, check_chunk, chunked
 from factcheck.errors import FactcheckError, InputError
 
 OBJECT_STORE_BYTES = 256 * 1024**2  # a private instance's shared-memory store: rows and results are small
-BATCH_ROWS = 16  # statements per actor call: the local engine's chunk size
+T = TypeVar("T")
 
 
 def _import_ray():
@@ -42,6 +44,7 @@ def ray_session(address: str | None, workers: int) -> Iterator[None]:
     ray = _import_ray()
     _quiet()
     if ray.is_initialized():  # an embedding program already chose its cluster
+        _ordered()
         yield
         return
     kwargs: dict = {"log_to_driver": False, "include_dashboard": False, "configure_logging": False}
@@ -54,14 +57,29 @@ def ray_session(address: str | None, workers: int) -> Iterator[None]:
     except ConnectionError as exc:
         raise InputError(f"cannot reach the Ray cluster at {address!r}: {exc}".splitlines()[0]) from None
     try:
+        _ordered()
         yield
     finally:
         ray.shutdown()
 
 
 def _ordered() -> None:
+    """Ask Ray Data to keep the input order (`_in_order` still puts results back in order if it does not)."""
     ray = _import_ray()
     ray.data.DataContext.get_current().execution_options.preserve_order = True
+
+
+def _in_order(keyed: Iterator[tuple[int, T]], total: int, what: str) -> Iterator[T]:
+    """Items keyed by position 0..total-1, yielded in position order whatever order they arrive in."""
+    pending: dict[int, T] = {}
+    at = 0
+    for pos, item in keyed:
+        pending[pos] = item
+        while at in pending:
+            yield pending.pop(at)
+            at += 1
+    if at != total:
+        raise RuntimeError(f"the Ray engine returned {at} of {total} {what}")
 
 
 @contextmanager
@@ -113,8 +131,6 @@ class _CheckActor:
         self.column, self.source = column, source
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list]:
-        from factcheck.apps.batch import Row, check_chunk
-
         rows = [Row(int(line), json.loads(values), str(error) or None)
                 for line, values, error in zip(batch["line"], batch["values"], batch["error"], strict=True)]
         outcome = check_chunk(rows, self.column, self.checker, self.source)
@@ -146,34 +162,22 @@ class RayBatchEngine:
         import ray
 
         with ray_session(self.address, self.workers), _worker_errors():
-            _ordered()
             rows = [row for chunk in chunks for row in chunk]
             if not rows:
                 return
             items = [{"pos": i, "line": row.line, "values": json.dumps(row.values, ensure_ascii=False),
                       "error": row.error or ""} for i, row in enumerate(rows)]
-            ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), BATCH_ROWS * 2, self.workers))
+            ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), CHUNK * 2, self.workers))
             checked = ds.map_batches(_CheckActor, fn_constructor_args=(self.factory, column, source),
-                                     batch_size=BATCH_ROWS, batch_format="numpy", num_cpus=1,
+                                     batch_size=CHUNK, batch_format="numpy", num_cpus=1,
                                      compute=ray.data.ActorPoolStrategy(size=self.workers))
-            pending: dict[int, tuple[dict, dict | None]] = {}
-            done = 0  # rows handed to the writer; they go in input order whatever order results arrive in
-            for batch in checked.iter_batches(batch_size=BATCH_ROWS, batch_format="numpy", prefetch_batches=1):
-                for pos, cols, obj in zip(batch["pos"], batch["columns"], batch["result"], strict=True):
-                    pending[int(pos)] = (json.loads(cols), json.loads(obj) if obj else None)
-                while done in pending:
-                    n = 0
-                    while done + n in pending and n < BATCH_ROWS:
-                        n += 1
-                    chunk = rows[done:done + n]
-                    outcome = [pending.pop(done + i) for i in range(n)]
-                    for row, (cols, _) in zip(chunk, outcome, strict=True):
-                        if cols["verdict"] == "ERROR":
-                            row.error = cols["error"]
-                    done += n
-                    yield chunk, outcome
-            if done != len(rows):
-                raise RuntimeError(f"the Ray engine returned {done} of {len(rows)} rows")
+            keyed = ((int(pos), (json.loads(cols), json.loads(obj) if obj else None))
+                     for batch in checked.iter_batches(batch_size=CHUNK, batch_format="numpy", prefetch_batches=1)
+                     for pos, cols, obj in zip(batch["pos"], batch["columns"], batch["result"], strict=True))
+            done = 0
+            for outcome in chunked(_in_order(keyed, len(rows), "rows")):
+                yield rows[done:done + len(outcome)], outcome
+                done += len(outcome)
 
 
 class _SplitEmbedActor:
@@ -217,23 +221,17 @@ class RayIngestEngine:
         factory = embedder_factory(embedder)
         dim = embedder.dimension
         with ray_session(self.address, self.workers), _worker_errors():
-            _ordered()
             items = [{"pos": i, "doc": pickle.dumps(doc)} for i, doc in enumerate(docs)]
             ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), 1, self.workers))
             done = ds.map_batches(_SplitEmbedActor, fn_constructor_args=(factory, model_batch), batch_size=1,
                                   batch_format="numpy", num_cpus=1,
                                   compute=ray.data.ActorPoolStrategy(size=self.workers))
-            pending: dict[int, tuple[list, np.ndarray]] = {}
-            at = 0  # documents go into the index in their order, whatever order they finish in
-            for batch in done.iter_batches(batch_size=1, batch_format="numpy", prefetch_batches=1):
-                for pos, claims_json, blob in zip(batch["pos"], batch["claims"], batch["vectors"], strict=True):
-                    claims = [Claim(**c) for c in json.loads(claims_json)]
-                    pending[int(pos)] = (claims, np.frombuffer(blob, dtype=np.float32).reshape(len(claims), dim))
-                while at in pending:
-                    yield pending.pop(at)
-                    at += 1
-            if at != len(docs):
-                raise RuntimeError(f"the Ray engine returned {at} of {len(docs)} documents")
+            keyed = ((int(pos), [Claim(**c) for c in json.loads(claims_json)], blob)
+                     for batch in done.iter_batches(batch_size=1, batch_format="numpy", prefetch_batches=1)
+                     for pos, claims_json, blob in zip(batch["pos"], batch["claims"], batch["vectors"], strict=True))
+            # documents go into the index in their order, whatever order they finish in
+            yield from _in_order(((pos, (claims, np.frombuffer(blob, dtype=np.float32).reshape(len(claims), dim)))
+                                  for pos, claims, blob in keyed), len(docs), "documents")
 
 
 def embedder_factory(embedder) -> Callable:

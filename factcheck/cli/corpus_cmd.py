@@ -50,8 +50,6 @@ def ingest_cmd(sources, name, add, replace, no_index, progress, wait, engine):
     if engine is not None:
         from factcheck.apps.ray_engine import RayIngestEngine
 
-        if no_index:
-            raise click.UsageError("--engine ray splits and embeds; it cannot be combined with --no-index")
         engine = RayIngestEngine(address=engine[1], workers=engine[2])
     report = ingest(list(sources), name, _settings(), mode=mode, index=not no_index, wait=wait,
                     progress=sys.stderr.isatty() if progress is None else progress, log=_log, engine=engine)

@@ -157,6 +157,8 @@ def ingest(sources: Iterable[str | Path], name: str, settings: Settings, *, mode
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    if engine is not None and not index:
+        raise InputError("an ingest engine splits and embeds: it needs indexing (drop --no-index)")
     validate_name(name)
     if name == DEFAULT_CORPUS and mode != "replace":
         raise InputError(f"corpus {DEFAULT_CORPUS!r} is the default corpus (the bundled seed article); ingest into "
@@ -165,8 +167,6 @@ def ingest(sources: Iterable[str | Path], name: str, settings: Settings, *, mode
     if mode == "create":
         _refuse_existing(paths)  # before any reading, for a quick answer; checked again under the lock
     docs, skipped = read_sources(expand_sources(sources))
-    if engine is not None and not index:
-        raise InputError("an ingest engine splits and embeds: it needs indexing (drop --no-index)")
     if not docs:
         raise InputError("nothing to ingest: " + "; ".join(f"{p}: {why}" for p, why in skipped))
     if index and embedder is None:

@@ -140,9 +140,7 @@ class ClaimIndex:
         if not claims:
             return
         ids = np.arange(self.next_id, self.next_id + len(claims), dtype=np.int64)
-        self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
-        if self._ann is not None:
-            self._ann.add(vectors, ids)
+        self._insert_vectors(ids, vectors)
         self._by_id.update(zip(ids.tolist(), claims))
         self.next_id += len(claims)
         self._changed()
@@ -151,12 +149,21 @@ class ClaimIndex:
         """Remove every claim of these documents (vectors included); returns how many went."""
         ids = [i for i, c in self._by_id.items() if c.doc_id in doc_ids]
         if ids:
-            self._index.remove_ids(np.asarray(ids, dtype=np.int64))
-            self._ann = None  # HNSW cannot remove vectors: rebuilt at the next search
+            self._delete_vectors(ids)
             for i in ids:
                 del self._by_id[i]
             self._changed()
         return len(ids)
+
+    def _insert_vectors(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Where the vectors go (a store other than FAISS overrides this and `_delete_vectors`)."""
+        self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+        if self._ann is not None:
+            self._ann.add(vectors, ids)
+
+    def _delete_vectors(self, ids: list[int]) -> None:
+        self._index.remove_ids(np.asarray(ids, dtype=np.int64))
+        self._ann = None  # HNSW cannot remove vectors: rebuilt at the next search
 
     def map_claims(self, fn: Callable[[Claim], Claim]) -> ClaimIndex:
         """A copy whose claims are fn(claim), sharing these vectors (for re-pointing claims at new paths)."""

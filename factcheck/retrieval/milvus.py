@@ -321,27 +321,13 @@ class MilvusClaimIndex(ClaimIndex):
             self.removed = []
             self._repaired = True
 
-    def add(self, claims: list[Claim], vectors: np.ndarray) -> None:
-        if len(claims) != len(vectors):
-            raise ValueError(f"add() got {len(claims)} claims but {len(vectors)} vectors")
-        if not claims:
-            return
+    def _insert_vectors(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         self._prepare_write()
-        ids = np.arange(self.next_id, self.next_id + len(claims), dtype=np.int64)
         self.collection.insert(ids, vectors)
-        self._by_id.update(zip(ids.tolist(), claims))
-        self.next_id += len(claims)
-        self._changed()
 
-    def remove_docs(self, doc_ids: set[str]) -> int:
-        ids = [i for i, c in self._by_id.items() if c.doc_id in doc_ids]
-        if ids:
-            self._prepare_write()
-            for i in ids:
-                del self._by_id[i]
-            self.removed.extend(ids)  # still searched by readers of the live generation until the switch
-            self._changed()
-        return len(ids)
+    def _delete_vectors(self, ids: list[int]) -> None:
+        self._prepare_write()
+        self.removed.extend(ids)  # still searched by readers of the live generation until the switch
 
     def map_claims(self, fn: Callable[[Claim], Claim]) -> MilvusClaimIndex:
         return MilvusClaimIndex(self.info, self.collection, self.base, {i: fn(c) for i, c in self._by_id.items()},

@@ -140,8 +140,8 @@ def stratified_folds(y: np.ndarray, groups: Sequence[str], k: int, seed: int = 0
 # (0 or 1 at the ends), whose binned ECE looks good and whose log-loss is worse. 30 was the block size with the
 # lowest ECE, nested 5-fold over the out-of-fold verdicts of the 829 fitted development statements (10: 0.030,
 # 20: 0.025, 30: 0.024, 50: 0.043, 80: 0.051; the temperature alone 0.046); its log-loss (0.571 against 0.566)
-# and Brier score (0.196 against 0.194) are slightly worse than the temperature alone's: `confidence_map_check`
-# reports both, so a refit on other features shows whether the map still pays.
+# and Brier score (0.196 against 0.194) are slightly worse than the temperature alone's, which is why a fit keeps
+# the map only when it pays (`settle_confidence_map`).
 CONFIDENCE_BLOCK = 30
 MIN_CONFIDENCE_BLOCKS = 5  # fewer out-of-fold statements than 5 blocks: no map (the temperature alone)
 
@@ -219,6 +219,21 @@ def confidence_map_check(oof_logits: np.ndarray, y: np.ndarray, allowed: np.ndar
                      "log_loss": round(float(-np.mean(np.where(right, np.log(q), np.log(1 - q)))), 4),
                      "brier": round(float(np.mean((c - right) ** 2)), 4)}
     return out
+
+
+def settle_confidence_map(model: VerdictModel, oof_logits: np.ndarray, y: np.ndarray, allowed: np.ndarray,
+                          groups: Sequence[str], folds: int = 5) -> tuple[VerdictModel, dict[str, dict[str, float]]]:
+    """`model` with its confidence map refitted for the verdicts it gives, kept only if it pays: a proper score
+    decides. A map that lowers ECE (binned, noisy) but raises the nested out-of-fold log-loss or Brier score is
+    fitting noise, so the temperatures alone calibrate. Returns the model and `confidence_map_check`'s table."""
+    from dataclasses import replace
+
+    model = with_confidence_map(model, oof_logits, y, allowed)
+    check = confidence_map_check(oof_logits, y, allowed, groups, fallback=model.fallback, folds=folds)
+    plain, mapped = check["temperature"], check["temperature + map"]
+    if model.confidence_map is not None and (mapped["log_loss"] > plain["log_loss"] or mapped["brier"] > plain["brier"]):
+        model = replace(model, confidence_map=None)
+    return model, check
 
 
 @dataclass
