@@ -1,7 +1,8 @@
 """The HTML report and the web app in a real headless Chromium (Debian's `chromium` + `chromium-driver`).
 
-Slow, and skipped with the reason when no browser is installed: `apt-get install chromium chromium-driver`,
-then `pytest -m slow tests/test_browser.py`. Set SCREENSHOT_DIR to also save PNGs of the report and the page.
+Part of the default run (about 6 s; `.ci/run` installs the browser with apt), skipped with the reason when no
+browser is installed: `apt-get install chromium chromium-driver`. Set SCREENSHOT_DIR to also save PNGs of the
+report and the page.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from factcheck.cli import main
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 pytestmark = [
-    pytest.mark.slow,
     pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="no Chromium: apt-get install chromium chromium-driver"),
 ]
 # Each payload would set window.pwned if it ran.

@@ -17,6 +17,7 @@ from test_html_report import XSS, assert_inert
 pytest.importorskip("fastapi", reason="the serve extra is not installed")
 from fastapi.testclient import TestClient  # noqa: E402
 
+import factcheck.checker  # noqa: E402
 from factcheck.apps.serve import create_app, is_loopback  # noqa: E402
 from factcheck.cli import main  # noqa: E402
 from factcheck.results import CheckResult  # noqa: E402
@@ -62,6 +63,30 @@ def test_review_api_reports_every_check_worthy_sentence(client):
     item = data["items"][0]
     assert DRAFT[item["start_char"]:item["end_char"]] == item["sentence"]
     assert "text" not in data
+
+
+def test_a_resubmitted_edited_draft_rechecks_only_what_changed(client, monkeypatch):
+    first = client.post("/api/review", json={"text": DRAFT}).json()
+    assert first["reused"] == 0
+    checked: list[str] = []
+    real = factcheck.checker.Checker.check_many
+
+    def counting(self, statements, *a, **kw):
+        statements = list(statements)
+        checked.extend(statements)
+        return real(self, statements, *a, **kw)
+
+    monkeypatch.setattr(factcheck.checker.Checker, "check_many", counting)
+    edited = DRAFT.replace("The Farc demobilized in 2016.", "The Farc demobilized in 2017.")
+    second = client.post("/api/review", json={"text": edited}).json()
+    assert second["reused"] == 1 and checked == ["The Farc demobilized in 2017."]
+    assert second["items"][0]["result"] == first["items"][0]["result"]
+
+
+def test_without_the_cache_every_sentence_is_checked(home):
+    with TestClient(create_app(embedder=FakeEmbedder(), nli=FakeNLI(), cache=False)) as c:
+        c.post("/api/review", json={"text": DRAFT})
+        assert c.post("/api/review", json={"text": DRAFT}).json()["reused"] == 0
 
 
 def test_corpora_health_and_docs(client):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -48,11 +49,14 @@ def checker_fingerprint(checker) -> str:
 class ResultCache:
     """A small SQLite store of CheckResults; safe to share between runs, one writer at a time."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, threads: bool = False):
+        """`threads=True` lets other threads use the connection (the caller serialises them, as serve's lock does)."""
         self.path = Path(path)
+        # A checker's corpus and models do not change while it lives: hash them once per checker, not per review.
+        self._fingerprints: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30)
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=not threads)
             self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, result TEXT NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             raise FactcheckError(f"cannot open the review cache {self.path}: {exc}; pass --no-cache") from exc
@@ -64,7 +68,9 @@ class ResultCache:
     def check_many(self, sentences: list[str], checker, check: Callable[[Iterable[str]], Iterable[CheckResult]]
                    ) -> tuple[list[CheckResult], int]:
         """Results for `sentences` (cached ones reused, the rest from `check`), and how many were reused."""
-        fingerprint = checker_fingerprint(checker)
+        fingerprint = self._fingerprints.get(checker)
+        if fingerprint is None:
+            fingerprint = self._fingerprints[checker] = checker_fingerprint(checker)
         keys = [self.key(s, fingerprint) for s in sentences]
         found: dict[str, CheckResult] = {}
         for i in range(0, len(keys), 500):

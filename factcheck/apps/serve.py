@@ -2,7 +2,9 @@
 
 Models load once, when the app is created; each corpus's index loads on first use and is kept. Checks run
 one at a time behind a lock: the models are not shared safely between threads, and on a laptop the CPU
-is the limit anyway. Errors come back as JSON `{"error": message}` with the CLI's message.
+is the limit anyway. Errors come back as JSON `{"error": message}` with the CLI's message. Reviews share the
+CLI's result cache (FACTCHECK_HOME/.cache/review.sqlite), so re-submitting an edited draft rechecks only the
+sentences that changed; the report says how many were reused.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from factcheck import __version__
+from factcheck.apps.result_cache import ResultCache
 from factcheck.apps.review import ReviewReport, review_text
 from factcheck.errors import FactcheckError, InputError
 from factcheck.ingest.read import SUFFIXES
@@ -81,10 +84,12 @@ class Checkers:
 
 
 def create_app(default_corpus: str | None = None, *, settings: Settings | None = None, embedder=None, nli=None,
-               max_body_bytes: int = MAX_BODY_BYTES, log: Callable[[str], None] | None = None):
-    """The ASGI app; `embedder`/`nli` inject loaded models (tests)."""
+               max_body_bytes: int = MAX_BODY_BYTES, log: Callable[[str], None] | None = None, cache: bool = True):
+    """The ASGI app; `embedder`/`nli` inject loaded models (tests); `cache=False` checks every sentence afresh."""
     settings = settings or get_settings()
     checkers = Checkers(settings, default_corpus, embedder, nli, log)
+    # Used only under check_lock, so one connection serves the worker threads in turn.
+    results = ResultCache(settings.home / ".cache" / "review.sqlite", threads=True) if cache else None
     app = FastAPI(title="factcheck", version=__version__,
                   description="Check statements and drafts against a local corpus, offline.")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
@@ -105,7 +110,7 @@ def create_app(default_corpus: str | None = None, *, settings: Settings | None =
     def review(text: str, kind: str, corpus: str | None, name: str) -> tuple[ReviewReport, Checker]:
         checker = checkers.get(corpus)
         with checkers.check_lock:
-            return review_text(text, checker, name=name, suffix=DRAFT_KINDS[kind]), checker
+            return review_text(text, checker, name=name, suffix=DRAFT_KINDS[kind], cache=results), checker
 
     @app.get("/", response_class=HTMLResponse, summary="The page to paste or upload a draft")
     def index():
