@@ -32,7 +32,7 @@ class Probe:
     def __init__(self, out: Path):
         self.out, self.env, self.rows = out, _env(out), []
 
-    def run(self, case: str, want: str, args: list[str], *, stdin: bytes | None = None, env: dict | None = None,
+    def run(self, case: str, want: str, args: list, *, stdin: bytes | None = None, env: dict | None = None,
             ok=None, limit: float | None = None) -> subprocess.CompletedProcess:
         start = time.perf_counter()
         r = subprocess.run([*EXE, *args], env={**self.env, **(env or {})}, input=stdin, capture_output=True)
@@ -43,9 +43,14 @@ class Probe:
             res = json.loads(stdout)
             res = res[0] if isinstance(res, list) else res
             seen = f"{res['verdict']} {res['confidence']:.2f}: {res['explanation'][:80]}"
+        elif args[0] == "review" and r.returncode in (0, 1) and "-f" in args:
+            report = json.loads(stdout)
+            seen = (f"{len(report['items'])} sentence(s) checked: "
+                    + "; ".join(f"“{i['sentence'][:40]}” {i['result']['verdict']}" for i in report["items"]))
         good = "Traceback" not in stderr and (ok(r.returncode, stdout, stderr) if ok else True)
         good = good and (limit is None or seconds < limit)
-        self.rows.append((case, " ".join(a if len(a) < 40 else a[:37] + "…" for a in args), want, r.returncode,
+        shown = [a if isinstance(a, str) else repr(a) for a in args]
+        self.rows.append((case, " ".join(a if len(a) < 40 else a[:37] + "…" for a in shown), want, r.returncode,
                           seen, round(seconds, 1), good))
         return r
 
@@ -101,9 +106,12 @@ def main() -> None:
           ok=lambda c, o, e: c in (0, 1) and "document.write" not in o)
 
     # 4. what used to be tracebacks
-    p.run("4 invalid UTF-8", "exit 2", ["check", "-"], stdin=b"US aid \xff\xfe to Colombia\n",
+    # Arguments as bytes, as a shell passes them (a NUL cannot be in an argument at all).
+    p.run("4 invalid UTF-8", "exit 2", ["check", b"US aid \xff\xfe to Colombia exceeded $400 million."],
           ok=lambda c, o, e: c == 2)
-    p.run("4 binary statement", "exit 2", ["check", "-"], stdin=b"\x00\x01\x02\x89PNG\r\n", ok=lambda c, o, e: c == 2)
+    p.run("4 invalid UTF-8 on stdin", "exit 2, line named", ["check", "-"], stdin=b"The Farc demobilized.\nUS aid \xff rose.\n",
+          ok=lambda c, o, e: c == 2 and "stdin:2" in e)
+    p.run("4 binary statement", "exit 2", ["check", b"\x01\x02\x89PNG\r\n\x1a\n\xde\xad"], ok=lambda c, o, e: c == 2)
     # A read-only folder stops no one running as root (as CI and this probe may), so the unwritable outputs are
     # also a folder that does not exist and a "folder" that is a file.
     ro = out / "read-only"

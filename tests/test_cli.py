@@ -61,6 +61,19 @@ def test_check_many_statements_json_is_a_list(home):
     assert [d["verdict"] for d in data] == ["SUPPORTED", "NOT_ENOUGH_INFO"]
 
 
+def test_check_dash_reads_one_statement_per_line_from_stdin(home):
+    r = run("check", "-", "-f", "json", input=b"The Farc demobilized in 2016.\n\nBrazil won the World Cup.\n")
+    assert r.exit_code == 0, r.output
+    assert [d["verdict"] for d in json.loads(r.stdout)] == ["SUPPORTED", "NOT_ENOUGH_INFO"]
+
+
+@pytest.mark.parametrize("data, where", [(b"The Farc demobilized in 2016.\nUS aid \xff rose in 2024.\n", "stdin:2:"),
+                                         (b"\n  \n", "no statement")])
+def test_check_dash_refuses_bad_stdin_with_the_line(home, data, where):
+    r = run("check", "-", input=data)
+    assert r.exit_code == 2 and error_code(r) == "E101" and where in r.stderr
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "md"])
 def test_check_other_formats(home, fmt):
     r = run("check", "The Farc demobilized in 2016.", "-f", fmt)
