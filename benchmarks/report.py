@@ -81,12 +81,14 @@ def _f(x, digits: int = 3) -> str:
 
 def _judge_table(section: dict) -> list[str]:
     labels = section["labels"]
-    head = ["judge", "n", "accuracy", "macro-F1", *(f"F1 {lab}" for lab in labels), "recall@k", "seconds"]
+    calibrated = any(e.get("ece") is not None for e in section["judges"].values())
+    head = ["judge", "n", "accuracy", "macro-F1", *(f"F1 {lab}" for lab in labels), *(["ECE"] if calibrated else []),
+            "recall@k", "seconds"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for j, e in section["judges"].items():
         cells = [j, str(e["n"]), _f(e["accuracy"]), _f(e["macro_f1"]),
-                 *(_f(e["per_class"][lab]["f1"]) for lab in labels), _f(e.get("evidence_recall_at_k")),
-                 _f(e.get("seconds"), 2)]
+                 *(_f(e["per_class"][lab]["f1"]) for lab in labels), *([_f(e.get("ece"))] if calibrated else []),
+                 _f(e.get("evidence_recall_at_k")), _f(e.get("seconds"), 2)]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from benchmarks import loaders
 from benchmarks.report import machine_info
-from factcheck.apps.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score
+from factcheck.apps.evaluate import VERDICT_LABELS, evidence_recall, retrieved_sentences, score, with_calibration
 from factcheck.results import Verdict
 from factcheck.retrieval.corpus import save_index
 from factcheck.retrieval.index import write_atomic
@@ -177,7 +177,7 @@ class Harness:
         groups: dict[tuple, list[loaders.ClaimItem]] = defaultdict(list)
         for item in items:
             groups[tuple(sorted(item.docs.items()))].append(item)
-        outcome = {j: {"pred": {}, "recall": {}, "seconds": 0.0} for j in judges}
+        outcome = {j: {"pred": {}, "confidence": {}, "recall": {}, "seconds": 0.0} for j in judges}
         build_s = 0.0
         for key, group in groups.items():
             t0 = time.perf_counter()
@@ -196,6 +196,7 @@ class Harness:
                 outcome[j]["seconds"] += time.perf_counter() - t0
                 for it, res in zip(group, results, strict=True):
                     outcome[j]["pred"][it.id] = res.verdict
+                    outcome[j]["confidence"][it.id] = res.confidence
                     if it.gold_evidence:
                         outcome[j]["recall"][it.id] = evidence_recall(it.gold_evidence, retrieved_sentences(res),
                                                                       self.cfg.k)
@@ -208,9 +209,12 @@ class Harness:
                          "k": self.cfg.k, "index_build_seconds": round(build_s, 3), "indexes": n_indexes,
                          "judges": {}, "apart": {}, "notes": notes}
         for j, out in outcome.items():
-            report = score([it.label for it in scored], [out["pred"][it.id] for it in scored], labels,
+            gold, pred = [it.label for it in scored], [out["pred"][it.id] for it in scored]
+            report = score(gold, pred, labels,
                            evidence_recall=[out["recall"][it.id] for it in scored if it.id in out["recall"]],
                            k=self.cfg.k)
+            if out.get("confidence"):  # how far `confidence` can be read as P(right) on this set (issue #11)
+                report = with_calibration(report, gold, pred, [out["confidence"][it.id] for it in scored])
             entry = report.model_dump(mode="json")
             entry["seconds"] = round(out["seconds"], 3)
             entry["statements_per_s"] = round(len(items) / out["seconds"], 2) if out["seconds"] else None
@@ -597,7 +601,21 @@ class Harness:
         return {"limit": c.limit, "smoke": c.smoke, "k": c.k, "exhaustive_limit": c.exhaustive_limit,
                 "exhaustive_items": c.exhaustive_items, "speed_sizes": list(c.speed_sizes),
                 "speed_runtimes": list(c.speed_runtimes), "runtime": self.models.runtime,
-                "nli_model": self.models.nli_model, "bench_dir": str(c.bench_dir), "fusion": self._fusion()}
+                "nli_model": self.models.nli_model, "bench_dir": str(c.bench_dir), "fusion": self._fusion(),
+                "model_files": self._model_files()}
+
+    def _model_files(self) -> dict[str, str]:
+        """sha256 of the NLI folder's weights and fitted files (config, fusion.json, verdict_model.json): a
+        retrained model or a refit verdict model must not resume sections measured with the old one."""
+        import hashlib
+
+        from factcheck.judge.nli import SHIPPED_MODEL_DIR
+
+        folder = Path(self.models.nli_model or SHIPPED_MODEL_DIR)
+        if self.models.nli is not None or not folder.is_dir():
+            return {}
+        return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in sorted(folder.iterdir())
+                if f.suffix in (".safetensors", ".json")}
 
     def _fusion(self) -> dict:
         """The pipeline's fusion parameters: explicit settings over the NLI model's fusion.json over Settings."""

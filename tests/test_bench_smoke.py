@@ -32,6 +32,7 @@ def test_smoke_run_writes_every_section(tmp_path, fake_embedder, fake_nli):
     assert cf["n"] == 4 and cf["n_scored"] == 3
     assert cf["apart"]["DISPUTED"]["n"] == 1
     assert cf["judges"]["pipeline"]["evidence_recall_at_k"] is not None
+    assert 0.0 <= cf["judges"]["pipeline"]["ece"] <= 1.0 and cf["judges"]["pipeline"]["reliability"]
     assert set(cf["exhaustive_subset"]["judges"]) == {"pipeline", "exhaustive"}
     # The similarity judge can never say CONTRADICTED.
     for key in ("climate_fever", "check_covid", "seed_dev"):
@@ -56,6 +57,7 @@ def test_smoke_run_writes_every_section(tmp_path, fake_embedder, fake_nli):
 
     text = md.read_text()
     assert "Smoke run" in text and "## Speed and memory" in text and "| judge | n | accuracy |" in text
+    assert "| ECE |" in text
     assert "Check-COVID test" in text and "Reported apart — **DISPUTED**" in text
 
 
@@ -110,3 +112,17 @@ def test_speed_compares_torch_and_onnx_for_real_models():
     assert [(name, m.runtime, m.nli_model) for name, m in runtimes] == [("torch", "torch", "some/folder"),
                                                                         ("onnx", "onnx", "some/folder")]
     assert all(m.embedder is None and m.nli is None for _, m in runtimes)  # nothing loaded until measured
+
+
+def test_the_resume_fingerprint_follows_the_model_files(tmp_path):
+    """A refit verdict model (or retrained weights) in the same folder must not resume the old sections."""
+    folder = tmp_path / "nli"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    (folder / "verdict_model.json").write_text("{}")
+    harness = Harness(BenchConfig.for_smoke(bench_dir=FIXTURES, out_dir=tmp_path, cold_cli=False, log=lambda m: None),
+                      Models(nli_model=str(folder)))
+    before = harness._model_files()
+    assert set(before) == {"model.safetensors", "verdict_model.json"}
+    (folder / "verdict_model.json").write_text('{"refit": true}')
+    assert harness._model_files() != before
