@@ -287,3 +287,21 @@ def test_ingest_errors(home, tmp_path):
     assert r.exit_code == 2 and error_code(r) == InputError.code
     r = run("ingest", str(empty), "--corpus", "../x")
     assert r.exit_code == 2
+
+
+def test_a_silent_verdict_shows_the_sentence_its_explanation_names():
+    """NOT_ENOUGH_INFO names the closest sentence by similarity; text and CSV show that one, not the first item."""
+    from factcheck.judge.fusion import nei_explanation
+    from factcheck.render.formats import csv_columns, to_text
+    from factcheck.results import CheckResult, Evidence, Verdict
+
+    far = Evidence(claim="Jobs were lost.", sentence="Jobs were lost.", source="a.txt", start_char=0, end_char=15,
+                   similarity=0.41, relation="neutral")
+    near = Evidence(claim="Aid was cut.", sentence="Aid was cut.", source="a.txt", start_char=16, end_char=28,
+                    similarity=0.62, relation="neutral")
+    result = CheckResult(statement="Aid rose.", verdict=Verdict.NOT_ENOUGH_INFO, confidence=0.6, evidence=[far, near],
+                         explanation=nei_explanation([far, near]))
+    assert "“Aid was cut.”" in result.explanation
+    text = to_text(result)
+    assert "a.txt:16-28" in text and "a.txt:0-15" not in text
+    assert csv_columns(result)["source"] == "a.txt:16-28"

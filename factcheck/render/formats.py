@@ -20,9 +20,19 @@ def result_json(result: CheckResult) -> dict:
     return result.model_dump(mode="json")
 
 
+def shown_evidence(result: CheckResult) -> list:
+    """The evidence a short report shows: the items that support or contradict, else the closest sentence by
+    similarity, which is the one a silent verdict's explanation names."""
+    decisive = [e for e in result.evidence if e.relation != "neutral"]
+    if decisive:
+        return decisive
+    closest = max(result.evidence, key=lambda e: e.similarity, default=None)
+    return [closest] if closest is not None else []
+
+
 def csv_columns(result: CheckResult) -> dict[str, str]:
     """The columns batch appends for one result: best evidence sentence and where it is."""
-    best = next((e for e in result.evidence if e.relation != "neutral"), result.evidence[0] if result.evidence else None)
+    best = next(iter(shown_evidence(result)), None)
     return {
         "verdict": result.verdict.value,
         "confidence": f"{result.confidence:.3f}",
@@ -42,8 +52,7 @@ def to_text(result: CheckResult, color: bool = False, max_evidence: int = 3) -> 
     v = result.verdict.value
     console.print(f"[{_STYLE[v]}]{v}[/] (confidence {result.confidence:.2f})  {result.statement}", markup=True)
     console.print(result.explanation, markup=False)
-    shown = [e for e in result.evidence if e.relation != "neutral"] or result.evidence[:1]
-    for e in shown[:max_evidence]:
+    for e in shown_evidence(result)[:max_evidence]:
         probs = ""
         if e.probabilities:
             probs = " " + " ".join(f"{k[:3]}={p:.2f}" for k, p in e.probabilities.items())
