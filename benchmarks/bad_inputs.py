@@ -15,10 +15,11 @@ import json
 import os
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
-from benchmarks.scale_out import EXE, _env
+from benchmarks.scale_out import EXE, home_env
 
 TRUE = "US aid to Colombia exceeded $400 million in 2024."
 
@@ -30,18 +31,16 @@ def _first_line(text: str) -> str:
 
 class Probe:
     def __init__(self, out: Path):
-        self.out, self.env, self.rows = out, _env(out), []
+        self.out, self.env, self.rows = out, home_env(out), []
 
     def run(self, case: str, want: str, args: list, *, stdin: bytes | None = None, env: dict | None = None,
-            ok=None, limit: float | None = None) -> subprocess.CompletedProcess:
+            ok=None, limit: float | None = None) -> None:
         start = time.perf_counter()
         r = subprocess.run([*EXE, *args], env={**self.env, **(env or {})}, input=stdin, capture_output=True)
         seconds = time.perf_counter() - start
         stdout, stderr = r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
         seen = _first_line(stderr)
-        if args[0] == "check" and r.returncode == 0 and "-f" in args:
-            res = json.loads(stdout)
-            res = res[0] if isinstance(res, list) else res
+        if args[0] == "check" and (res := first_result(stdout)) is not None:
             seen = f"{res['verdict']} {res['confidence']:.2f}: {res['explanation'][:80]}"
         elif args[0] == "review" and r.returncode in (0, 1) and "-f" in args:
             report = json.loads(stdout)
@@ -52,7 +51,6 @@ class Probe:
         shown = [a if isinstance(a, str) else repr(a) for a in args]
         self.rows.append((case, " ".join(a if len(a) < 40 else a[:37] + "…" for a in shown), want, r.returncode,
                           seen, round(seconds, 1), good))
-        return r
 
     def table(self) -> str:
         lines = ["| case | run | want | exit | verdict / message | s | ok |", "|---|---|---|---|---|---|---|"]
@@ -62,19 +60,34 @@ class Probe:
         return "\n".join(lines)
 
 
-def verdict(out: str) -> str | None:
+def first_result(out: str) -> dict | None:
+    """The (first) CheckResult of `check -f json` output, or None when it printed none."""
     try:
         res = json.loads(out)
     except ValueError:
         return None
-    return (res[0] if isinstance(res, list) else res)["verdict"]
+    return res[0] if isinstance(res, list) else res
+
+
+def verdict(out: str) -> str | None:
+    res = first_result(out)
+    return res["verdict"] if res else None
+
+
+def exits(*codes: int):
+    """A case check: the exit status is one of `codes`."""
+    return lambda code, out, err: code in codes
+
+
+def supported(code, out, err):
+    return verdict(out) == "SUPPORTED"
 
 
 def not_supported(code, out, err):
     return code != 0 or verdict(out) != "SUPPORTED"
 
 
-def main() -> None:
+def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default="build/bad-inputs")
     args = ap.parse_args()
@@ -84,7 +97,7 @@ def main() -> None:
     check = ["check", "-f", "json"]
 
     # 2. statements that are not statements, and scale words
-    p.run("2 control", "SUPPORTED", [*check, TRUE], ok=lambda c, o, e: verdict(o) == "SUPPORTED")
+    p.run("2 control", "SUPPORTED", [*check, TRUE], ok=supported)
     for s in ["US aid to Colombia exceeded $400 billion in 2024.", "US aid Colombia", "aid aid aid aid aid",
               "US aid to Colombia exceeded 00 million in 2024.", "🇨🇴🇺🇸 المساعدات الأمريكية לקולומביה",
               "La ayuda de Estados Unidos a Colombia superó los 400 millones de dólares en 2024."]:
@@ -94,11 +107,11 @@ def main() -> None:
     html = out / "source.html"
     html.write_text("<html><body><p>José Mar&iacute;a P&eacute;rez approved aid of 3 < 4 tranches.</p>"
                     "<p>The budget was £100 million.<script>var x = 'The budget was £500 million.';</p>", "utf-8")
-    p.run("3 html ingest", "0", ["ingest", str(html), "--corpus", "html", "--replace"], ok=lambda c, o, e: c == 0)
+    p.run("3 html ingest", "0", ["ingest", str(html), "--corpus", "html", "--replace"], ok=exits(0))
     p.run("3 unclosed script", "not SUPPORTED", [*check, "--corpus", "html", "The budget was £500 million."],
           ok=not_supported)
     p.run("3 entities", "SUPPORTED", [*check, "--corpus", "html", "José María Pérez approved aid."],
-          ok=lambda c, o, e: verdict(o) == "SUPPORTED")
+          ok=supported)
     draft = out / "draft.html"
     draft.write_text("<p>US aid to Colombia exceeded $400 million in 2024.</p>"
                      "<script>document.write('US aid to Colombia exceeded $400 million in 2024.')</script>", "utf-8")
@@ -108,12 +121,12 @@ def main() -> None:
     # 4. what used to be tracebacks
     # Arguments as bytes, as a shell passes them (a NUL cannot be in an argument at all).
     p.run("4 invalid UTF-8", "exit 2", ["check", b"US aid \xff\xfe to Colombia exceeded $400 million."],
-          ok=lambda c, o, e: c == 2)
+          ok=exits(2))
     p.run("4 invalid UTF-8 on stdin", "exit 2, line named", ["check", "-"], stdin=b"The Farc demobilized.\nUS aid \xff rose.\n",
           ok=lambda c, o, e: c == 2 and "stdin:2" in e)
-    p.run("4 binary statement", "exit 2", ["check", b"\x01\x02\x89PNG\r\n\x1a\n\xde\xad"], ok=lambda c, o, e: c == 2)
-    # A read-only folder stops no one running as root (as CI and this probe may), so the unwritable outputs are
-    # also a folder that does not exist and a "folder" that is a file.
+    p.run("4 binary statement", "exit 2", ["check", b"\x01\x02\x89PNG\r\n\x1a\n\xde\xad"], ok=exits(2))
+    # A read-only folder stops no one running as root (as CI and this probe may), so the unwritable output is
+    # also a "folder" that is a file.
     ro = out / "read-only"
     ro.mkdir(exist_ok=True)
     ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
@@ -121,11 +134,13 @@ def main() -> None:
     claims.write_text(f"statement\n{TRUE}\n", "utf-8")
     root = os.geteuid() == 0
     for cmd in (["check", TRUE], ["batch", str(claims)], ["review", str(draft)]):
-        for where, target in [("read-only folder" + (", as root" if root else ""), ro / "x.out"),
-                              ("under a file", claims / "x.out")]:
-            p.run(f"4 -o {where} ({cmd[0]})", "0 as root" if root and target.parent == ro else "exit 2 at once",
-                  [*cmd, "-o", str(target)], ok=lambda c, o, e, w=target: c == 0 if root and w.parent == ro else c == 2,
-                  limit=None if root and target.parent == ro else 2.5)
+        p.run(f"4 -o under a file ({cmd[0]})", "exit 2 at once", [*cmd, "-o", str(claims / "x.out")], ok=exits(2),
+              limit=2.5)
+        if root:
+            p.run(f"4 -o read-only folder, as root ({cmd[0]})", "0 as root", [*cmd, "-o", str(ro / "x.out")], ok=exits(0))
+        else:
+            p.run(f"4 -o read-only folder ({cmd[0]})", "exit 2 at once", [*cmd, "-o", str(ro / "x.out")], ok=exits(2),
+                  limit=2.5)
     p.run("4 -o a folder not yet made", "0, folder made", ["check", TRUE, "-o", str(out / "new-folder" / "x.out")],
           ok=lambda c, o, e: c == 0 and (out / "new-folder" / "x.out").exists())
     trunc_home = out / "truncated"
@@ -135,18 +150,17 @@ def main() -> None:
     data = (live / "claims.jsonl").read_bytes()
     (live / "claims.jsonl").write_bytes(data[: len(data) // 2])
     p.run("4 truncated claims.jsonl", "exit 3", ["check", TRUE], env={"FACTCHECK_HOME": str(trunc_home)},
-          ok=lambda c, o, e: c == 3)
+          ok=exits(3))
     p.run("4 bad FACTCHECK_ value", "exit 2", ["check", TRUE], env={"FACTCHECK_TOP_K": "many"},
-          ok=lambda c, o, e: c == 2)
+          ok=exits(2))
     p.run("4 misspelled FACTCHECK_", "exit 2", ["check", TRUE], env={"FACTCHECK_TOPK": "3"},
-          ok=lambda c, o, e: c == 2)
+          ok=exits(2))
 
     # 5. batch input damage
-    def batch_case(case: str, body: bytes, extra: list[str] | None = None, want="exit 2, line named"):
+    def batch_case(case: str, body: bytes) -> None:
         src = out / f"{case.replace(' ', '-')}.csv"
         src.write_bytes(body)
-        res = out / f"{case.replace(' ', '-')}.out.csv"
-        return p.run(case, want, ["batch", str(src), "-o", str(res), *(extra or [])], ok=lambda c, o, e: c == 2)
+        p.run(case, "exit 2, line named", ["batch", str(src), "-o", str(src.with_suffix(".out.csv"))], ok=exits(2))
 
     batch_case("5 unbalanced quote", f'statement\n"{TRUE}\nThe Farc demobilized in 2016.\nPetro won.\n'.encode())
     batch_case("5 duplicate column", f"statement,statement\n{TRUE},x\n".encode())
@@ -163,13 +177,13 @@ def main() -> None:
     proc.wait()
     src.write_text("statement\n" + "".join(f"Another statement {i}.\n" for i in range(50)), "utf-8")
     p.run("5 --resume, input changed", "exit 2", ["batch", str(src), "-o", str(res), "--resume"],
-          ok=lambda c, o, e: c == 2)
+          ok=exits(2))
     nul = out / "nul.csv"
     nul.write_bytes(f"statement\n{TRUE}\nThe Farc\x00 demobilized in 2016.\n".encode())
-    p.run("5 NUL byte", "row is an ERROR, no NUL out", ["batch", str(nul), "-o", str(out / "nul.out.csv")],
-          ok=lambda c, o, e: c in (1, 2) and b"\x00" not in (out / "nul.out.csv").read_bytes()
-          if (out / "nul.out.csv").exists() else c == 2)
-    p.run("5 -o equal to input", "exit 2", ["batch", str(claims), "-o", str(claims)], ok=lambda c, o, e: c == 2)
+    nul_out = out / "nul.out.csv"
+    p.run("5 NUL byte", "row is an ERROR, no NUL out", ["batch", str(nul), "-o", str(nul_out)],
+          ok=lambda c, o, e: c == 1 and b"\x00" not in nul_out.read_bytes())
+    p.run("5 -o equal to input", "exit 2", ["batch", str(claims), "-o", str(claims)], ok=exits(2))
 
     # 6. encodings
     for name, data in [("utf-16", "The budget was £100 million.".encode("utf-16")),
@@ -178,21 +192,21 @@ def main() -> None:
         f = out / f"enc-{name}.txt"
         f.write_bytes(data)
         p.run(f"6 {name} source", "read or named", ["ingest", str(f), "--corpus", f"enc-{name}", "--replace"],
-              ok=lambda c, o, e: c in (0, 2))
+              ok=exits(0, 2))
     folder = out / "folder"
     folder.mkdir(exist_ok=True)
     (folder / "good.txt").write_text("The budget was £100 million in 2023.", "utf-8")
     (folder / "bad.txt").write_bytes(bytes(range(256)) * 4)
     p.run("6 folder with a bad file", "exit 4, good one kept", ["ingest", str(folder), "--corpus", "mixed",
-          "--replace"], ok=lambda c, o, e: c == 4)
+          "--replace"], ok=exits(4))
 
     # 7. slow to fail: errors before any model loads
-    p.run("7 missing file", "exit 2, < 2 s", ["batch", str(out / "missing.csv")], ok=lambda c, o, e: c == 2,
+    p.run("7 missing file", "exit 2, < 2 s", ["batch", str(out / "missing.csv")], ok=exits(2),
           limit=2)
-    p.run("7 empty statement", "exit 2, < 2 s", ["check", ""], ok=lambda c, o, e: c == 2, limit=2)
+    p.run("7 empty statement", "exit 2, < 2 s", ["check", ""], ok=exits(2), limit=2)
     header = out / "header-only.csv"
     header.write_text("statement\n", "utf-8")
-    p.run("7 header-only CSV", "exit 2, < 2 s", ["batch", str(header)], ok=lambda c, o, e: c == 2, limit=2)
+    p.run("7 header-only CSV", "exit 2, < 2 s", ["batch", str(header)], ok=exits(2), limit=2)
 
     ro.chmod(stat.S_IRWXU)
     table = p.table()
@@ -200,8 +214,8 @@ def main() -> None:
     print(table)
     failed = sum(1 for row in p.rows if not row[-1])
     print(f"\n{len(p.rows)} cases, {failed} not as wanted")
-    os._exit(1 if failed else 0)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -19,13 +19,13 @@ import subprocess
 import time
 from pathlib import Path
 
-from benchmarks.scale_out import EXE, _env, _train_texts
+from benchmarks.scale_out import EXE, home_env, train_texts
 
 
 def source_text(megabytes: float) -> str:
     """About `megabytes` MB of prose: paragraphs of six training premises (distinct while they last)."""
     target = int(megabytes * 1_000_000)
-    premises = _train_texts("premise", 400_000, lambda p: 40 <= len(p) <= 2_000)
+    premises = train_texts("premise", 400_000, lambda p: 40 <= len(p) <= 2_000)
     paragraphs, size, i = [], 0, 0
     while size < target:
         para = " ".join(premises[(i + k) % len(premises)] for k in range(6))
@@ -65,7 +65,7 @@ def main() -> None:
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    env = _env(out)
+    env = home_env(out)
     rows = []
     for mb in args.mb or [1.0, 20.0]:
         src = out / f"source-{mb:g}mb.txt"

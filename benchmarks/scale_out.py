@@ -37,7 +37,7 @@ from benchmarks.ann_recall import TRAIN_SETS, _clean
 EXE = [str(Path(sys.executable).parent / "factcheck")]  # the installed console script, as a user runs it
 
 
-def _train_texts(field: str, n: int, keep) -> list[str]:
+def train_texts(field: str, n: int, keep) -> list[str]:
     """The first n distinct `field` texts of TRAIN_SETS that `keep` accepts, in a fixed order."""
     out: dict[str, None] = {}
     root = loaders.shared_dir() / "data" / "train"
@@ -53,12 +53,12 @@ def _train_texts(field: str, n: int, keep) -> list[str]:
 
 
 def train_hypotheses(n: int) -> list[str]:
-    return _train_texts("hypothesis", n, lambda h: 20 <= len(h) <= 300)
+    return train_texts("hypothesis", n, lambda h: 20 <= len(h) <= 300)
 
 
 def train_premises(n: int) -> list[str]:
     """One-sentence premises (one full stop at most, ending a sentence)."""
-    return _train_texts("premise", n, lambda p: 40 <= len(p) <= 400 and p[-1] in ".!?" and p.count(".") <= 1)
+    return train_texts("premise", n, lambda p: 40 <= len(p) <= 400 and p[-1] in ".!?" and p.count(".") <= 1)
 
 
 def _write_csv(path: Path, statements: list[str]) -> None:
@@ -77,7 +77,8 @@ def _run(args: list[str], env: dict) -> float:
     return wall
 
 
-def _env(out: Path) -> dict:
+def home_env(out: Path) -> dict:
+    """The environment of a `factcheck` subprocess with its own FACTCHECK_HOME under `out` (the seed copied in)."""
     env = dict(os.environ, FACTCHECK_HOME=str(out / "home"))
     (out / "home" / "seeds").mkdir(parents=True, exist_ok=True)
     seed = loaders.seed_corpus_path()
@@ -90,7 +91,7 @@ def _env(out: Path) -> dict:
 def ray_batch(args) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    env = _env(out)
+    env = home_env(out)
     src, small = out / "statements.csv", out / "small.csv"
     statements = train_hypotheses(args.statements)
     _write_csv(src, statements)
@@ -137,7 +138,7 @@ def ray_batch(args) -> dict:
 def incremental(args) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    env = _env(out)
+    env = home_env(out)
     docs = out / "docs"
     docs.mkdir(exist_ok=True)
     sentences = train_premises(args.sentences)

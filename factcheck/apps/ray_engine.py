@@ -226,12 +226,15 @@ class RayIngestEngine:
             done = ds.map_batches(_SplitEmbedActor, fn_constructor_args=(factory, model_batch), batch_size=1,
                                   batch_format="numpy", num_cpus=1,
                                   compute=ray.data.ActorPoolStrategy(size=self.workers))
-            keyed = ((int(pos), [Claim(**c) for c in json.loads(claims_json)], blob)
-                     for batch in done.iter_batches(batch_size=1, batch_format="numpy", prefetch_batches=1)
-                     for pos, claims_json, blob in zip(batch["pos"], batch["claims"], batch["vectors"], strict=True))
+
+            def decoded() -> Iterator[tuple[int, tuple[list[Claim], np.ndarray]]]:
+                for batch in done.iter_batches(batch_size=1, batch_format="numpy", prefetch_batches=1):
+                    for pos, claims_json, blob in zip(batch["pos"], batch["claims"], batch["vectors"], strict=True):
+                        claims = [Claim(**c) for c in json.loads(claims_json)]
+                        yield int(pos), (claims, np.frombuffer(blob, dtype=np.float32).reshape(len(claims), dim))
+
             # documents go into the index in their order, whatever order they finish in
-            yield from _in_order(((pos, (claims, np.frombuffer(blob, dtype=np.float32).reshape(len(claims), dim)))
-                                  for pos, claims, blob in keyed), len(docs), "documents")
+            yield from _in_order(decoded(), len(docs), "documents")
 
 
 def embedder_factory(embedder) -> Callable:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from factcheck.cli.common import checker_options, emit, load_checker, output_options, use_color, verdict_options
@@ -20,14 +18,14 @@ def check_cmd(statements, corpus, nli_model, judge, top_k, profile, min_confiden
     per line from standard input."""
     from factcheck.checker import validate_statement
     from factcheck.errors import InputError
-    from factcheck.io import check_writable
+    from factcheck.io import STDIN, check_writable, open_text
     from factcheck.render.formats import render
     from factcheck.settings import get_settings
 
     limit = get_settings().max_statement_chars  # bad input and an unwritable output fail before models load
-    if list(statements) == ["-"]:
+    if list(statements) == [STDIN]:
         # Undecodable bytes are kept (surrogateescape) so the statement check names them with the line.
-        lines = sys.stdin.buffer.read().decode("utf-8-sig", "surrogateescape").splitlines()
+        lines = open_text(STDIN, errors="surrogateescape").read().splitlines()
         numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
         if not numbered:
             raise InputError("standard input holds no statement; give one per line")
