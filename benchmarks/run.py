@@ -160,6 +160,9 @@ class Harness:
         cap = self.cfg.exhaustive_items
         if "exhaustive" not in judges or cap is None or len(items) <= cap:
             return self._run_claims(name, items, labels, judges, notes)
+        if cap == 0:  # no subsection at all rather than an empty one
+            return self._run_claims(name, items, labels, tuple(j for j in judges if j != "exhaustive"),
+                                    [*(notes or []), "Exhaustive baseline not run (`--exhaustive-items 0`)."])
         section = self._run_claims(name, items, labels, tuple(j for j in judges if j != "exhaustive"), notes)
         subset = items[:cap]
         section["exhaustive_subset"] = self._run_claims(

@@ -73,6 +73,15 @@ def test_exhaustive_items_caps_the_slow_baseline(tmp_path, fake_embedder, fake_n
     assert sub["time_ratio_pipeline_vs_exhaustive"] > 0
 
 
+def test_exhaustive_items_zero_leaves_no_empty_subsection(tmp_path, fake_embedder, fake_nli):
+    cfg = BenchConfig.for_smoke(bench_dir=FIXTURES, seed_csv=FIXTURES / "eval" / "seed_dev.csv",
+                                seed_corpus=FIXTURES / "eval" / "seed_corpus.txt", out_dir=tmp_path,
+                                cold_cli=False, only=("check_covid",), exhaustive_items=0, log=lambda m: None)
+    section = Harness(cfg, Models(embedder=fake_embedder, nli=fake_nli)).run()["benchmarks"]["check_covid"]
+    assert set(section["judges"]) == {"similarity", "pipeline"} and "exhaustive_subset" not in section
+    assert any("--exhaustive-items 0" in note for note in section["notes"])
+
+
 def test_an_interrupted_run_resumes_from_its_finished_sections(tmp_path, fake_embedder, fake_nli, monkeypatch):
     import pytest
 
