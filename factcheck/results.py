@@ -93,6 +93,9 @@ class Evidence(BaseModel):
     similarity: float
     relation: Relation
     probabilities: dict[str, float] | None = None
+    # On the most similar scored item only: NLI on the statement against this sentence read together with the
+    # next most similar sentences of its document, in document order (the passage; `passage_sentences`).
+    passage: dict[str, float] | None = None
     attributed_to: str | None = None
     findings: list[Finding] = Field(default_factory=list)
 

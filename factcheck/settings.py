@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     contradict_threshold: float = Field(0.5, description="P(contradiction) at which a claim contradicts")
     rule_weight: float = Field(0.3, description="added to entailment by an agreeing rule")
     conflict_score: float = Field(0.5, description="both sides this strong, from different documents: CONFLICTED")
+    passage_sentences: int = Field(3, ge=0, description="the most similar claim is also read by NLI together "
+                                   "with the next most similar sentences of its document, this many sentences in "
+                                   "all (evidence spread over a passage; the verdict model's pass_* features); "
+                                   "0 or 1: off")
     use_rules: bool = Field(True, description="fuse the deterministic rule checks into NLI verdicts")
     split_statements: bool = Field(True, description="check a statement that says several things part by part")
     lexicon_dir: Path | None = Field(None, description="folder of domain tables (opposites.txt, aliases.txt, "

@@ -34,6 +34,7 @@ def test_json_shape(home):
         for key, typ in EVIDENCE.items():
             assert isinstance(ev[key], typ), key
         assert ev["relation"] in ("supports", "contradicts", "neutral")
+        assert ev.get("passage") is None or set(ev["passage"]) == {"entailment", "neutral", "contradiction"}
         for f in ev["findings"]:
             for key, typ in FINDING.items():
                 assert isinstance(f[key], typ)

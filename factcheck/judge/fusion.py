@@ -88,6 +88,9 @@ def _why(ev: Evidence) -> str:
     if ev.probabilities:
         key = "entailment" if ev.relation == "supports" else "contradiction"
         reasons.append(f"NLI {key} {ev.probabilities[key]:.2f}")
+        if ev.passage and ev.passage[key] > ev.probabilities[key] + 0.1:
+            reasons.append(f"read with the next most similar sentences of its document, NLI {key} "
+                           f"{ev.passage[key]:.2f}")
     if ev.attributed_to:
         reasons.append(f"the source attributes this to {ev.attributed_to}, it is not the article's own claim")
     return "; ".join(reasons)

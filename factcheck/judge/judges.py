@@ -79,12 +79,21 @@ class NLIJudge:
 
     name = "nli"
 
-    def __init__(self, nli, fusion: FusionConfig, use_rules: bool = True, batch_size: int = 32, verdict_model=None):
+    def __init__(self, nli, fusion: FusionConfig, use_rules: bool = True, batch_size: int = 32, verdict_model=None,
+                 passage_sentences: int = 0):
         self.nli = nli
         self.fusion = fusion
         self.use_rules = use_rules
         self.batch_size = batch_size
         self.verdict_model = verdict_model  # a VerdictModel decides when given; else the threshold fusion
+        self.passage_sentences = passage_sentences
+
+    @property
+    def reads_passages(self) -> bool:
+        """Passages cost an NLI pair per statement: read only for a verdict model that uses them, or for none
+        (the threshold fusion's results are what `benchmarks.fit_verdict_model collect` fits models on)."""
+        model = self.verdict_model
+        return self.passage_sentences > 1 and (model is None or any(f.startswith("pass_") for f in model.features))
 
     def judge_many(self, statements, hits, names_of=None, context_of=None):
         """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs.
@@ -124,6 +133,8 @@ class NLIJudge:
                 if gap and _role_swap(ev.findings, statements[si], names_of(doc_id)):
                     gap = [f.model_copy(update={"blocks": None}) for f in gap]  # still noted, no longer binding
                 ev.findings = ev.findings + gap
+        if self.reads_passages:
+            self._read_passages(statements, hits, evidence_lists)
         results = []
         for statement, evs in zip(statements, evidence_lists):
             if self.verdict_model is not None:
@@ -133,6 +144,30 @@ class NLIJudge:
             results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf,
                                        evidence=with_relations(evs, self.fusion), explanation=why))
         return results
+
+
+    def _read_passages(self, statements, hits, evidence_lists) -> None:
+        """Set `passage` on each statement's most similar scored item: NLI on the statement against that sentence
+        read together with the next most similar scored sentences of the same document (`passage_sentences` in
+        all, in document order), for a statement whose evidence is spread over neighbouring sentences."""
+        pairs, owners = [], []
+        for statement, hs, evs in zip(statements, hits, evidence_lists):
+            scored = sorted((i for i, e in enumerate(evs) if e.probabilities is not None),
+                            key=lambda i: -evs[i].similarity)
+            if not scored:
+                continue
+            doc = hs[scored[0]].claim.doc_id
+            sentences: dict[int, str] = {}  # start offset → sentence: claims of one sentence read once
+            for i in scored:
+                claim = hs[i].claim
+                if claim.doc_id == doc and len(sentences) < self.passage_sentences:
+                    sentences.setdefault(claim.start_char, claim.sentence)
+            if len(sentences) > 1:
+                pairs.append((" ".join(s for _, s in sorted(sentences.items())), statement))
+                owners.append(evs[scored[0]])
+        if pairs:
+            for ev, p in zip(owners, self.nli.predict(pairs, batch_size=self.batch_size)):
+                ev.passage = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
 
 
 def _premise(claim, context_of) -> str:
@@ -212,7 +247,8 @@ def nli_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:
     model = verdict_model_for(settings, nli)
     if model is not None:
         model = model.grounded(fusion)
-    return NLIJudge(nli, fusion, use_rules=settings.use_rules, verdict_model=model)
+    return NLIJudge(nli, fusion, use_rules=settings.use_rules, verdict_model=model,
+                    passage_sentences=settings.passage_sentences)
 
 
 judges.register("nli", nli_judge)

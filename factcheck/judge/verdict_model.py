@@ -34,6 +34,7 @@ blocked from contradicting.
 | docs_agree, docs_disagree | documents (up to 3) with a support item whose NLI label is entailment, with a contradiction item whose NLI label is contradiction or a rule contradiction |
 | words | log(1 + words in the statement) / 5 |
 | has_number | the statement contains a digit |
+| pass_ent, pass_con | P(entailment), P(contradiction) of the passage: the most similar scored item read together with the next most similar sentences of its document (`Evidence.passage`); without one, the most similar item's own (ent_top, con_top) |
 
 Hard constraints. The blocks are features (above), and they bind the verdict: where no scored item may support
 (every one blocked, or none scored) the verdict is never SUPPORTED, where none may contradict never CONTRADICTED
@@ -90,7 +91,7 @@ FEATURES: tuple[str, ...] = (
     "sim_max", "sim_ent", "sim_con", "scored_frac",
     *(f"rule_{r}_{rel}" for r in RULES for rel in ("supports", "contradicts")),
     "attributed", "verdict_blocked", "verdict_blocked_all", "support_blocked", "support_blocked_all",
-    "docs_agree", "docs_disagree", "words", "has_number",
+    "docs_agree", "docs_disagree", "words", "has_number", "pass_ent", "pass_con",
 )
 _RELATION = {S: "supports", C: "contradicts", N: "neutral"}
 
@@ -161,6 +162,9 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
     f["docs_agree"], f["docs_disagree"] = float(min(3, len(agree))), float(min(3, len(disagree)))
     f["words"] = math.log1p(len(statement.split())) / 5
     f["has_number"] = 1.0 if any(ch.isdigit() for ch in statement) else 0.0
+    lead = next((e.passage for e in scored if e.passage), None)
+    f["pass_ent"] = lead["entailment"] if lead else f["ent_top"]
+    f["pass_con"] = lead["contradiction"] if lead else f["con_top"]
     return f
 
 
