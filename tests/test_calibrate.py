@@ -88,6 +88,19 @@ def test_a_strong_prior_holds_the_weights_and_a_weak_one_lets_the_labels_move_th
     assert (moved.probabilities(x).argmax(1) == y2).mean() > 0.6 > (prior.probabilities(x).argmax(1) == y2).mean()
 
 
+def test_a_fit_on_a_subset_of_the_features_reads_only_those():
+    rng = np.random.default_rng(2)
+    x, y = synthetic(300, rng)
+    keep = tuple(f for f in FEATURES if not f.startswith("pass_"))
+    model, _ = fit_model(x, y, np.ones(len(y)), [str(i) for i in range(len(y))], folds=3, l2_grid=(0.03,),
+                         features=keep)
+    assert model.features == keep and model.weights.shape == (3, len(keep))
+    full, _ = fit_model(x, y, np.ones(len(y)), [str(i) for i in range(len(y))], folds=3, l2_grid=(0.03,))
+    assert full.features == FEATURES
+    cols = [FEATURES.index(f) for f in keep]
+    assert (model.probabilities(x[:, cols]).argmax(1) == y).mean() > 0.6
+
+
 # --- factcheck calibrate -----------------------------------------------------------------------------------
 
 

@@ -252,7 +252,7 @@ MIN_PER_TEMPERATURE = 30  # statements needed to give constrained verdicts their
 def fit_model(x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: Sequence[str], *,
               constrained: np.ndarray | None = None, allowed: np.ndarray | None = None,
               prior: VerdictModel | None = None, folds: int = 5, l2_grid: Sequence[float] = L2_GRID,
-              manifest: dict | None = None) -> tuple[VerdictModel, FitReport]:
+              manifest: dict | None = None, features: Sequence[str] = FEATURES) -> tuple[VerdictModel, FitReport]:
     """Fit a verdict model: the penalty by k-fold CV, then all rows, then the temperatures and the confidence map
     on out-of-fold logits.
 
@@ -264,7 +264,8 @@ def fit_model(x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: Sequence[str]
     weights are pulled towards its weights (recalibration). `allowed` (the mask of `design`; it implies
     `constrained`) lets the confidence map see the verdict each statement will get; without it, the most
     probable one. A caller that changes `fallback` or the grounding afterwards refits the map
-    (`with_confidence_map`).
+    (`with_confidence_map`). `features`: the columns of `x` (in FEATURES order) the model reads; without a
+    prior, a subset leaves the others out (the pass_* features: no passages read at run time).
     """
     if allowed is not None and constrained is None:
         constrained = np.asarray(~np.asarray(allowed, dtype=bool).all(axis=1))
@@ -274,10 +275,10 @@ def fit_model(x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: Sequence[str]
         x = x[:, [FEATURES.index(f) for f in prior.features]]
         features = prior.features
     else:
+        x = x[:, [FEATURES.index(f) for f in features]]
         mean = x.mean(axis=0)
         scale = np.where(x.std(axis=0) > 1e-6, x.std(axis=0), 1.0)
         prior_wb = (np.zeros((3, x.shape[1])), np.zeros(3))
-        features = FEATURES
     xs = (x - mean) / scale
     splits = stratified_folds(y, groups, folds)
     oof: dict[float, np.ndarray] = {}
