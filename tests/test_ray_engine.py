@@ -23,7 +23,7 @@ import conftest  # noqa: E402
 from conftest import REPO, SEED, FakeEmbedder, FakeNLI  # noqa: E402
 
 from factcheck.apps.batch import LocalEngine, run_batch  # noqa: E402
-from factcheck.apps.ray_engine import RayBatchEngine, RayIngestEngine  # noqa: E402
+from factcheck.apps.ray_engine import RayBatchEngine, RayIngestEngine, start_ray  # noqa: E402
 from factcheck.checker import Checker  # noqa: E402
 from factcheck.errors import InputError  # noqa: E402
 
@@ -47,8 +47,8 @@ def _fake_checker() -> Checker:
 def ray_instance():
     ray.cloudpickle.register_pickle_by_value(conftest)  # the workers cannot import the tests folder
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
-             object_store_memory=256 * 1024**2)
+    start_ray(ray, dict(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
+                        object_store_memory=256 * 1024**2))
     ray.data.DataContext.get_current().execution_options.preserve_order = True
     yield
     ray.shutdown()
@@ -209,3 +209,41 @@ def test_killed_ray_batch_resumes_with_real_models(tmp_path):
     assert done.returncode in (0, 1), done.stderr
     assert "kept from the previous run" in done.stderr
     assert out.read_bytes() == expected.read_bytes()  # one row per input row, in order, none twice
+
+
+class _FlakyRay:
+    """Stands in for the ray module: init fails `failures` times with `error`, then starts."""
+
+    def __init__(self, failures, error):
+        self.failures, self.error, self.inits, self.shutdowns = failures, error, 0, 0
+
+    def init(self, **kwargs):
+        self.inits += 1
+        if self.inits <= self.failures:
+            raise self.error
+
+    def shutdown(self):
+        self.shutdowns += 1
+
+
+STARTUP = Exception("The current node timed out during startup. This could happen because some of the raylet "
+                    "failed to startup or the GCS has become overloaded.")
+
+
+def test_a_local_ray_that_times_out_starting_is_started_once_more():
+    flaky = _FlakyRay(1, STARTUP)
+    start_ray(flaky, {"num_cpus": 2})
+    assert (flaky.inits, flaky.shutdowns) == (2, 1)
+
+
+@pytest.mark.parametrize("failures, error, kwargs", [
+    (2, STARTUP, {"num_cpus": 2}),  # twice: give up, say why
+    (1, STARTUP, {"address": "ray://cluster:10001"}),  # a cluster is not ours to restart
+    (1, RuntimeError("something else"), {"num_cpus": 2}),  # only the startup timeout is retried
+    (1, ConnectionError("refused"), {"address": "ray://cluster:10001"}),
+])
+def test_other_ray_start_failures_are_not_retried(failures, error, kwargs):
+    flaky = _FlakyRay(failures, error)
+    with pytest.raises(type(error)):
+        start_ray(flaky, kwargs)
+    assert flaky.inits == min(failures, 2 if error is STARTUP and "address" not in kwargs else 1)

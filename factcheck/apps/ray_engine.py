@@ -53,7 +53,7 @@ def ray_session(address: str | None, workers: int) -> Iterator[None]:
     else:
         kwargs["address"] = address
     try:
-        ray.init(**kwargs)
+        start_ray(ray, kwargs)
     except ConnectionError as exc:
         raise InputError(f"cannot reach the Ray cluster at {address!r}: {exc}".splitlines()[0]) from None
     try:
@@ -61,6 +61,24 @@ def ray_session(address: str | None, workers: int) -> Iterator[None]:
         yield
     finally:
         ray.shutdown()
+
+
+STARTUP_TRIES = 2
+
+
+def start_ray(ray, kwargs: dict) -> None:
+    """`ray.init(**kwargs)`; a private local instance whose raylet did not register within Ray's fixed 30 s ("The
+    current node timed out during startup", seen on a loaded 2-core machine) is shut down and started once more."""
+    for attempt in range(1, STARTUP_TRIES + 1):
+        try:
+            ray.init(**kwargs)
+            return
+        except ConnectionError:
+            raise
+        except Exception as exc:
+            if "timed out during startup" not in str(exc) or "address" in kwargs or attempt == STARTUP_TRIES:
+                raise
+            ray.shutdown()
 
 
 def _ordered() -> None:
