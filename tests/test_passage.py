@@ -17,7 +17,11 @@ STATEMENT = "The ministry suspended the programme which had cost 40 million doll
 
 
 def checker(docs, fake_embedder, fake_nli, **settings):
-    return Checker.from_texts(docs, settings=get_settings(**settings), embedder=fake_embedder, nli=fake_nli)
+    """A threshold-fusion checker (the fake NLI has no verdict model) that reads passages, as the fit's collector
+    asks it to."""
+    ck = Checker.from_texts(docs, settings=get_settings(**settings), embedder=fake_embedder, nli=fake_nli)
+    ck.judge.collect_passages = True
+    return ck
 
 
 def test_a_fact_spread_over_two_sentences_is_read_as_one_passage(fake_embedder, fake_nli):
@@ -47,7 +51,9 @@ def test_a_verdict_model_that_does_not_read_passages_pays_nothing(fake_embedder,
     k = 3
     model = VerdictModel(features=("ent_max", "con_max", "sim_max"), mean=np.zeros(k), scale=np.ones(k),
                          weights=np.zeros((3, k)), bias=np.zeros(3))
-    ck = checker({"a.txt": SPREAD}, fake_embedder, fake_nli)
+    ck = Checker.from_texts({"a.txt": SPREAD}, settings=get_settings(), embedder=fake_embedder, nli=fake_nli)
+    assert ck.judge.verdict_model is None and not ck.judge.reads_passages  # the threshold fusion reads none either
+    assert not any(e.passage for e in ck.check(STATEMENT).evidence)
     ck.judge.verdict_model = model
     assert not ck.judge.reads_passages
     assert not any(e.passage for e in ck.check(STATEMENT).evidence)

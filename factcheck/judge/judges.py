@@ -80,20 +80,22 @@ class NLIJudge:
     name = "nli"
 
     def __init__(self, nli, fusion: FusionConfig, use_rules: bool = True, batch_size: int = 32, verdict_model=None,
-                 passage_sentences: int = 0):
+                 passage_sentences: int = 0, collect_passages: bool = False):
         self.nli = nli
         self.fusion = fusion
         self.use_rules = use_rules
         self.batch_size = batch_size
         self.verdict_model = verdict_model  # a VerdictModel decides when given; else the threshold fusion
         self.passage_sentences = passage_sentences
+        self.collect_passages = collect_passages  # read them for no model (what a verdict model is fitted on)
 
     @property
     def reads_passages(self) -> bool:
-        """Passages cost an NLI pair per statement: read only for a verdict model that uses them, or for none
-        (the threshold fusion's results are what `benchmarks.fit_verdict_model collect` fits models on)."""
+        """Passages cost an NLI pair per statement: read only for a verdict model that uses them, or when
+        collecting features to fit one on (`benchmarks.fit_verdict_model collect`)."""
         model = self.verdict_model
-        return self.passage_sentences > 1 and (model is None or any(f.startswith("pass_") for f in model.features))
+        uses = model is not None and any(f.startswith("pass_") for f in model.features)
+        return self.passage_sentences > 1 and (uses or self.collect_passages)
 
     def judge_many(self, statements, hits, names_of=None, context_of=None):
         """`names_of(doc_id)` → the names that document mentions; given, the coverage rule runs.
@@ -144,7 +146,6 @@ class NLIJudge:
             results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf,
                                        evidence=with_relations(evs, self.fusion), explanation=why))
         return results
-
 
     def _read_passages(self, statements, hits, evidence_lists) -> None:
         """Set `passage` on each statement's most similar scored item: NLI on the statement against that sentence
