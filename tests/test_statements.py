@@ -21,6 +21,8 @@ SPLITS = [
     ("Colombia was a major recipient of USAID programmes, many of which were cancelled.",
      {"Colombia was a major recipient of USAID programmes.", "Many USAID programmes were cancelled."}),
     ("He met the ministers, some of whom resigned.", {"He met the ministers.", "Some ministers resigned."}),
+    ("Smith, a Texas lawyer, filed the suit.", {"Smith is a Texas lawyer.", "Smith filed the suit."}),
+    ("Bogota, the capital, was quiet.", {"Bogota is the capital.", "Bogota was quiet."}),
 ]
 WHOLE = [
     "US aid to Colombia exceeded $400 million in 2024.",
@@ -30,6 +32,10 @@ WHOLE = [
     "Many of the projects were cancelled.",  # a quantifier with no relative clause
     "The ministers, all of them tired, resigned.",  # not "of which/whom"
     "Most of which was lost.",  # no noun before it
+    # a place qualified by its region or country is one place, not "Portland is Oregon."
+    "The flight had originated in Puerto Vallarta, Mexico.",
+    "She lives in Portland, Oregon.",
+    "The talks were held in Geneva, Switzerland.",
 ]
 
 

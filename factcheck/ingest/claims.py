@@ -154,6 +154,8 @@ def atomic_parts(sent) -> list[str]:
         # Apposition: "Petro, Colombia's president, said" -> "Petro is Colombia's president."
         elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             sub = list(tok.subtree)
+            if all(t.pos_ in ("PROPN", "PUNCT") for t in sub):
+                continue  # a bare name after a name ("Portland, Oregon") places it; it does not describe it
             head_np = [t for t in tok.head.subtree if t.i < sub[0].i and t.dep_ != "punct"]
             # Only a plain noun phrase right before ", appos" (parses that hang the apposition on a
             # distant head, across a clause, are left whole).

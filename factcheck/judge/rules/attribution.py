@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import actor_name, content_lemmas, lemma, subject_of, token_span
+from factcheck.judge.rules._common import ACTOR_LABELS, actor_name, content_lemmas, lemma, subject_of, token_span
 from factcheck.results import Finding, Relation
 
 SPEECH_VERBS = {
@@ -57,7 +57,36 @@ SPEECH_NOUNS = {
     "comment",
     "denial",
 }
+# "According to the report, ...": a document, not a speaker; only a name in it ("a statement from the Foreign
+# Ministry") says who speaks
+SOURCE_NOUNS = {
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "datum",
+    "data",
+    "figure",
+    "statistic",
+    "estimate",
+    "document",
+    "record",
+    "analysis",
+    "research",
+    "statement",
+    "filing",
+}
 MIN_SHARED = 2
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks, for comparison: actor names (alias-normalised), the lemma of a common-noun head and the
+    nouns of the description ("a Central Command spokeswoman": command, spokeswoman)."""
+
+    names: frozenset[str]
+    head: str | None
+    words: frozenset[str]
 
 
 @dataclass
@@ -66,6 +95,7 @@ class Report:
     speaker_tokens: list[Token]
     content: list[Token]
     cue: Token
+    who: Speaker
 
 
 def _content(tok: Token) -> list[Token]:
@@ -81,16 +111,47 @@ def _content(tok: Token) -> list[Token]:
     return out
 
 
-def _speaker_name(speaker_toks: list[Token]) -> str | None:
+def _is_name(tok: Token) -> bool:
+    """A word of an actor's name: capitalised proper noun or actor entity; "Officials" opening a sentence is not."""
+    if not tok.text[:1].isupper() or tok.pos_ == "DET":
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_LABELS or (tok.pos_ == "NOUN" and not tok.is_sent_start)
+
+
+def _speaker(speaker_toks: list[Token], according: bool = False) -> Speaker | None:
     """Who speaks, from the head of the speaker phrase and its left modifiers only: "Experts interviewed by
-    BBC Mundo" is experts (not BBC Mundo), "US President Donald Trump" is Trump."""
-    heads = [t for t in speaker_toks if t.dep_ in {"nsubj", "nsubjpass", "poss"}] or speaker_toks[:1]
-    head = heads[0]
-    core = [t for t in head.subtree if t.i <= head.i]
-    name = actor_name(core)
-    if not name:
-        name = head.lemma_.lower() if head.pos_ == "NOUN" else None
-    return name
+    BBC Mundo" is experts (not BBC Mundo), "US President Donald Trump" is Trump. "According to" a document
+    names only whoever the whole phrase names."""
+    ids = {t.i for t in speaker_toks}
+    head = next(t for t in speaker_toks if t.head.i not in ids or t.head.i == t.i)
+    whole = according and lemma(head) in SOURCE_NOUNS
+    core = speaker_toks if whole else [t for t in head.subtree if t.i <= head.i and t.i in ids]
+    runs: list[list[Token]] = []
+    for t in core:
+        if not _is_name(t):
+            continue
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    names = frozenset(n for n in map(actor_name, runs) if n)
+    noun = lemma(head) if not whole and head.pos_ == "NOUN" and not _is_name(head) else None
+    if not names and noun is None:
+        return None
+    words = frozenset({lemma(t) for t in core if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha} | names)
+    return Speaker(names, noun, words)
+
+
+def same_speaker(a: Speaker, b: Speaker) -> bool:
+    """Whether two descriptions can be one speaker: the same name ("U.S. officials", "US officials"), or one
+    description the other spelled out ("the spokeswoman", "a Central Command spokeswoman"); another name
+    ("Reuters", "the Journal") or another kind ("the police", "the hospital") is someone else."""
+    if a.names and b.names:
+        return bool(a.names & b.names)
+    if a.names or b.names:
+        named, bare = (a, b) if a.names else (b, a)
+        return bare.head is not None and bare.head in named.words and bare.words <= named.words
+    return a.head == b.head and (a.words <= b.words or b.words <= a.words)
 
 
 def reports(doc: Doc) -> list[Report]:
@@ -103,21 +164,30 @@ def reports(doc: Doc) -> list[Report]:
         elif tok.pos_ == "NOUN" and lemma(tok) in SPEECH_NOUNS:
             speaker_toks = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree if t.dep_ != "case"]
         elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            speaker_toks = list(doc[tok.i + 2].subtree)
-            content = [t for t in doc if t.i not in {s.i for s in speaker_toks} and t.i not in {tok.i, tok.i + 1}]
-            name = actor_name(speaker_toks)
-            if name:
-                out.append(Report(name, speaker_toks, content, tok))
+            # "According to the Journal, X": the speaker is what "to" governs, the content is every other token
+            to = doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), doc[tok.i + 2])
+            speaker_toks = list(obj.subtree)
+            while len(speaker_toks) > 1 and speaker_toks[-1].is_punct:  # "According to Reuters, ..." keeps its comma
+                speaker_toks.pop()
+            content = [t for t in doc if t.i not in {s.i for s in speaker_toks} and t.i not in {tok.i, to.i}]
+            who = _speaker(speaker_toks, according=True)
+            if who is not None:
+                out.append(Report(_speaker_label(who), speaker_toks, content, tok, who))
             continue
         content = _content(tok) if speaker_toks else []
-        name = _speaker_name(speaker_toks) if speaker_toks else None
-        if name and content:
-            out.append(Report(name, speaker_toks, content, tok))
+        who = _speaker(speaker_toks) if speaker_toks else None
+        if who is not None and content:
+            out.append(Report(_speaker_label(who), speaker_toks, content, tok, who))
     return out
 
 
+def _speaker_label(who: Speaker) -> str:
+    return " ".join(sorted(who.names)) or who.head or ""
+
+
 def check_attribution(src: Doc, stmt: Doc) -> list[Finding]:
-    """Say whose claim the source reports, and whether the statement keeps the speaker."""
+    """Say whose claim the source reports, and whether the statement keeps the speaker (who said it, not what)."""
     findings = []
     stmt_reports = reports(stmt)
     stmt_words = content_lemmas(stmt)
@@ -132,20 +202,22 @@ def check_attribution(src: Doc, stmt: Doc) -> list[Finding]:
             continue
         who = token_span(r.speaker_tokens).text
         matching = [sr for sr in stmt_reports if content_lemmas(sr.content) & claim_words]
+        same = [sr for sr in matching if same_speaker(sr.who, r.who)]
         relation: Relation
-        if matching and all(sr.speaker != r.speaker for sr in matching):
+        if matching and not same:
             sr = matching[0]
             relation = "contradicts"
             explanation = (
                 f"the source attributes this to {who}; the statement gives it to {token_span(sr.speaker_tokens).text}"
             )
             stmt_span = token_span(sr.speaker_tokens)
-        elif matching:
+        elif same:
             relation = "supports"
             explanation = (
-                f"the statement reports it as {who}'s view, as the source does; it is {who}'s claim, not the article's"
+                f"the statement attributes this to {token_span(same[0].speaker_tokens).text}, the speaker the source "
+                f"names ({who}); only who said it is checked here, not what; it is a claim by {who}, not the article's"
             )
-            stmt_span = token_span(matching[0].speaker_tokens)
+            stmt_span = token_span(same[0].speaker_tokens)
         else:
             relation = "neutral"
             explanation = f"the source attributes this to {who}; the statement asserts it as fact"

@@ -2,21 +2,35 @@
 
 "exceeding $400 million" is (400e6, inf); "about 80%" is 80 ± 12%; "most" is (50, 100]. Two
 quantities are compared only when they measure the same thing: the same kind and currency, the same
-counted noun, shared content words in their clauses, and no disjoint years.
+counted noun (or units of one dimension: minutes and hours), shared content words in their clauses, and no
+disjoint years. A change ("down 7% from a year earlier") is read with its direction, so the same change going
+the other way contradicts; an age ("in her fifties", "54-year-old") is a span of years of one person's life.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, make_span, subject_clause
-from factcheck.judge.rules.lexicon import currencies
+from factcheck.judge.rules._common import (
+    ACTOR_LABELS,
+    GENERIC,
+    clause_head,
+    content_lemmas,
+    is_hedged,
+    make_span,
+    negation_of,
+    subject_clause,
+    subject_of,
+)
+from factcheck.judge.rules.dates import DAY_DATE
+from factcheck.judge.rules.lexicon import aliases, currencies, opposite_forms, opposites
 from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
 from factcheck.results import Finding, Relation
 
@@ -115,32 +129,67 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 YEAR_RE = re.compile(rf"\b{YEAR}\b")
-CHANGE_VERBS = {
-    "rise",
-    "fall",
-    "increase",
-    "decrease",
-    "grow",
-    "drop",
-    "cut",
-    "jump",
-    "climb",
-    "decline",
-    "reduce",
-    "raise",
-    "shrink",
-    "slash",
-    "boost",
-    "surge",
-    "plunge",
-    "gain",
-    "lose",
+# Words that give a change its direction: "rose 7%", "down 7%", "a 7% drop", "7% lower", "cut by 7%".
+UP = {
+    "rise", "increase", "grow", "growth", "up", "gain", "climb", "jump", "surge", "soar", "rally", "raise", "boost",
+    "expand", "higher", "advance", "rebound", "spike", "swell", "hike", "lift", "upturn", "uptick",
 }
+DOWN = {
+    "fall", "decline", "drop", "down", "decrease", "shrink", "slump", "lose", "loss", "cut", "reduce", "reduction",
+    "slash", "plunge", "tumble", "dip", "sink", "slide", "shed", "lower", "contract", "contraction", "plummet",
+    "slip", "downturn", "trim",
+}
+# Verbs whose subject makes the change happen to their object ("the firm cut spending by 7%"): without an object
+# the thing that changed is unknown ("Congress raised $5 million" is money raised, not a rise).
+CAUSATIVE = {"raise", "boost", "hike", "lift", "cut", "reduce", "slash", "trim", "lower"}
+# A figure after these is a level, not the size of a change: "fell to 5%", "down from 7%", "stood at 12%".
+LEVEL_PREPS = {"from", "to", "at"}
+# The baseline of a change: "from the previous year" is another change than "from the previous quarter".
+BASELINE_PREPS = {"from", "since", "than", "on", "over", "compared", "versus", "vs"}
+PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month", "monthly": "month",
+           "quarter": "quarter", "quarterly": "quarter", "year": "year", "annual": "year", "annually": "year",
+           "yearly": "year", "decade": "decade"}
+# Units of one dimension, in a common base, so "50 minutes" and "50 hours" are values of one measure.
+UNITS: dict[str, tuple[str, float]] = {
+    "second": ("duration", 1.0), "minute": ("duration", 60.0), "hour": ("duration", 3600.0),
+    "day": ("duration", 86400.0), "week": ("duration", 604800.0), "month": ("duration", 2629800.0),
+    "year": ("duration", 31557600.0), "decade": ("duration", 315576000.0), "century": ("duration", 3155760000.0),
+    "millimetre": ("length", 0.001), "millimeter": ("length", 0.001), "mm": ("length", 0.001),
+    "centimetre": ("length", 0.01), "centimeter": ("length", 0.01), "cm": ("length", 0.01),
+    "metre": ("length", 1.0), "meter": ("length", 1.0), "kilometre": ("length", 1000.0),
+    "kilometer": ("length", 1000.0), "km": ("length", 1000.0), "inch": ("length", 0.0254),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "yard": ("length", 0.9144), "mile": ("length", 1609.344),
+    "gram": ("mass", 0.001), "kilogram": ("mass", 1.0), "kilo": ("mass", 1.0), "kg": ("mass", 1.0),
+    "tonne": ("mass", 1000.0), "ton": ("mass", 907.185), "lb": ("mass", 0.4536), "ounce": ("mass", 0.02835),
+    "hectare": ("area", 1e4), "acre": ("area", 4046.86),
+    "litre": ("volume", 0.001), "liter": ("volume", 0.001), "gallon": ("volume", 0.003785),
+}
+# Ages: "in her fifties" (a decade of life, or part of one), "aged 54", "54-year-old", "the age of 54".
+DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+           "seventies": 70, "eighties": 80, "nineties": 90}
+# Parts of a decade overlap at their edges: 53 is early or mid, 56 mid or late, as reporters use them.
+DECADE_PARTS = {"": (0.0, 10.0), "early": (0.0, 4.0), "mid": (3.0, 7.0), "middle": (3.0, 7.0), "late": (6.0, 10.0)}
+_DECADE_WORDS = "teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+AGE_RE = re.compile(
+    r"\bin\s+(?P<poss>his|her|their)\s+(?:(?P<part>early|mid|middle|late)[\s-]*)?"
+    rf"(?P<dec>{_DECADE_WORDS}|[1-9]0['’]?s)\b"
+    r"|\b(?:aged|age(?:\s+of)?)\s+(?P<n1>\d{1,3})\b(?![.,]\d)"
+    rf"|(?<![\w.,-])(?P<n2>\d{{1,3}}|{_NUMWORDS})[\s-]years?[\s-]old\b",
+    re.IGNORECASE,
+)
+AGE_RANGE = re.compile(  # what follows an age that makes it one end of a range: "to 24", "and 30s", "or older"
+    rf"\s*(?:(?:to|and|or|through|-|–)\s*(?:(?:their|his|her)\s+)?(?:(?:early|mid|middle|late)[\s-]*)?"
+    rf"(?:\d|{_DECADE_WORDS})|(?:and|or)\s+(?:over|older|above|under|younger)\b|\+)",
+    re.IGNORECASE,
+)
+AGE_APPOSITION = re.compile(r",\s(?P<n3>\d{1,3}),")  # "Maria Lopez, 54, was arrested"
+GENDER = {"her": "f", "she": "f", "woman": "f", "girl": "f", "mother": "f", "wife": "f",
+          "his": "m", "he": "m", "man": "m", "boy": "m", "father": "m", "husband": "m"}
 
 
 @dataclass
 class Quantity:
-    kind: str  # "money:USD", "percent", "percent-change", "count:<noun lemma>"
+    kind: str  # "money:USD", "percent", "percent-change", "points", "count:<noun>", "duration", "length", "age", …
     lo: float
     hi: float
     point: bool  # an estimate of one value (exact or approximate) rather than a bound
@@ -153,6 +202,19 @@ class Quantity:
     figure: float | None = None  # the written number before its scale word ("400" in "$400 billion")
     scale: str = ""  # the scale word, normalised ("million", "billion", …; "" when none)
     of: str = ""  # what a share is of ("80% of US intelligence" → intelligence)
+    direction: int = 0  # +1 a rise, -1 a fall, 0 a level ("7%" in "rose 7%" is +1, in "rose to 7%" 0)
+    direction_word: str = ""  # the word that says so ("rose", "down")
+    thing: str = ""  # what changed (a lemma; "" when unknown, as for a pronoun)
+    thing_text: str = ""  # that word as written ("sales")
+    modifiers: set[str] = field(default_factory=set)  # content words about that thing ("printer" in "printer sales")
+    names: set[str] = field(default_factory=set)  # proper names in the clause
+    periods: set[str] = field(default_factory=set)  # the baseline of a change ("year" in "from a year earlier")
+    unit: str = ""  # the unit of a measure ("minute"); lo and hi are in the dimension's base unit
+    factor: float = 1.0  # base units per unit ("minute" → 60 seconds)
+    measure: str = ""  # the word a measure is of ("late" in "50 minutes late", "last" in "lasted five days")
+    verb: tuple[str, str] = ("", "")  # the clause's verb, lemma and form ("depart", "departed")
+    owners: set[str] = field(default_factory=set)  # for an age: the person ("woman", and "victim" in apposition)
+    gender: str = ""  # for an age: "f" or "m" where a word says so ("her", "man")
 
 
 def _value(m: re.Match) -> tuple[float, str] | None:
@@ -221,9 +283,15 @@ def _interval(value: float, cmp: str | None, frac: str | None = None) -> tuple[f
 
 def extract(doc: Doc) -> list[Quantity]:
     """Every comparable quantity in a parsed sentence."""
-    out = []
     years = {m.group(0) for m in YEAR_RE.finditer(doc.text)}
+    out = _ages(doc, years)
+    # the "3" of "January 3" is a day, left to the dates rule (which knows an event may recur on another day)
+    days = [(d.start(g), d.end(g)) for d in DAY_DATE.finditer(doc.text) for g in ("d1", "d2") if d.group(g)]
     for m in quantity_pattern(tuple(currencies())).finditer(doc.text):
+        if any(m.start() < a.end and a.start < m.end() for a in out if a.kind == "age"):
+            continue  # the "54" of "54-year-old" is an age, not a count of years
+        if any(m.start() < e and s < m.end() for s, e in days) and not m.group("unit"):
+            continue
         got = _value(m)
         if got is None:
             continue
@@ -238,23 +306,190 @@ def extract(doc: Doc) -> list[Quantity]:
         root = span.root
         if (m.group("frac") or "").lower() == "most" and (root.dep_ == "advmod" or root.head.pos_ in {"ADJ", "ADV"}):
             continue  # "the most important" is a superlative, not a share
+        unit, factor, measure = "", 1.0, ""
         if kind == "count":
             # the counted noun: "two soldiers", "400 of the troops"
             noun = root if root.pos_ in {"NOUN", "PROPN"} else root.head
             if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in SCALES:
                 continue
             kind = f"count:{noun.lemma_.lower()}"
+            if noun.lemma_.lower() in UNITS:  # minutes and hours are values of one measure, not two counted things
+                unit = noun.lemma_.lower()
+                kind, factor = UNITS[unit]
+                if noun.idx >= end and not doc.text[end:noun.idx].strip():
+                    end = noun.idx + len(noun.text)  # show the unit: "about 50 minutes"
+                over = noun.head
+                while over.pos_ == "ADP" and over.head.i != over.i:
+                    over = over.head  # "waited for five hours" is of the wait
+                if over.i != noun.i and over.lemma_.lower() not in GENERIC:
+                    measure = over.lemma_.lower()
         verb = clause_head(root)
-        if kind == "percent" and verb.lemma_.lower() in CHANGE_VERBS:
+        hedged = is_hedged(verb)
+        direction, word = (0, None)
+        if kind in {"percent", "points"} or kind.startswith("money:"):
+            direction, word = _direction(root, start)
+        if word is not None:
+            hedged = hedged or _negated(word)  # "did not fall 7%" says nothing about which way it went
+        if kind == "percent" and direction:
             kind = "percent-change"
         clause = subject_clause(root)
         ctx = content_lemmas(clause.subtree) - content_lemmas(span)
         lo, hi, point = _interval(value, m.group("cmp"), m.group("frac"))
         of = next((g.lemma_.lower() for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"), "")
-        out.append(Quantity(kind, lo, hi, point, start, end, doc.text[start:end], ctx, years, is_hedged(verb),
-                            *_figure(m), of))
+        q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
+                     *_figure(m), of, unit=unit, factor=factor, names=_names(clause.subtree),
+                     measure=measure, verb=(verb.lemma_.lower(), verb.lower_))
+        if word is not None:
+            q.direction, q.direction_word = direction, word.text
+            thing = _changed_thing(word, span)
+            if thing is not None:
+                q.thing, q.thing_text = thing.lemma_.lower(), thing.text
+                q.modifiers = content_lemmas(thing.subtree) - {q.thing} - content_lemmas(span)
+            q.periods = _periods(word)
+        out.append(q)
     return out
+
+
+def _sign(tok: Token) -> int:
+    """+1 for a word of rising, -1 for one of falling, else 0 ("lower" is read by its form, not its lemma "low")."""
+    for w in (tok.lemma_.lower(), tok.lower_):
+        if w in UP:
+            return 1
+        if w in DOWN:
+            return -1
+    return 0
+
+
+def _direction(root: Token, start: int) -> tuple[int, Token | None]:
+    """Whether the figure whose root is `root` is the size of a change, and which way: (+1 or -1, the word that
+    says so), or (0, None) for a level. The figure must hang from that word directly ("rose 7%", "down 7%",
+    "a 7% drop", "7% lower") or through "by" ("cut by 7%") or "of" ("a drop of 7%")."""
+    before = root.doc.text[:start].split()
+    if before and before[-1].lower() in LEVEL_PREPS:
+        return 0, None
+    cur = root
+    for _ in range(6):
+        if cur.dep_ in {"nsubj", "nsubjpass", "conj", "appos"} or cur.head.i == cur.i:
+            break  # the figure is what moves ("half of the members left"), or a clause of its own
+        head = cur.head
+        sign = _sign(head)
+        if sign and cur.dep_ == "dobj" and head.lemma_.lower() in CAUSATIVE:
+            return 0, None  # "cut $5 billion", "raised $5 million": an amount handled, not how much something moved
+        if sign:
+            return sign, head
+        if head.pos_ == "ADP" and not (head.lower_ == "by" or (head.lower_ == "of" and _sign(head.head))):
+            break  # "rose in 60% of the cities": the figure says where, not how much
+        if head.pos_ in {"VERB", "AUX"}:
+            break
+        cur = head
+    return 0, None
+
+
+def _negated(word: Token) -> bool:
+    verb = word if word.pos_ in {"VERB", "AUX"} else clause_head(word)
+    return negation_of(verb) is not None
+
+
+def _changed_thing(word: Token, span: Span) -> Token | None:
+    """What a change word says changed: "a drop in sales", "cut spending by 7%", "sales rose 7%"; None when
+    a pronoun or nothing names it."""
+    inside = {t.i for t in span}
+    found: Token | None = None
+    if word.pos_ == "NOUN":
+        found = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
+                      for g in c.children if g.dep_ == "pobj" and g.i not in inside and not g.like_num), None)
+        found = found or next((c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    if found is None and word.pos_ == "VERB":
+        found = next((c for c in word.children if c.dep_ == "dobj" and c.i not in inside), None)
+        if found is None and word.lemma_.lower() in CAUSATIVE:
+            return None  # "raised $5 million": whose money rose is not said
+    if found is None:
+        subject = subject_of(word if word.pos_ in {"VERB", "AUX"} else clause_head(word))
+        found = next((t for t in subject if t.dep_ in {"nsubj", "nsubjpass"}), subject[0] if subject else None)
+    if found is None or found.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return found
+
+
+def _periods(word: Token) -> set[str]:
+    """The period a change is measured over: "from the previous year" → {"year"}."""
+    verb = clause_head(word)
+    out = set()
+    for head in {word, verb}:
+        for c in head.children:
+            if c.lower_ in BASELINE_PREPS or c.lower_.replace("-", "") in {"yearonyear", "yoy"}:
+                out |= {PERIODS[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in PERIODS}
+    return out
+
+
+def _names(tokens: Iterable[Token]) -> set[str]:
+    """Lower-case proper names among `tokens`, aliases resolved ("American" → "united states")."""
+    alias = aliases()
+    return {alias.get(t.text.lower(), t.text.lower()) for t in tokens
+            if t.pos_ == "PROPN" or (t.ent_type_ in ACTOR_LABELS and t.pos_ != "DET")}
+
+
+def _ages(doc: Doc, years: set[str]) -> list[Quantity]:
+    """Ages of people (or things): a decade of life or part of one, or an exact age, as [lo, hi) in years."""
+    out = []
+    for m in AGE_RE.finditer(doc.text):
+        if AGE_RANGE.match(doc.text, m.end()):
+            continue  # "aged 18 to 24", "in their 20s and 30s": a group's ages, not one age
+        if m.group("dec"):
+            dec = m.group("dec").lower()
+            # the teens run from 13 to 19; their early, mid and late parts scale with them
+            base, width = (13.0, 7.0) if dec == "teens" else (float(DECADES.get(dec) or int(dec[0]) * 10), 10.0)
+            lo_part, hi_part = DECADE_PARTS[(m.group("part") or "").lower()]
+            lo, hi = base + lo_part * width / 10, base + hi_part * width / 10
+        else:
+            raw = m.group("n1") or m.group("n2")
+            n = float(raw) if raw[0].isdigit() else _words_to_number(raw.replace("-", " ").strip())
+            if n is None:
+                continue
+            lo, hi = n, n + 1
+        got = _age(doc, m.start(), m.end(), lo, hi, years, m.group("poss"))
+        if got is not None:
+            out.append(got)
+    for m in AGE_APPOSITION.finditer(doc.text):
+        person = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        n = int(m.group("n3"))
+        if person is None or person[0].i == 0 or not 0 < n < 120:
+            continue
+        name = doc[person[0].i - 1]
+        if name.ent_type_ != "PERSON":
+            continue  # "In Texas, 54, …" is no age; only a person's name takes one this way
+        got = _age(doc, m.start("n3"), m.end("n3"), float(n), n + 1.0, years, None, owner=name)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], poss: str | None,
+         owner: Token | None = None) -> Quantity | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if owner is None:
+        head = root.head if root.head.i != root.i else root
+        # "a woman in her fifties", "a 54-year-old woman": the noun; "she is in her fifties": the subject
+        owner = head if head.pos_ in {"NOUN", "PROPN", "PRON"} else next(
+            (t for t in subject_of(clause_head(head)) if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    owners: set[str] = set()
+    gender = GENDER.get((poss or "").lower(), "")
+    if owner is not None:
+        if owner.pos_ != "PRON":
+            owners.add(owner.lemma_.lower())
+        gender = gender or GENDER.get(owner.lower_, "") or GENDER.get(owner.lemma_.lower(), "")
+        # "the victim, a woman in her fifties": both words name her
+        partners = [c for c in owner.children if c.dep_ == "appos"] + ([owner.head] if owner.dep_ == "appos" else [])
+        owners |= {t.lemma_.lower() for t in partners if t.pos_ in {"NOUN", "PROPN"}}
+    verb = clause_head(root)
+    clause = subject_clause(root)
+    ctx = content_lemmas(clause.subtree) - content_lemmas(span)
+    return Quantity("age", lo, hi, hi - lo <= 1, start, end, doc.text[start:end], ctx, years, is_hedged(verb),
+                    names=_names(clause.subtree), owners=owners, gender=gender)
 
 
 def _figure(m: re.Match) -> tuple[float | None, str]:
@@ -275,13 +510,81 @@ def _fmt(q: Quantity) -> str:
     return f"“{q.text}”"
 
 
+DIMENSIONS = {dimension for dimension, _ in UNITS.values()}
+
+
+@dataclass
+class _Sentence:
+    """What a whole sentence says, for telling whether a change or an age is of the same thing."""
+
+    words: set[str]  # content lemmas, with the names of the sentence before (the Doc's `._.antecedents`)
+    names: set[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Sentence:
+        before: set[str] = set(doc._.antecedents) if Doc.has_extension("antecedents") else set()
+        return cls(content_lemmas(doc) | before, _names(doc) | before)
+
+
 def _same_measure(a: Quantity, b: Quantity) -> bool:
     if a.kind != b.kind:
         return False
     if a.years and b.years and not (a.years & b.years):
         return False  # a figure for another year
+    if bool(a.direction) != bool(b.direction):
+        return False  # "revenue fell $5 million" is not what revenue was
+    if a.periods and b.periods and not (a.periods & b.periods):
+        return False  # a change over a year is not one over a quarter
+    if a.kind in DIMENSIONS | {"age"} and a.names and b.names and not (a.names & b.names):
+        return False  # the delay of another airline's flight
+    if a.kind == "age":
+        return _same_person(a, b)
     shared = a.context & b.context
-    return len(shared) >= (1 if a.kind.startswith("count:") else 2)
+    if a.kind in DIMENSIONS:
+        if _opposite_verbs(a.verb, b.verb):
+            return False  # a departure's delay is not an arrival's
+        if a.unit != b.unit:
+            # in another unit the unit words are not shared: the word measured must be the same ("50 minutes
+            # late" and "50 hours late"; "late" is no content word), not another ("how long the crossing lasted").
+            # Like counts of one noun, two events measured by one word ("the strike lasted", "the trial lasted")
+            # read as one: the subjects' nouns cannot tell a paraphrase ("plane"/"flight") from another event.
+            if a.measure and b.measure:
+                return a.measure == b.measure
+            return len(shared - {a.unit, b.unit}) >= 1
+    if a.direction and b.direction and a.thing and a.thing == b.thing:
+        return True  # "sales rose 7%" and "sales fell 7%" share only "sales": the changing thing is enough
+    return len(shared) >= (1 if a.kind.startswith("count:") or a.kind in DIMENSIONS else 2)
+
+
+def _opposite_verbs(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Verbs the lexicon lists as opposites ("arrived"/"departed"): two events, not one."""
+    return b[0] in opposites("predicates").get(a[0], ()) or opposite_forms().get(a[1]) == b[1]
+
+
+def _same_person(a: Quantity, b: Quantity) -> bool:
+    """Two ages of one person: no two different people named ("a woman" against "a man", "the victim" against
+    "the suspect"), and no two different things said of them ("was arrested" against "won the prize")."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if a.owners and b.owners and not (a.owners & b.owners):
+        return False
+    rest_a, rest_b = a.context - a.owners - b.owners, b.context - a.owners - b.owners
+    return not (rest_a and rest_b and not (rest_a & rest_b))
+
+
+def _same_thing(s: Quantity, t: Quantity, src: _Sentence, stmt: _Sentence) -> bool:
+    """Whether two changes are of one thing, strictly enough to call opposite directions a contradiction: the
+    same noun changes ("sales"), what each sentence says about it is in the other ("sales at the printer
+    group" against a source that names the printer group), and the names in each clause are in the other
+    sentence ("sales in France" against "sales in Spain" are two things)."""
+    if not s.thing or s.thing != t.thing:
+        return False
+    return s.modifiers <= stmt.words and t.modifiers <= src.words and s.names <= stmt.names and t.names <= src.names
+
+
+def unit_mismatch(a: Quantity, b: Quantity) -> bool:
+    """The same written figure in another unit of one dimension: "50 minutes" against "50 hours"."""
+    return bool(a.unit and b.unit) and a.unit != b.unit and a.figure is not None and a.figure == b.figure
 
 
 # Figures a supporting sentence must confirm: money, shares and counts of ten or more ("the two
@@ -290,14 +593,16 @@ CONFIRM_COUNTS_FROM = 10
 
 
 def _needs_confirmation(q: Quantity) -> bool:
-    return not q.kind.startswith("count:") or q.lo >= CONFIRM_COUNTS_FROM
+    # a measure counts its units like a count ("two years" as little as "two countries")
+    return not (q.kind.startswith("count:") or q.kind in DIMENSIONS) or q.lo / q.factor >= CONFIRM_COUNTS_FROM
 
 
 def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Finding | None:
     """A statement figure that no figure of the source sentence measures: that sentence cannot support it."""
     if not _needs_confirmation(t):
         return None
-    other = next((s for s in src_q if s.lo <= t.hi and t.lo <= s.hi), None)
+    other = next((s for s in src_q if _same_written(s, t)), None) or next(
+        (s for s in src_q if s.lo <= t.hi and t.lo <= s.hi), None)
     if other is not None:
         why = (f"the source's {_fmt(other)} measures something else ({_measure(other)}) than the statement's "
                f"{_fmt(t)} ({_measure(t)})")
@@ -308,12 +613,32 @@ def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Fin
                    statement_span=make_span(stmt, t.start, t.end))
 
 
+def _same_written(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are written alike, units aside ("about 50 minutes" and "about 50 hours")."""
+    return math.isclose(a.lo / a.factor, b.lo / b.factor) and math.isclose(a.hi / a.factor, b.hi / b.factor)
+
+
+def _plural(word: str) -> str:
+    if word in {"foot", "km", "kg", "mm", "cm", "lb"}:
+        return {"foot": "feet"}.get(word, word)
+    if word.endswith(("s", "ch", "sh", "x")):
+        return word if word.endswith("s") else word + "es"
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
 def _measure(q: Quantity) -> str:
     kind, _, what = q.kind.partition(":")
     if kind == "count":
-        what = what if what.endswith("s") else what[:-1] + "ies" if what.endswith("y") else what + "s"
+        what = _plural(what)
     text = {"count": f"a number of {what}", "money": f"an amount in {what}", "percent": "a share",
-            "points": "percentage points", "percent-change": "a change in percent"}.get(kind, kind)
+            "points": "percentage points", "percent-change": "a change in percent", "age": "an age"}.get(kind, kind)
+    if kind in DIMENSIONS:
+        text = f"a {kind} in {_plural(q.unit)}"
+    if q.direction:
+        text = f"a {'rise' if q.direction > 0 else 'fall'} in {q.thing_text or 'something'}" + (
+            " in percent" if kind == "percent-change" else f", {text}")
+    if kind == "age" and q.owners:
+        text += f" of a {sorted(q.owners)[0]}"
     if q.of:
         text += f" of {q.of}"
     if q.years:
@@ -321,42 +646,74 @@ def _measure(q: Quantity) -> str:
     return text
 
 
+def _relation(s: Quantity, t: Quantity) -> tuple[Relation, float]:
+    """How the source figure `s` bears on the statement figure `t` of the same measure, with a confidence."""
+    if s.kind == "age":  # ages are [lo, hi) spans of years
+        if s.hi <= t.lo or t.hi <= s.lo:
+            return "contradicts", 0.9
+        if t.lo <= s.lo and s.hi <= t.hi:
+            return "supports", 0.7
+        if s.lo <= t.lo and t.hi <= s.hi:
+            # "in her fifties" against "54" or "in her late fifties": the source gives the age to its decade,
+            # and the statement's falls within it; consistent at the source's precision, so a weaker support
+            return "supports", 0.6
+        return "neutral", 0.7
+    if s.hi < t.lo or t.hi < s.lo or scale_mismatch(s, t):
+        return "contradicts", 0.9  # a figure with another scale word is a misreading, not a bound
+    if (t.lo <= s.lo and s.hi <= t.hi) or (
+        s.point and t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi and s.lo <= (t.lo + t.hi) / 2 <= s.hi
+    ) or (s.point and not t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi):
+        return "supports", 0.7
+    return "neutral", 0.7
+
+
 def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
-    """Compare amounts, percentages and counts of the same thing as intervals."""
+    """Compare amounts, percentages, counts, measures and ages of the same thing as intervals, and changes by
+    their direction too."""
     findings = []
     src_q = [q for q in extract(src) if not q.hedged]
+    src_s, stmt_s = _Sentence.of(src), _Sentence.of(stmt)
     for t in extract(stmt):
         if t.hedged:
             continue
         matches = [s for s in src_q if _same_measure(s, t)]
+        if t.thing and any(s.thing == t.thing for s in matches):
+            # "sales rose 7% while costs fell 7%" against "costs rose 7%": the costs are what to compare
+            matches = [s for s in matches if s.thing == t.thing]
         if not matches:
             unconfirmed = _unconfirmed(src, stmt, src_q, t)
             findings += [unconfirmed] if unconfirmed else []
             continue
         best: Quantity | None = None
         relation: Relation | None = None
+        confidence = 0.0
         for s in matches:
-            rel: Relation
-            if s.hi < t.lo or t.hi < s.lo or scale_mismatch(s, t):
-                rel = "contradicts"  # a figure with another scale word is a misreading, not a bound
-            elif (t.lo <= s.lo and s.hi <= t.hi) or (
-                s.point and t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi and s.lo <= (t.lo + t.hi) / 2 <= s.hi
-            ) or (s.point and not t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi):
-                rel = "supports"
-            else:
-                rel = "neutral"
+            rel, conf = _relation(s, t)
+            if s.direction and t.direction and s.direction != t.direction:
+                # the same change going the other way; on something not surely the same, a figure unconfirmed
+                rel, conf = ("contradicts", 0.9) if _same_thing(s, t, src_s, stmt_s) else ("neutral", 0.7)
             order = {"supports": 0, "neutral": 1, "contradicts": 2}
             # one consistent source figure is enough to rule out a contradiction
             if relation is None or order[rel] < order[relation]:
-                best, relation = s, rel
+                best, relation, confidence = s, rel, conf
         assert best is not None and relation is not None  # `matches` is not empty
         words = {
             "contradicts": "which the source rules out",
             "supports": "which the source backs",
             "neutral": "which the source neither confirms nor rules out",
         }[relation]
-        if relation == "contradicts" and scale_mismatch(best, t):
+        if best.direction and t.direction and best.direction != t.direction:
+            way = {1: "up", -1: "down"}
+            words = (f"going {way[t.direction]} (“{t.direction_word}”) where the source's goes "
+                     f"{way[best.direction]} (“{best.direction_word}”)")
+            if relation == "neutral":
+                words += f", but maybe not of the same thing ({_measure(best)}, {_measure(t)})"
+        elif relation == "contradicts" and scale_mismatch(best, t):
             words = f"the same figure with “{t.scale or 'no scale'}” where the source has “{best.scale or 'no scale'}”"
+        elif relation == "contradicts" and unit_mismatch(best, t):
+            words = f"the same figure in {_plural(t.unit)} where the source has {_plural(best.unit)}"
+        elif relation == "supports" and confidence < 0.7:
+            words = "which fits the source, though the source gives it less precisely"
         findings.append(
             Finding(
                 rule="quantities",
@@ -364,7 +721,7 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
                 explanation=f"the source says {_fmt(best)}; the statement says {_fmt(t)}, {words}",
                 source_span=make_span(src, best.start, best.end),
                 statement_span=make_span(stmt, t.start, t.end),
-                confidence=0.9 if relation == "contradicts" else 0.7,
+                confidence=confidence,
                 blocks="support" if relation == "neutral" else None,
             )
         )
