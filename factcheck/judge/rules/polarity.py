@@ -8,10 +8,21 @@ argument word; hedged clauses ("may not") are skipped.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import content_lemmas, is_hedged, lemma, negation_of, subject_of, token_span
-from factcheck.judge.rules.lexicon import opposites
+from factcheck.judge.rules._common import (
+    ACTOR_LABELS,
+    content_lemmas,
+    is_hedged,
+    lemma,
+    negation_of,
+    subject_of,
+    token_span,
+)
+from factcheck.judge.rules.lexicon import aliases, opposites
+from factcheck.judge.rules.patterns import MONTHS, YEAR
 from factcheck.results import Finding
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
@@ -94,6 +105,37 @@ def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str
     return s_subj & t_subj
 
 
+OTHER_CLAUSES = {"conj", "advcl", "parataxis", "ccomp", "relcl"}
+MONTH_WORDS = {m.lower() for m in MONTHS}
+
+
+def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
+    """(names, times) in a predicate's own clause: "sales in Ohio fell in 2021" → ({ohio}, {2021}), without the
+    clauses joined to it ("…, while sales in Texas rose"); names through the alias table ("US" = "United States")."""
+    head = tok.head if tok.dep_ == "amod" else tok
+    alias = aliases()
+    found: set[str] = set()
+    times: set[str] = set()
+    stack = [head]
+    while stack:
+        cur = stack.pop()
+        if cur.lower_ in MONTH_WORDS or (cur.like_num and re.fullmatch(YEAR, cur.text)):
+            times.add(cur.lower_)
+        elif cur.pos_ == "PROPN" or cur.ent_type_ in ACTOR_LABELS:
+            ent = next((e for e in cur.doc.ents if e.start <= cur.i < e.end), None)
+            text = ent.text.lower().removeprefix("the ") if ent is not None else cur.lower_
+            found.add(alias.get(text, alias.get(cur.lower_, text)))
+        stack.extend(c for c in cur.children if c.dep_ not in OTHER_CLAUSES or cur.i != head.i)
+    return found, times
+
+
+def _about_other_things(s_tok: Token, t_tok: Token) -> bool:
+    """Both clauses name who/where (or when), and none of it is shared: two facts about different things
+    ("sales in Ohio fell" and "sales in Texas rose"; "fell in 2021" and "rose in 2022")."""
+    (s_names, s_times), (t_names, t_times) = _specifiers(s_tok), _specifiers(t_tok)
+    return bool(s_names and t_names and not s_names & t_names) or bool(s_times and t_times and not s_times & t_times)
+
+
 def _verb_negation(tok: Token) -> Token | None:
     return negation_of(tok) if tok.pos_ == "VERB" else None
 
@@ -109,7 +151,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             continue
         for s_lemma, s_tok, s_subj, s_obj in src_preds:
             shared = _aligned(s_subj, s_obj, t_subj, t_obj, src_words)
-            if not shared:
+            if not shared or _about_other_things(s_tok, t_tok):
                 continue
             s_neg, t_neg = _verb_negation(s_tok), _verb_negation(t_tok)
             if s_lemma == t_lemma and (s_neg is None) != (t_neg is None):
