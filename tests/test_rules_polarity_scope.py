@@ -24,6 +24,11 @@ CASES = [
     ("The US suspended payments to Colombia.", "Spain increased payments to Peru.", False),
     ("Unemployment in Madrid rose in March.", "Unemployment in Seville fell in March.", False),
     ("Ticket sales fell.", "Ticket sales fell in 2021.", False),
+    # the source says it both ways; the statement agrees with one
+    ("Some passengers refused to sit near the exit, so that the crew would not have to sit there.",
+     "Some passengers refused to sit near the exit.", False),
+    ("The mayor did not sign the first bill, but she signed the second bill.", "The mayor signed the second bill.",
+     False),
 ]
 
 

@@ -149,12 +149,17 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     for t_lemma, t_tok, t_subj, t_obj in _predicates(stmt):
         if is_hedged(t_tok):
             continue
-        for s_lemma, s_tok, s_subj, s_obj in src_preds:
-            shared = _aligned(s_subj, s_obj, t_subj, t_obj, src_words)
-            if not shared or _about_other_things(s_tok, t_tok):
-                continue
-            s_neg, t_neg = _verb_negation(s_tok), _verb_negation(t_tok)
-            if s_lemma == t_lemma and (s_neg is None) != (t_neg is None):
+        aligned = [(s_lemma, s_tok, _aligned(s_subj, s_obj, t_subj, t_obj, src_words))
+                   for s_lemma, s_tok, s_subj, s_obj in src_preds]
+        aligned = [a for a in aligned if a[2] and not _about_other_things(a[1], t_tok)]
+        t_neg = _verb_negation(t_tok)
+        # the source says it both ways ("men refusing to sit … so that the men won't have to sit"): the statement
+        # agrees with one of them, and a negation found in the other is no contradiction
+        agrees = any(s_lemma == t_lemma and (_verb_negation(s_tok) is None) == (t_neg is None)
+                     for s_lemma, s_tok, _ in aligned)
+        for s_lemma, s_tok, shared in aligned:
+            s_neg = _verb_negation(s_tok)
+            if s_lemma == t_lemma and (s_neg is None) != (t_neg is None) and not agrees:
                 neg = s_neg if s_neg is not None else t_neg
                 assert neg is not None
                 side = "source" if s_neg is not None else "statement"
