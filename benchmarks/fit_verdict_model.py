@@ -235,7 +235,7 @@ GROUNDING_GRID = (0.5, 0.6, 0.7, 0.8)  # P(contradiction) that grounds CONTRADIC
 PASSAGE_FEATURES = ("pass_ent", "pass_con")
 
 
-def _fit_without(units, held: set[int], folds: int, log=print, passage: bool = True):
+def _fit_without(units, held: set[int], folds: int, log=print, leave_out: tuple[str, ...] = ()):
     """(model, fit report, final results on every unit) of a fit on the units outside `held`. The model's
     `ground_contradiction` and `fallback` are the pair most accurate on the fitted units (never the held-out
     ones) among those that call no more true statements CONTRADICTED than the fusion's threshold does; the fit
@@ -254,7 +254,7 @@ def _fit_without(units, held: set[int], folds: int, log=print, passage: bool = T
         g = replace(grounding, contradict_threshold=chosen[0])
         x, y, allowed, w = design([units[i] for i in fit_idx], g)
         model, report = fit_model(x, y, w, [units[i].group for i in fit_idx], allowed=allowed, folds=folds,
-                                  features=tuple(f for f in FEATURES if passage or f not in PASSAGE_FEATURES))
+                                  features=tuple(f for f in FEATURES if f not in leave_out))
         right, false_con = {}, {}
         for threshold in GROUNDING_GRID:
             for fallback in ("next", "silent"):
@@ -285,7 +285,7 @@ def _fit_without(units, held: set[int], folds: int, log=print, passage: bool = T
 
 
 def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool, folds: int = 5, repeats: int = 0,
-        plot: Path | None = None, passage: bool = True) -> dict:
+        plot: Path | None = None, leave_out: tuple[str, ...] = ()) -> dict:
     """Fit on the development sets minus a held-out split; report before/after per set; optionally ship it.
 
     `repeats` > 0 also refits on that many other random held-out splits and reports the spread of the held-out
@@ -303,7 +303,7 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
         u.weight = seed_weight if u.source in WEIGHTED_SETS else 1.0
     held = heldout_split(units)
     fit_idx = [i for i in range(len(units)) if i not in held]
-    model, report, after = _fit_without(units, held, folds, passage=passage)
+    model, report, after = _fit_without(units, held, folds, leave_out=leave_out)
     metrics: dict = {}
     cmap = model.confidence_map
     print(f"fit on {len(fit_idx)} statements, held out {len(held)}; L2 {report.l2}, temperature "
@@ -325,7 +325,7 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
         spread = []
         for seed in range(1, repeats + 1):
             other = heldout_split(units, seed=seed)
-            rows, results = sorted(other), _fit_without(units, other, folds, log=lambda *a: None, passage=passage)[2]
+            rows, results = sorted(other), _fit_without(units, other, folds, log=lambda *a: None, leave_out=leave_out)[2]
             spread.append(scores([units[i].label for i in rows], [results[i] for i in rows]))
         metrics["heldout_other_splits"] = {
             "splits": repeats, "ece": [round(s.ece, 4) for s in spread], "accuracy": [round(s.accuracy, 4) for s in spread],
@@ -363,7 +363,7 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
                      "chosen_on": "nested CV ECE of the out-of-fold verdicts of the fitted statements"},
                     "command": "python -m benchmarks.fit_verdict_model collect && "
                                "python -m benchmarks.fit_verdict_model fit --repeats 4 --plot docs/reliability.png --write"
-                               + ("" if passage else " --no-passage")},
+                               + ("" if not leave_out else " --leave-out " + " ".join(leave_out))},
             "metrics": metrics,
         }
         model.save(SHIPPED_MODEL_DIR / VERDICT_FILE)
@@ -405,6 +405,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--plot", type=Path, default=None, help="fit: draw the held-out reliability diagram here")
     ap.add_argument("--no-passage", action="store_true",
                     help="fit: leave the passage features out (the checker then reads no passages)")
+    ap.add_argument("--leave-out", nargs="+", default=[], metavar="FEATURE",
+                    help="fit: leave these features out (names from factcheck.judge.verdict_model.FEATURES)")
     args = ap.parse_args(argv)
     if args.step == "bench":
         bench(args.cache if args.cache != DEFAULT_CACHE else DEFAULT_CACHE.parent / "verdict-bench",
@@ -413,7 +415,8 @@ def main(argv: list[str] | None = None) -> None:
         collect(args.cache, tuple(args.sets or SETS), args.nli_heldout, args.every, log=lambda m: print(m, file=sys.stderr, flush=True))
     else:
         fit(args.cache, tuple(args.sets or FIT_SETS), seed_weight=args.seed_weight, write=args.write,
-            repeats=args.repeats, plot=args.plot, passage=not args.no_passage)
+            repeats=args.repeats, plot=args.plot,
+            leave_out=tuple(args.leave_out) + (PASSAGE_FEATURES if args.no_passage else ()))
 
 
 if __name__ == "__main__":

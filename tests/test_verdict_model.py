@@ -388,3 +388,16 @@ def test_fit_model_maps_the_confidence_of_the_verdict_each_statement_gets():
     assert model.choose(model.probabilities(x, allowed), allowed)[: n // 4].max() != 1
     assert model.confidence_map == fit_confidence_map(*chosen_confidence(model, report.oof_logits, allowed, y))
     assert model.confidence_map != fit_confidence_map(*chosen_confidence(model, report.oof_logits, None, y))
+
+
+def test_uncovered_features_count_the_statement_words_no_evidence_sentence_has():
+    statement = "Doctors blamed the girl's fast metabolism for the failed anaesthetic."
+    covered = ev("Doctors blamed the girl's fast metabolism for the failed anaesthetic.", sim=0.9, e=0.9)
+    partly = ev("The anaesthetic failed during the girl's surgery.", sim=0.95, e=0.2)
+    f = statement_features(statement, [covered, partly])
+    assert f["uncovered_ent"] == 0.0 and f["uncovered_all"] == 0.0  # the best support item says it all
+    assert 0.3 < f["uncovered_top"] < 1.0  # the most similar one leaves "blame", "fast", "metabolism" out
+    alone = statement_features(statement, [partly])
+    assert alone["uncovered_all"] == alone["uncovered_top"] > 0.3
+    assert statement_features(statement, [])["uncovered_all"] == 1.0  # nothing scored: nothing covered
+    assert statement_features("It is.", [partly])["uncovered_all"] == 0.0  # no content words to cover

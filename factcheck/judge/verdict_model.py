@@ -35,6 +35,7 @@ blocked from contradicting.
 | words | log(1 + words in the statement) / 5 |
 | has_number | the statement contains a digit |
 | pass_ent, pass_con | P(entailment), P(contradiction) of the passage: the most similar scored item read together with the next most similar sentences of its document (`Evidence.passage`); without one, the most similar item's own (ent_top, con_top) |
+| uncovered_ent, uncovered_top, uncovered_all | share of the statement's content words (lemmas of nouns, names, verbs, adjectives, numbers; no stop or generic words) that the sentence of the best support item, of the most similar scored item, of no scored item at all contains (1 when there is no such item): a detail the evidence never mentions ("because of her fast metabolism") leaves the source silent however high NLI scores the rest |
 
 Hard constraints. The blocks are features (above), and they bind the verdict: where no scored item may support
 (every one blocked, or none scored) the verdict is never SUPPORTED, where none may contradict never CONTRADICTED
@@ -92,6 +93,7 @@ FEATURES: tuple[str, ...] = (
     *(f"rule_{r}_{rel}" for r in RULES for rel in ("supports", "contradicts")),
     "attributed", "verdict_blocked", "verdict_blocked_all", "support_blocked", "support_blocked_all",
     "docs_agree", "docs_disagree", "words", "has_number", "pass_ent", "pass_con",
+    "uncovered_ent", "uncovered_top", "uncovered_all",
 )
 _RELATION = {S: "supports", C: "contradicts", N: "neutral"}
 
@@ -165,7 +167,30 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
     lead = next((e.passage for e in scored if e.passage), None)
     f["pass_ent"] = lead["entailment"] if lead else f["ent_top"]
     f["pass_con"] = lead["contradiction"] if lead else f["con_top"]
+    f.update(_uncovered(statement, b_ent, top, scored))
     return f
+
+
+def _uncovered(statement: str, b_ent: Evidence | None, top: Evidence | None,
+               scored: Sequence[Evidence]) -> dict[str, float]:
+    """The uncovered_* features: shares of the statement's content words missing from evidence sentences."""
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules._common import content_lemmas
+
+    words = content_lemmas(parse(statement)) | {t.text for t in parse(statement) if t.like_num}
+    if not words:
+        return {"uncovered_ent": 0.0, "uncovered_top": 0.0, "uncovered_all": 0.0}
+
+    def missing(sentences: Sequence[str]) -> float:
+        seen: set[str] = set()
+        for text in sentences:
+            doc = parse(text)
+            seen |= {t.lemma_.lower() for t in doc} | {t.text for t in doc if t.like_num}
+        return len(words - seen) / len(words)
+
+    return {"uncovered_ent": missing([b_ent.sentence]) if b_ent else 1.0,
+            "uncovered_top": missing([top.sentence]) if top else 1.0,
+            "uncovered_all": missing(list(dict.fromkeys(e.sentence for e in scored))) if scored else 1.0}
 
 
 def _argmax(probs: dict[str, float]) -> str:
