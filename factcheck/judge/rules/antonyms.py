@@ -12,10 +12,23 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import GENERIC, is_hedged, lemma, make_span, names, negation_of, token_span
+from factcheck.judge.rules._common import (
+    GENERIC,
+    is_hedged,
+    lemma,
+    make_span,
+    names,
+    negation_of,
+    subject_of,
+    token_span,
+)
 from factcheck.judge.rules.lexicon import opposites
+from factcheck.judge.rules.patterns import MONTHS, WEEKDAYS
 from factcheck.results import Finding
 
+DATE_WORDS = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+MEASURES = {"level", "rate", "amount", "number", "price", "cost", "figure", "share", "proportion", "percentage",
+            "degree", "speed", "pace", "value", "volume", "score", "temperature", "sum", "margin", "tension"}
 # Phrases whose opposite is not one word: (source side, statement side), matched either way round,
 # and only when the two texts are about the same named actors.
 PHRASES = [
@@ -92,14 +105,53 @@ def _clause_negated(tok: Token) -> bool:
     return False
 
 
+def _restrictive(tok: Token) -> bool:
+    """An adjective that picks out a kind of a plural or date noun rather than describing one thing: "severe
+    cases", "pregnant women", "late January" name subsets and times, so "mild cases" elsewhere is no opposite."""
+    head = tok.head
+    if tok.dep_ != "amod" or head.i == tok.i:
+        return False
+    if head.ent_type_ in {"DATE", "TIME"} or head.lower_ in DATE_WORDS:
+        return True
+    # "at historically high levels", "low rates": a measure's adjective says how much, it picks out no subset
+    return head.tag_ == "NNS" and lemma(head) not in MEASURES
+
+
+def _subject_words(tok: Token) -> set[str]:
+    """Content lemmas of the subject of the clause a word is in ("children … are at lower risk" → child)."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in {"VERB", "AUX"}:
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return {lemma(t) for t in subject_of(cur) if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
+
+
+def _compares_other_things(s_tok: Token, t_tok: Token) -> bool:
+    """Comparatives about different subjects ("children are at lower risk than adults" against "the risk is
+    higher for older adults") say the same thing from two sides, not opposite things."""
+    if s_tok.tag_ not in {"JJR", "RBR"} and t_tok.tag_ not in {"JJR", "RBR"}:
+        return False
+    a, b = _subject_words(s_tok), _subject_words(t_tok)
+    return not (a and b and a & b)
+
+
 def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a statement word that is the opposite of a source word describing the same thing."""
     lex = opposites("words")
     findings = []
     src_terms = _terms(src)
-    for t_word, t_tok, t_toks in _terms(stmt):
+    stmt_terms = _terms(stmt)
+    src_words, stmt_words = {w for w, _, _ in src_terms}, {w for w, _, _ in stmt_terms}
+    for t_word, t_tok, t_toks in stmt_terms:
         for s_word, s_tok, s_toks in src_terms:
             if s_word not in lex.get(t_word, ()):
+                continue
+            if t_word in src_words and s_word in stmt_words:
+                continue  # both texts name both sides ("pregnant and nonpregnant women")
+            if _restrictive(s_tok) or _restrictive(t_tok) or _compares_other_things(s_tok, t_tok):
                 continue
             shared = _target(s_tok) & _target(t_tok)
             if not shared or _clause_negated(s_tok) or _clause_negated(t_tok):

@@ -106,6 +106,8 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
     "almost all": (85.0, 100.0),
     "virtually all": (90.0, 100.0),
 }
+# A decimal written with a middle dot, as The Lancet prints it ("1·7 billion"): one figure, 1.7.
+_DOTTED = r"\d+·\d+"
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_SHARES, key=len, reverse=True))
 
 
@@ -120,7 +122,7 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
         r"(?:"
         r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
         r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
-        rf"|(?P<cur>{signs})?\s*(?P<num>{NUMBER}|{_NUMWORDS})"
+        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS})"
         r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?"
         rf"(?:\s?(?P<unit>{PERCENT}|percentage points?\b{words}))?"
         r")",
@@ -235,7 +237,7 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     raw = m.group("num")
     value: float | None
     if raw[0].isdigit():
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "").replace("·", "."))
     else:
         if raw.lower() == "one" and not m.group("scale"):
             return None  # "one of the ..." is rarely a quantity worth comparing
@@ -287,17 +289,26 @@ def extract(doc: Doc) -> list[Quantity]:
     out = _ages(doc, years)
     # the "3" of "January 3" is a day, left to the dates rule (which knows an event may recur on another day)
     days = [(d.start(g), d.end(g)) for d in DAY_DATE.finditer(doc.text) for g in ("d1", "d2") if d.group(g)]
+    range_ends: set[int] = set()  # where the second figure of "three to five" starts: read with the first
     for m in quantity_pattern(tuple(currencies())).finditer(doc.text):
         if any(m.start() < a.end and a.start < m.end() for a in out if a.kind == "age"):
             continue  # the "54" of "54-year-old" is an age, not a count of years
         if any(m.start() < e and s < m.end() for s, e in days) and not m.group("unit"):
             continue
+        if m.start("num") in range_ends:
+            continue
         got = _value(m)
         if got is None:
             continue
         value, kind = got
+        open_end = OPEN_END.match(doc.text, m.end())
+        top = _range_end(doc.text, m, value, kind)
+        if top is not None:  # "three to five cases", "10-15%", "between 10 and 15": one range, not two figures
+            kind = top[1]
+            range_ends.add(top[2])
+            value *= SCALES.get(top[4], 1.0) if not m.group("scale") else 1.0
         start = m.start("cmp") if m.group("cmp") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        end = m.end()
+        end = top[3] if top is not None else m.end()
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -335,10 +346,15 @@ def extract(doc: Doc) -> list[Quantity]:
         clause = subject_clause(root)
         ctx = content_lemmas(clause.subtree) - content_lemmas(span)
         lo, hi, point = _interval(value, m.group("cmp"), m.group("frac"))
+        if top is not None:
+            lo, hi, point = value, top[0], False
+        elif open_end is not None:  # "three or more", "50 or younger"
+            lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
         of = next((g.lemma_.lower() for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"), "")
+        figure, scale = (None, SCALE_NAMES.get(top[4], top[4])) if top is not None else _figure(m)  # a range: no one figure
         q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
-                     *_figure(m), of, unit=unit, factor=factor, names=_names(clause.subtree),
+                     figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_))
         if word is not None:
             q.direction, q.direction_word = direction, word.text
@@ -349,6 +365,40 @@ def extract(doc: Doc) -> list[Quantity]:
             q.periods = _periods(word)
         out.append(q)
     return out
+
+
+OR_MORE = {"more", "greater", "higher", "above", "over", "larger", "longer", "older"}
+OPEN_END = re.compile(r"\s+or\s+(more|greater|higher|above|over|larger|longer|older|fewer|less|lower|below|under|"
+                      r"smaller|shorter|younger)\b", re.IGNORECASE)
+# What joins the two ends of a range: "three to five", "10-15%", "186–787", "between 10 and 15".
+RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—)\s*", re.IGNORECASE)
+BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _range_end(text: str, m: re.Match, value: float, kind: str) -> tuple[float, str, int, int, str] | None:
+    """(upper value, kind, where the upper figure starts and ends, its scale word) when the figure `m` opens a
+    range, else None. The upper end
+    gives the unit when the lower has none ("10-15%"); "3 to 1" (a score, a ratio) is no range: its top is lower."""
+    if not m.group("num") or m.group("cmp"):
+        return None
+    between = text[: m.start()].rstrip().lower().endswith("between")
+    join = (BETWEEN_JOIN if between else RANGE_JOIN).match(text, m.end())
+    if join is None:
+        return None
+    # matched on the rest of the text: the pattern's look-behind refuses a figure right after "-"
+    m2 = quantity_pattern(tuple(currencies())).match(text[join.end():])
+    if m2 is None or not m2.group("num") or m2.group("cmp"):
+        return None
+    got = _value(m2)
+    if got is None:
+        return None
+    top, kind2 = got
+    if kind != "count" and kind2 != kind:
+        return None  # "$5 to 10%" is no range
+    scale = SCALES.get((m2.group("scale") or "").lower(), 1.0) if not m.group("scale") else 1.0
+    offset = join.end()
+    return ((top, kind2, offset + m2.start("num"), offset + m2.end(), (m2.group("scale") or "").lower())
+            if top > value * scale else None)
 
 
 def _sign(tok: Token) -> int:
@@ -498,7 +548,7 @@ def _figure(m: re.Match) -> tuple[float | None, str]:
     if not raw or not raw[0].isdigit():
         return None, ""
     scale = (m.group("scale") or "").lower()
-    return float(raw.replace(",", "")), SCALE_NAMES.get(scale, scale)
+    return float(raw.replace(",", "").replace("·", ".")), SCALE_NAMES.get(scale, scale)
 
 
 def scale_mismatch(a: Quantity, b: Quantity) -> bool:
