@@ -29,15 +29,6 @@ CASES = [
      "Some passengers refused to sit near the exit.", False),
     ("The mayor did not sign the first bill, but she signed the second bill.", "The mayor signed the second bill.",
      False),
-    # a "no" on the object or subject negates the clause ("had no access", "no soldiers were hurt") …
-    ("The guards were unarmed and had no access to weapons.", "The guards had access to weapons.", True),
-    ("No soldiers were hurt in the attack.", "Soldiers were hurt in the attack.", True),
-    ("Inspectors found no traces of lead in the water.", "Inspectors found traces of lead in the water.", True),
-    # … but only against the same object, and "nobody" is "no one"
-    ("Inspectors found traces of lead in the water.", "Inspectors found no traces of arsenic in the soil.", False),
-    ("No one was injured in the blast.", "Nobody was injured in the blast.", False),
-    ("The firm had no comment on the report.", "The firm declined to comment on the report.", False),
-    ("No soldiers were hurt in the attack.", "No soldiers were hurt.", False),
 ]
 
 

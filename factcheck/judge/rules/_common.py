@@ -147,14 +147,6 @@ def negation_of(verb: Token) -> Token | None:
             continue  # "not only"
         if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"advmod", "det", "neg"}):
             return c
-    # "had no access to weapons", "no soldiers were hurt": a "no" on the verb's object or subject negates it
-    for c in verb.children:
-        if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
-            if c.lower_ in {"nobody", "nothing", "none", "noone"}:
-                return c
-            no = next((g for g in c.children if g.lower_ == "no" and g.dep_ == "det"), None)
-            if no is not None:
-                return no
     head = verb.head.lemma_.lower()
     if verb.dep_ in {"xcomp", "pcomp"} and head in {"fail", "refuse", "decline"}:
         return verb.head

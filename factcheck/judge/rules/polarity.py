@@ -136,17 +136,6 @@ def _about_other_things(s_tok: Token, t_tok: Token) -> bool:
     return bool(s_names and t_names and not s_names & t_names) or bool(s_times and t_times and not s_times & t_times)
 
 
-def _same_objects(s_tok: Token, t_tok: Token) -> bool:
-    """For a negation: the two predicates' objects share more than half the words of the shorter one ("found no
-    evidence of bribery" does not deny "found evidence of fraud")."""
-    def objects(tok: Token) -> set[str]:
-        return {lemma(t) for c in tok.children if c.dep_ in {"dobj", "attr"} for t in c.subtree
-                if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and not t.is_stop}
-
-    a, b = objects(s_tok), objects(t_tok)
-    return not (a and b) or len(a & b) * 2 > min(len(a), len(b))
-
-
 def _verb_negation(tok: Token) -> Token | None:
     return negation_of(tok) if tok.pos_ == "VERB" else None
 
@@ -170,7 +159,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                      for s_lemma, s_tok, _ in aligned)
         for s_lemma, s_tok, shared in aligned:
             s_neg = _verb_negation(s_tok)
-            if s_lemma == t_lemma and (s_neg is None) != (t_neg is None) and not agrees and _same_objects(s_tok, t_tok):
+            if s_lemma == t_lemma and (s_neg is None) != (t_neg is None) and not agrees:
                 neg = s_neg if s_neg is not None else t_neg
                 assert neg is not None
                 side = "source" if s_neg is not None else "statement"
