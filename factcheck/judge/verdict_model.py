@@ -177,7 +177,8 @@ def _uncovered(statement: str, b_ent: Evidence | None, top: Evidence | None,
     from factcheck.ingest.nlp import parse
     from factcheck.judge.rules._common import content_lemmas
 
-    words = content_lemmas(parse(statement)) | {t.text for t in parse(statement) if t.like_num}
+    doc = parse(statement)
+    words = content_lemmas(doc) | {t.text for t in doc if t.like_num}
     if not words:
         return {"uncovered_ent": 0.0, "uncovered_top": 0.0, "uncovered_all": 0.0}
 

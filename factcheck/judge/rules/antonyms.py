@@ -23,10 +23,9 @@ from factcheck.judge.rules._common import (
     token_span,
 )
 from factcheck.judge.rules.lexicon import opposites
-from factcheck.judge.rules.patterns import MONTHS, WEEKDAYS
+from factcheck.judge.rules.patterns import DATE_WORDS
 from factcheck.results import Finding
 
-DATE_WORDS = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
 MEASURES = {"level", "rate", "amount", "number", "price", "cost", "figure", "share", "proportion", "percentage",
             "degree", "speed", "pace", "value", "volume", "score", "temperature", "sum", "margin", "tension"}
 # Phrases whose opposite is not one word: (source side, statement side), matched either way round,

@@ -91,7 +91,6 @@ class Speaker:
 
 @dataclass
 class Report:
-    speaker: str
     speaker_tokens: list[Token]
     content: list[Token]
     cue: Token
@@ -173,17 +172,13 @@ def reports(doc: Doc) -> list[Report]:
             content = [t for t in doc if t.i not in {s.i for s in speaker_toks} and t.i not in {tok.i, to.i}]
             who = _speaker(speaker_toks, according=True)
             if who is not None:
-                out.append(Report(_speaker_label(who), speaker_toks, content, tok, who))
+                out.append(Report(speaker_toks, content, tok, who))
             continue
         content = _content(tok) if speaker_toks else []
         who = _speaker(speaker_toks) if speaker_toks else None
         if who is not None and content:
-            out.append(Report(_speaker_label(who), speaker_toks, content, tok, who))
+            out.append(Report(speaker_toks, content, tok, who))
     return out
-
-
-def _speaker_label(who: Speaker) -> str:
-    return " ".join(sorted(who.names)) or who.head or ""
 
 
 def check_attribution(src: Doc, stmt: Doc) -> list[Finding]:

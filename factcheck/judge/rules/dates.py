@@ -20,7 +20,17 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
-from factcheck.judge.rules.patterns import DAY, DECADE, MONTH, MONTH_ABBR, MONTHS, WEEKDAY, WEEKDAYS, YEAR
+from factcheck.judge.rules.patterns import (
+    DATE_WORDS,
+    DAY,
+    DECADE,
+    MONTH,
+    MONTH_ABBR,
+    MONTHS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+)
 from factcheck.results import Finding, Relation
 
 DATE = re.compile(
@@ -148,7 +158,6 @@ EVENT_NOUNS: dict[str, set[str]] = {
 VAGUE_EVENTS = {"accident", "incident"}
 # Verbs whose own clause is the saying, not the event said: their date is never the date of "the accident".
 REPORTING = {"say", "tell", "report", "state", "add", "claim", "announce", "confirm", "note", "write", "deny"}
-DATE_WORDS = {m.lower() for m in MONTHS} | {w.lower() for w in WEEKDAYS}
 # A day of the month: "January 3", "Jan. 3rd", "3 January", "the 3rd of January", with an optional year and an
 # optional weekday before it ("Tuesday, January 3"). Case-sensitive, so "may" the modal is no month; a month
 # joined by a hyphen ("January-born") or a day running on into a word or a figure ("May 3,000") is no date.

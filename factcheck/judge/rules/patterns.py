@@ -18,6 +18,9 @@ MONTH = "(?:" + "|".join(MONTHS) + ")"
 # Abbreviated months, only read before a day number ("Jan. 3", "Sept 12"); "May" needs no abbreviation.
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+# Lower-case month and weekday names: words of a date, not of what it dates ("the January 3 attack").
+MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+DATE_WORDS = MONTH_WORDS | {w.lower() for w in WEEKDAYS}
 # A day of the month, with an optional ordinal suffix ("3", "03", "3rd", "31st").
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # Signs written before a figure that the generator keeps as they are ("$400" -> "$40").

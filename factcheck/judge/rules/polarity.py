@@ -22,7 +22,7 @@ from factcheck.judge.rules._common import (
     token_span,
 )
 from factcheck.judge.rules.lexicon import aliases, opposites
-from factcheck.judge.rules.patterns import MONTHS, YEAR
+from factcheck.judge.rules.patterns import MONTH_WORDS, YEAR
 from factcheck.results import Finding
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
@@ -106,7 +106,6 @@ def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str
 
 
 OTHER_CLAUSES = {"conj", "advcl", "parataxis", "ccomp", "relcl"}
-MONTH_WORDS = {m.lower() for m in MONTHS}
 
 
 def _specifiers(tok: Token) -> tuple[set[str], set[str]]:

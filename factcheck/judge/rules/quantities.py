@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
@@ -304,11 +305,10 @@ def extract(doc: Doc) -> list[Quantity]:
         open_end = OPEN_END.match(doc.text, m.end())
         top = _range_end(doc.text, m, value, kind)
         if top is not None:  # "three to five cases", "10-15%", "between 10 and 15": one range, not two figures
-            kind = top[1]
-            range_ends.add(top[2])
-            value *= SCALES.get(top[4], 1.0) if not m.group("scale") else 1.0
+            value, kind = top.lo, top.kind
+            range_ends.add(top.start)
         start = m.start("cmp") if m.group("cmp") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        end = top[3] if top is not None else m.end()
+        end = top.end if top is not None else m.end()
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -347,12 +347,13 @@ def extract(doc: Doc) -> list[Quantity]:
         ctx = content_lemmas(clause.subtree) - content_lemmas(span)
         lo, hi, point = _interval(value, m.group("cmp"), m.group("frac"))
         if top is not None:
-            lo, hi, point = value, top[0], False
+            lo, hi, point = value, top.hi, False
         elif open_end is not None:  # "three or more", "50 or younger"
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
         of = next((g.lemma_.lower() for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"), "")
-        figure, scale = (None, SCALE_NAMES.get(top[4], top[4])) if top is not None else _figure(m)  # a range: no one figure
+        # a range has no one written figure
+        figure, scale = (None, SCALE_NAMES.get(top.scale, top.scale)) if top is not None else _figure(m)
         q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
                      figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_))
@@ -375,10 +376,18 @@ RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
-def _range_end(text: str, m: re.Match, value: float, kind: str) -> tuple[float, str, int, int, str] | None:
-    """(upper value, kind, where the upper figure starts and ends, its scale word) when the figure `m` opens a
-    range, else None. The upper end
-    gives the unit when the lower has none ("10-15%"); "3 to 1" (a score, a ratio) is no range: its top is lower."""
+class RangeEnd(NamedTuple):
+    lo: float  # the lower figure, in the upper's scale when it has none of its own ("1 to 2 billion")
+    hi: float
+    kind: str  # the upper figure's kind: it gives the unit when the lower has none ("10-15%")
+    start: int  # where the upper figure's number starts and where it ends
+    end: int
+    scale: str  # the upper figure's scale word
+
+
+def _range_end(text: str, m: re.Match, value: float, kind: str) -> RangeEnd | None:
+    """The range the figure `m` (of `value`) opens, else None; "3 to 1" (a score, a ratio) is no range: its top
+    is lower."""
     if not m.group("num") or m.group("cmp"):
         return None
     between = text[: m.start()].rstrip().lower().endswith("between")
@@ -395,10 +404,10 @@ def _range_end(text: str, m: re.Match, value: float, kind: str) -> tuple[float, 
     top, kind2 = got
     if kind != "count" and kind2 != kind:
         return None  # "$5 to 10%" is no range
-    scale = SCALES.get((m2.group("scale") or "").lower(), 1.0) if not m.group("scale") else 1.0
+    scale = (m2.group("scale") or "").lower()
+    lo = value if m.group("scale") else value * SCALES.get(scale, 1.0)
     offset = join.end()
-    return ((top, kind2, offset + m2.start("num"), offset + m2.end(), (m2.group("scale") or "").lower())
-            if top > value * scale else None)
+    return RangeEnd(lo, top, kind2, offset + m2.start("num"), offset + m2.end(), scale) if top > lo else None
 
 
 def _sign(tok: Token) -> int:
