@@ -135,6 +135,11 @@ class NLIJudge:
                 if gap and _role_swap(ev.findings, statements[si], names_of(doc_id)):
                     gap = [f.model_copy(update={"blocks": None}) for f in gap]  # still noted, no longer binding
                 ev.findings = ev.findings + gap
+        if self.use_rules:
+            from factcheck.judge.rules.quantities import settle_across
+
+            for evs in evidence_lists:
+                settle_across(evs)
         if self.reads_passages:
             self._read_passages(statements, hits, evidence_lists)
         results = []

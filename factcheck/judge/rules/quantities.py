@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,7 +33,7 @@ from factcheck.judge.rules._common import (
 from factcheck.judge.rules.dates import DAY_DATE
 from factcheck.judge.rules.lexicon import aliases, currencies, opposite_forms, opposites
 from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
-from factcheck.results import Finding, Relation
+from factcheck.results import Evidence, Finding, Relation
 
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
 EXACT = 0.03  # round figures in news copy are rarely exact
@@ -218,6 +218,8 @@ class Quantity:
     verb: tuple[str, str] = ("", "")  # the clause's verb, lemma and form ("depart", "departed")
     owners: set[str] = field(default_factory=set)  # for an age: the person ("woman", and "victim" in apposition)
     gender: str = ""  # for an age: "f" or "m" where a word says so ("her", "man")
+    negated: bool = False  # its clause is negated ("most patients did not show symptoms")
+    partial: bool = False  # a part added to a total, not the total ("two more students", "another 20 cases")
 
 
 def _value(m: re.Match) -> tuple[float, str] | None:
@@ -317,6 +319,8 @@ def extract(doc: Doc) -> list[Quantity]:
         root = span.root
         if (m.group("frac") or "").lower() == "most" and (root.dep_ == "advmod" or root.head.pos_ in {"ADJ", "ADV"}):
             continue  # "the most important" is a superlative, not a share
+        if kind == "count" and top is None and _is_label(m, span):
+            continue  # "day 14", "Flight 567", "phase 3": a name or a position, not an amount
         unit, factor, measure = "", 1.0, ""
         if kind == "count":
             # the counted noun: "two soldiers", "400 of the troops"
@@ -348,6 +352,8 @@ def extract(doc: Doc) -> list[Quantity]:
         lo, hi, point = _interval(value, m.group("cmp"), m.group("frac"))
         if top is not None:
             lo, hi, point = value, top.hi, False
+            if m.group("cmp"):  # "about 10 to 20 percent"
+                lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
         elif open_end is not None:  # "three or more", "50 or younger"
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
         of = next((g.lemma_.lower() for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -356,7 +362,8 @@ def extract(doc: Doc) -> list[Quantity]:
         figure, scale = (None, SCALE_NAMES.get(top.scale, top.scale)) if top is not None else _figure(m)
         q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
                      figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
-                     measure=measure, verb=(verb.lemma_.lower(), verb.lower_))
+                     measure=measure, verb=(verb.lemma_.lower(), verb.lower_),
+                     negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end))
         if word is not None:
             q.direction, q.direction_word = direction, word.text
             thing = _changed_thing(word, span)
@@ -376,6 +383,26 @@ RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—)\s*", re.IGNORECASE)
 BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
+# After a figure, words that make it a part added to a total ("two more students"); before it, "another 20".
+PARTIAL_AFTER = re.compile(r"\s+(?:more|additional|extra|new|further|other)\b", re.IGNORECASE)
+PARTIAL_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.IGNORECASE)
+
+
+def _is_partial(doc: Doc, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) counts a part added to a total: it cannot contradict the total."""
+    return bool(PARTIAL_AFTER.match(doc.text, end) or PARTIAL_BEFORE.search(doc.text[:start]))
+
+
+def _is_label(m: re.Match, span: Span) -> bool:
+    """A bare number after the noun it belongs to ("day 14", "Flight 567", "phase 3"): a name or a position."""
+    if m.group("cmp") or m.group("scale") or m.group("unit") or m.group("cur"):
+        return False
+    tok = span.root
+    return tok.head.i < tok.i and tok.head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nummod", "appos", "npadvmod",
+                                                                                       "compound", "dobj", "pobj"} \
+        and tok.head.i == tok.i - 1
+
+
 class RangeEnd(NamedTuple):
     lo: float  # the lower figure, in the upper's scale when it has none of its own ("1 to 2 billion")
     hi: float
@@ -388,10 +415,11 @@ class RangeEnd(NamedTuple):
 def _range_end(text: str, m: re.Match, value: float, kind: str) -> RangeEnd | None:
     """The range the figure `m` (of `value`) opens, else None; "3 to 1" (a score, a ratio) is no range: its top
     is lower."""
-    if not m.group("num") or m.group("cmp"):
-        return None
+    if not m.group("num") or (m.group("cmp") and not re.fullmatch(ABOUT, m.group("cmp").lower())):
+        return None  # "about 10 to 20%" is a range; "at least 10 to 20" is not read
     between = text[: m.start()].rstrip().lower().endswith("between")
-    join = (BETWEEN_JOIN if between else RANGE_JOIN).match(text, m.end())
+    # "between 10 and 15", and as often written, "between 10 to 15"
+    join = (between and BETWEEN_JOIN.match(text, m.end())) or RANGE_JOIN.match(text, m.end())
     if join is None:
         return None
     # matched on the rest of the text: the pattern's look-behind refuses a figure right after "-"
@@ -598,7 +626,14 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
         return False  # the delay of another airline's flight
     if a.kind == "age":
         return _same_person(a, b)
+    if a.kind in SHARES:
+        if a.of and b.of and a.of != b.of:
+            return False  # "the majority of doses" is not "a fifth of all cases"
+        if a.negated != b.negated:
+            return False  # "most did not show symptoms" is the other side of "19% were symptomatic"
     shared = a.context & b.context
+    if a.kind in SHARES and a.of and a.of == b.of and shared:
+        return True  # a share of the same thing ("58% of deaths", "the majority of deaths") said of one subject
     if a.kind in DIMENSIONS:
         if _opposite_verbs(a.verb, b.verb):
             return False  # a departure's delay is not an arrival's
@@ -613,6 +648,18 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     if a.direction and b.direction and a.thing and a.thing == b.thing:
         return True  # "sales rose 7%" and "sales fell 7%" share only "sales": the changing thing is enough
     return len(shared) >= (1 if a.kind.startswith("count:") or a.kind in DIMENSIONS else 2)
+
+
+SHARES = {"percent", "points"}
+
+
+def _could_be(s: Quantity, t: Quantity) -> bool:
+    """Whether the source figure `s` could be the one the statement's `t` reports, context aside: a sentence with
+    another figure of the same kind that fits the statement's ("13 (57%) were asymptomatic" beside "30%") cannot
+    rule the statement's out, as which of its figures is meant is not known."""
+    if s.kind != t.kind or (s.years and t.years and not s.years & t.years) or s.direction != t.direction:
+        return False
+    return _relation(s, t)[0] == "supports"
 
 
 def _opposite_verbs(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -751,11 +798,15 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             if s.direction and t.direction and s.direction != t.direction:
                 # the same change going the other way; on something not surely the same, a figure unconfirmed
                 rel, conf = ("contradicts", 0.9) if _same_thing(s, t, src_s, stmt_s) else ("neutral", 0.7)
+            if rel == "contradicts" and (s.partial or t.partial):
+                rel, conf = "neutral", 0.7  # "two more students" is not how many there were in all
             order = {"supports": 0, "neutral": 1, "contradicts": 2}
             # one consistent source figure is enough to rule out a contradiction
             if relation is None or order[rel] < order[relation]:
                 best, relation, confidence = s, rel, conf
         assert best is not None and relation is not None  # `matches` is not empty
+        if relation == "contradicts" and not scale_mismatch(best, t) and any(_could_be(s, t) for s in src_q):
+            continue
         words = {
             "contradicts": "which the source rules out",
             "supports": "which the source backs",
@@ -785,3 +836,32 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             )
         )
     return findings
+
+
+def settle_across(evidence: Sequence[Evidence]) -> None:
+    """Across one statement's evidence: a statement figure that one sentence of a document rules out and another
+    sentence of the same document backs is not contradicted (the document gives several figures, for things the
+    statement may not tell apart: "6%" of all hospitalised adults beside "36.3%" of the health workers among
+    them). The ruling-out finding becomes neutral; it still keeps its own sentence from supporting the figure."""
+    backed: dict[tuple[str, int, int], str] = {}
+    for ev in evidence:
+        for f in ev.findings:
+            if f.rule == "quantities" and f.relation == "supports" and f.statement_span is not None:
+                backed.setdefault((ev.source, f.statement_span.start, f.statement_span.end),
+                                  f.source_span.text if f.source_span else "")
+    if not backed:
+        return
+    for ev in evidence:
+        if not any(f.rule == "quantities" and f.relation == "contradicts" for f in ev.findings):
+            continue
+        settled = []
+        for f in ev.findings:
+            other = None if f.statement_span is None else backed.get((ev.source, f.statement_span.start,
+                                                                     f.statement_span.end))
+            if f.rule == "quantities" and f.relation == "contradicts" and other is not None:
+                f = f.model_copy(update={
+                    "relation": "neutral", "blocks": "support", "confidence": 0.7,
+                    "explanation": f"{f.explanation}; but another sentence of the source has “{other}”, which fits "
+                                   "it: which figure the statement reports is not clear"})
+            settled.append(f)
+        ev.findings = settled
