@@ -3,12 +3,15 @@ opposite ("suspended" vs "increased" payments, "weakened" vs "strengthened": the
 data/opposites.txt).
 
 Predicates are aligned by lemma (verbs, and event nouns such as "suspension") and by a shared
-argument word; hedged clauses ("may not") are skipped.
+argument word; hedged clauses ("may not") are skipped, and so are complements a negation leaves open ("was not
+asked to resign").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -135,54 +138,132 @@ def _about_other_things(s_tok: Token, t_tok: Token) -> bool:
     return bool(s_names and t_names and not s_names & t_names) or bool(s_times and t_times and not s_times & t_times)
 
 
-def _verb_negation(tok: Token) -> Token | None:
-    return negation_of(tok) if tok.pos_ == "VERB" else None
+# Heads whose negation denies their complement ("was not able to stop", "did not manage to cut", "was not effective
+# in preventing"); a negated head of another kind leaves it open ("was not asked to resign", "did not want to raise")
+IMPLICATIVE = {"able", "manage", "succeed", "effective", "successful"}
+# … and heads that deny it themselves ("fail to" is negation_of's)
+DENYING = {"unable", "ineffective", "unsuccessful"}
+IMPLIED_BY = IMPLICATIVE | DENYING
+
+
+def _complemented(tok: Token) -> list[Token]:
+    """The heads `tok` completes, nearest first: "did not manage to persuade them to stop" → persuade, manage;
+    "not effective in preventing" → effective (through a preposition only for the heads above)."""
+    heads: list[Token] = []
+    cur = tok
+    while len(heads) < 3:
+        if cur.dep_ == "xcomp":
+            cur = cur.head
+        elif cur.dep_ in {"pcomp", "pobj"} and cur.head.dep_ == "prep" and lemma(cur.head.head) in IMPLIED_BY:
+            cur = cur.head.head
+        else:
+            break
+        heads.append(cur)
+    return heads
+
+
+def _noun_phrase_negation(tok: Token) -> Token | None:
+    """The negation of a copula that denies its noun's participles: "there is no approved treatment", "it is not a
+    confirmed case"."""
+    noun = tok.head
+    if tok.dep_ not in {"amod", "acl"} or noun.dep_ != "attr" or lemma(noun.head) != "be":
+        return None
+    no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    return no if no is not None else negation_of(noun.head)
+
+
+def _negation(tok: Token) -> tuple[Token | None, bool]:
+    """The word negating a predicate (None: asserted), and False where a negated head leaves it open."""
+    if tok.pos_ != "VERB":
+        return None, True
+    neg = negation_of(tok)
+    if neg is None:
+        neg = _noun_phrase_negation(tok)
+    if neg is not None:
+        return neg, True
+    implied = True
+    for head in _complemented(tok):
+        implied = implied and lemma(head) in IMPLIED_BY
+        neg = head if lemma(head) in DENYING else negation_of(head)
+        if neg is None and head.dep_ == "acomp":  # "was not able": the copula holds the adjective's negation
+            neg = negation_of(head.head)
+        if neg is not None:
+            return (neg, True) if implied else (None, False)
+    return None, True
+
+
+class _Stance(NamedTuple):
+    """A predicate a text takes a side on: asserted (`neg` None) or negated by `neg`."""
+
+    lemma: str
+    tok: Token
+    subj: set[str]
+    obj: set[str]
+    neg: Token | None
+
+
+def _stances(doc: Doc) -> list[_Stance]:
+    """The predicates of `doc` that are neither hedged nor left open by a negated head."""
+    out = []
+    for lem, tok, subj, obj in _predicates(doc):
+        neg, decided = _negation(tok)
+        if decided and not is_hedged(tok):
+            out.append(_Stance(lem, tok, subj, obj, neg))
+    return out
+
+
+def _says_it(stance: _Stance, others: Iterable[_Stance]) -> bool:
+    """Whether one of `others` says the predicate of `stance` the same way (both negated, or both asserted)."""
+    return any(o.lemma == stance.lemma and (o.neg is None) == (stance.neg is None) for o in others)
 
 
 def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
-    src_preds = [p for p in _predicates(src) if not is_hedged(p[1])]
+    src_preds, stmt_preds = _stances(src), _stances(stmt)
     src_words = content_lemmas(src)
     opposed = opposites("predicates")
-    for t_lemma, t_tok, t_subj, t_obj in _predicates(stmt):
-        if is_hedged(t_tok):
-            continue
-        aligned = [(s_lemma, s_tok, _aligned(s_subj, s_obj, t_subj, t_obj, src_words))
-                   for s_lemma, s_tok, s_subj, s_obj in src_preds]
-        aligned = [a for a in aligned if a[2] and not _about_other_things(a[1], t_tok)]
-        t_neg = _verb_negation(t_tok)
-        # the source says it both ways ("men refusing to sit … so that the men won't have to sit"): the statement
-        # agrees with one of them, and a negation found in the other is no contradiction
-        agrees = any(s_lemma == t_lemma and (_verb_negation(s_tok) is None) == (t_neg is None)
-                     for s_lemma, s_tok, _ in aligned)
-        for s_lemma, s_tok, shared in aligned:
-            s_neg = _verb_negation(s_tok)
-            if s_lemma == t_lemma and (s_neg is None) != (t_neg is None) and not agrees:
-                neg = s_neg if s_neg is not None else t_neg
+    # the predicates about the same thing: for each statement predicate the source's (with the shared words),
+    # for each source predicate the statement's
+    aligned: dict[int, list[tuple[_Stance, set[str]]]] = {}
+    stmt_aligned: dict[int, list[_Stance]] = {s.tok.i: [] for s in src_preds}
+    for t in stmt_preds:
+        aligned[t.tok.i] = []
+        for s in src_preds:
+            shared = _aligned(s.subj, s.obj, t.subj, t.obj, src_words)
+            if shared and not _about_other_things(s.tok, t.tok):
+                aligned[t.tok.i].append((s, shared))
+                stmt_aligned[s.tok.i].append(t)
+    for t in stmt_preds:
+        for s, shared in aligned[t.tok.i]:
+            # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
+            # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
+            both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
+            if s.lemma == t.lemma and (s.neg is None) != (t.neg is None) and not both_ways:
+                neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
-                side = "source" if s_neg is not None else "statement"
+                side = "source" if s.neg is not None else "statement"
                 findings.append(
                     Finding(
                         rule="polarity",
                         relation="contradicts",
-                        explanation=f"the {side} negates “{neg.text} … {(s_tok if s_neg else t_tok).text}”; "
+                        explanation=f"the {side} negates “{neg.text} … {(s.tok if s.neg else t.tok).text}”; "
                         f"the other text asserts it (about {', '.join(sorted(shared))})",
-                        source_span=token_span([s_tok] + ([s_neg] if s_neg is not None else [])),
-                        statement_span=token_span([t_tok] + ([t_neg] if t_neg is not None else [])),
+                        source_span=token_span([s.tok] + ([s.neg] if s.neg is not None else [])),
+                        statement_span=token_span([t.tok] + ([t.neg] if t.neg is not None else [])),
                         confidence=0.8,
                     )
                 )
                 break
-            if t_lemma in opposed.get(s_lemma, ()) and (s_neg is None) == (t_neg is None):
+            if t.lemma in opposed.get(s.lemma, ()) and (s.neg is None) == (t.neg is None):
                 findings.append(
                     Finding(
                         rule="polarity",
                         relation="contradicts",
-                        explanation=f"the source says “{s_tok.text}”; the statement says the opposite, "
-                        f"“{t_tok.text}” (about {', '.join(sorted(shared))})",
-                        source_span=token_span([s_tok]),
-                        statement_span=token_span([t_tok]),
+                        explanation=f"the source says “{s.tok.text}”; the statement says the opposite, "
+                        f"“{t.tok.text}” (about {', '.join(sorted(shared))})",
+                        source_span=token_span([s.tok]),
+                        statement_span=token_span([t.tok]),
                         confidence=0.75,
                     )
                 )
