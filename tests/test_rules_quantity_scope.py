@@ -47,6 +47,11 @@ CASES = [
     ("On Monday, three more patients were admitted.", "At least 40 patients were admitted.", None),
     ("Another 20 homes were flooded overnight.", "A total of 150 homes were flooded.", None),
     ("Two new cases were reported in the school.", "The school has reported 14 cases.", None),
+    # abbreviated units are units: "40 mins" is a duration, as "40 minutes" is
+    ("The ferry crossing took 40 mins.", "The ferry crossing took 40 hours.", "contradicts"),
+    ("The ferry crossing took 40 minutes.", "The ferry crossing took about 40 mins.", "supports"),
+    ("The ferry crossing took 40 mins.", "The ferry carried 40 passengers.", None),
+    ("The interview lasted 20 min.", "The drive to the airport took 20 hours.", None),
     # must not fire: unrelated
     ("The museum reopened after a renovation.", "About 60% of the visitors were tourists.", None),
 ]

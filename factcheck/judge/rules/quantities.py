@@ -167,6 +167,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "hectare": ("area", 1e4), "acre": ("area", 4046.86),
     "litre": ("volume", 0.001), "liter": ("volume", 0.001), "gallon": ("volume", 0.003785),
 }
+# Abbreviated units as written after a figure ("8 to 14 min", "3 hrs"), by their unit.
+UNIT_ABBREVIATIONS = {"sec": "second", "secs": "second", "min": "minute", "mins": "minute", "hr": "hour",
+                      "hrs": "hour", "h": "hour", "wk": "week", "wks": "week", "mo": "month", "mos": "month",
+                      "yr": "year", "yrs": "year"}
 # Ages: "in her fifties" (a decade of life, or part of one), "aged 54", "54-year-old", "the age of 54".
 DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
            "seventies": 70, "eighties": 80, "nineties": 90}
@@ -327,9 +331,10 @@ def extract(doc: Doc) -> list[Quantity]:
             noun = root if root.pos_ in {"NOUN", "PROPN"} else root.head
             if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in SCALES:
                 continue
-            kind = f"count:{noun.lemma_.lower()}"
-            if noun.lemma_.lower() in UNITS:  # minutes and hours are values of one measure, not two counted things
-                unit = noun.lemma_.lower()
+            word = UNIT_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
+            kind = f"count:{word}"
+            if word in UNITS:  # minutes and hours are values of one measure, not two counted things
+                unit = word
                 kind, factor = UNITS[unit]
                 if noun.idx >= end and not doc.text[end:noun.idx].strip():
                     end = noun.idx + len(noun.text)  # show the unit: "about 50 minutes"
