@@ -61,11 +61,33 @@ def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in lex:
             continue
         if tok.pos_ in {"ADJ", "NOUN", "ADV"} or (tok.pos_ == "VERB" and tok.dep_ in {"amod", "acomp"}):
-            for word in (tok.lower_, lemma(tok)):
+            for word in (tok.lower_, lemma(tok), *_adjective_of(tok)):
                 if word in lex:
                     out.append((word, tok, [tok]))
                     break
     return out
+
+
+def _adjective_of(tok: Token) -> tuple[str, ...]:
+    """The adjective an adverb is made from ("legally" → legal, "seriously" → serious, "happily" → happy)."""
+    w = tok.lower_
+    if tok.pos_ != "ADV" or not w.endswith("ly") or len(w) < 6:
+        return ()
+    return (w[:-3] + "y",) if w.endswith("ily") else (w[:-2],)
+
+
+STEM = 5  # letters two lemmas must share to name one thing as verb and noun ("injured" and "injuries")
+
+
+def _same_thing(a: set[str], b: set[str]) -> set[str]:
+    """What two words' targets share: the same lemmas, or a verb and its noun ("was seriously injured" against
+    "minor injuries"), told by a common stem of `STEM` letters or more."""
+    shared = a & b
+    for x in a - shared:
+        for y in b - shared:
+            if len(x) >= STEM + 1 and len(y) >= STEM + 1 and x[:STEM] == y[:STEM]:
+                shared.add(x if len(x) <= len(y) else y)
+    return shared
 
 
 def _target(tok: Token) -> set[str]:
@@ -83,6 +105,10 @@ def _target(tok: Token) -> set[str]:
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 out |= {lemma(t) for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}}
+    if _adjective_of(tok) and head.pos_ in {"VERB", "AUX"}:
+        # an adverb of manner describes the act of its clause's subject: "the men were in the country illegally"
+        # (not one of time: "delayed earlier" and "apologised later" are two acts)
+        out |= {lemma(t) for t in subject_of(head) if t.pos_ in {"NOUN", "PROPN"}}
     if head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head.head
         for c in verb.children:
@@ -113,7 +139,21 @@ def _restrictive(tok: Token) -> bool:
     if head.ent_type_ in {"DATE", "TIME"} or head.lower_ in DATE_WORDS:
         return True
     # "at historically high levels", "low rates": a measure's adjective says how much, it picks out no subset
-    return head.tag_ == "NNS" and lemma(head) not in MEASURES
+    if head.tag_ != "NNS" or lemma(head) in MEASURES:
+        return False
+    # "she suffered minor injuries": the object of one subject's act is all of it, not a kind among others
+    return not (head.dep_ == "dobj" and any(_one_actor(s) for s in subject_of(head.head)))
+
+
+def _one_actor(tok: Token) -> bool:
+    """A subject that is one person or thing ("she", "the driver"), not a share of many ("a minority of species")."""
+    if tok.lower_ in SINGULAR_PRONOUNS:
+        return True
+    return tok.tag_ in {"NN", "NNP"} and tok.dep_ in {"nsubj", "nsubjpass"} and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "i"})
 
 
 def _subject_words(tok: Token) -> set[str]:
@@ -126,6 +166,19 @@ def _subject_words(tok: Token) -> set[str]:
             break
         cur = cur.head
     return {lemma(t) for t in subject_of(cur) if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
+
+
+def _other_actors(s_tok: Token, t_tok: Token) -> bool:
+    """Whether the clauses of two words have subjects (pronouns included) with no word in common."""
+    def subject(tok: Token) -> set[str]:
+        cur = tok
+        while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
+            cur = cur.head
+        return {lemma(t) if t.pos_ != "PRON" else t.lower_ for t in subject_of(cur)
+                if t.pos_ in {"NOUN", "PROPN", "PRON"}} - GENERIC
+
+    a, b = subject(s_tok), subject(t_tok)
+    return bool(a and b and not a & b)
 
 
 def _compares_other_things(s_tok: Token, t_tok: Token) -> bool:
@@ -152,7 +205,9 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
                 continue  # both texts name both sides ("pregnant and nonpregnant women")
             if _restrictive(s_tok) or _restrictive(t_tok) or _compares_other_things(s_tok, t_tok):
                 continue
-            shared = _target(s_tok) & _target(t_tok)
+            if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
+                continue  # "he acted legally" and "she acted illegally" are two people's acts
+            shared = _same_thing(_target(s_tok), _target(t_tok))
             if not shared or _clause_negated(s_tok) or _clause_negated(t_tok):
                 continue
             findings.append(
