@@ -385,7 +385,11 @@ def _days(doc: Doc) -> list[DateRef]:
         if any(s <= m.start() < e for s, e in seen) or _not_a_day(text, m.start(), m.end()):
             continue
         tok = _token(doc, *m.span())
-        if tok is None or _word_before(text, m.start()) in NOT_THIS_WEEK or tok.ent_type_ in NAMED:
+        if tok is None or tok.ent_type_ in NAMED:
+            continue
+        # "a Friday" is any Friday, but in "a Saturday trip" the article is the trip's: that trip's day
+        dates_a_noun = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i == tok.i + 1
+        if _word_before(text, m.start()) in NOT_THIS_WEEK and not dates_a_noun:
             continue
         out.append(
             DateRef(
@@ -429,7 +433,17 @@ def _same_event(a: Token, b: Token) -> bool:
         return False
     if la != lb and not any(la in g and lb in g for g in SYNONYMS):
         return False
-    return bool(_args(a) & _args(b))
+    args_a, args_b = _args(a), _args(b)
+    if not args_a and not args_b and a.pos_ == b.pos_ == "NOUN":
+        # "turnout in Tuesday's election" / "… Wednesday's election": no participant named on either side, so
+        # what the sentences say about the event tells whether it is one
+        return bool(_around(a) & _around(b))
+    return bool(args_a & args_b)
+
+
+def _around(noun: Token) -> set[str]:
+    """Content words of the clause an event noun is in, the noun and dates left out."""
+    return content_lemmas(_clause(clause_head(noun))) - {lemma(noun)} - DATE_WORDS - {"say", "be", "have"}
 
 
 def _occurrence(tok: Token) -> Token | None:
