@@ -154,6 +154,72 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _swapped(src, stmt)
+    return findings
+
+
+# Who a common noun names, by sex, so that "the women" and "the female passengers" are one party.
+GENDERED = {"woman": "f", "girl": "f", "female": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+            "man": "m", "boy": "m", "male": "m", "father": "m", "husband": "m", "son": "m", "brother": "m"}
+
+
+def _party(tok: Token) -> str:
+    """Who a common-noun actor is: its sex where a word says so ("the female passengers" → f, "the men" → m),
+    else its head noun ("the union")."""
+    for w in [tok, *(c for c in tok.children if c.dep_ in {"amod", "compound"})]:
+        if lemma(w) in GENDERED:
+            return GENDERED[lemma(w)]
+    return lemma(tok)
+
+
+@dataclass
+class Act:
+    """A predicate with the heads of its doer and of what it is done to (common nouns too)."""
+
+    predicate: str
+    token: Token
+    doer: Token
+    done_to: Token
+    hedged: bool  # "reportedly offered": compared only with an act hedged alike
+
+
+def _acts(doc: Doc) -> list[Act]:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or negation_of(tok):
+            continue
+        doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if doer is None and tok.dep_ == "xcomp":  # "the men offered to pay the women": the men pay
+            doer = next((t for t in subject_of(tok) if t.dep_ == "nsubj"), None)
+        if doer is None:
+            doer = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        done_to = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if doer is not None and done_to is not None and {doer.pos_, done_to.pos_} <= {"NOUN", "PROPN"}:
+            out.append(Act(lemma(tok), tok, doer, done_to, is_hedged(tok)))
+    return out
+
+
+def _swapped(src: Doc, stmt: Doc) -> list[Finding]:
+    """The same act with doer and the one it is done to exchanged, among common nouns too ("the men offered to
+    pay the female passengers" against "the women offered to pay the male passengers")."""
+    findings = []
+    src_acts = _acts(src)
+    for t in _acts(stmt):
+        a, b = _party(t.doer), _party(t.done_to)
+        if a == b:
+            continue  # "officers helped other officers": no telling the two apart
+        for s in src_acts:
+            if s.predicate != t.predicate or s.hedged != t.hedged:
+                continue
+            if (a, b) == (_party(s.done_to), _party(s.doer)):
+                findings.append(Finding(
+                    rule="roles", relation="contradicts", confidence=0.8,
+                    explanation=f"the source says {_txt(list(s.doer.subtree))} {s.token.text} "
+                                f"{_txt(list(s.done_to.subtree))}; the statement has it the other way round",
+                    source_span=token_span([s.token, s.doer, s.done_to]),
+                    statement_span=token_span([t.token, t.doer, t.done_to])))
+                break
     return findings
 
 

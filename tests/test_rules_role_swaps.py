@@ -1,0 +1,43 @@
+"""Table-driven tests of the roles rule on common nouns: the same act with the doer and the one it is done to
+exchanged ("the men offered to pay the female travellers" against "the women offered to pay the male
+travellers"), told apart by sex where a word says so, else by head noun. Sentences written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.judge.rules import run_rules
+
+# (source sentence, statement, whether the roles rule contradicts)
+CASES = [
+    # must fire
+    ("Several men offered to pay the female travellers to move.",
+     "Several women offered to pay the male travellers to move.", True),
+    ("The company sued the union.", "The union sued the company.", True),
+    ("The landlord evicted the tenants.", "The tenants evicted the landlord.", True),
+    ("The girls teased the boys, teachers said.", "The boys teased the girls, teachers said.", True),
+    ("The union was sued by the company.", "The union sued the company.", True),
+    # must not fire
+    ("The company sued the union.", "The company sued the union.", False),
+    ("The union was sued by the company.", "The company sued the union.", False),
+    ("The dog bit the man.", "The man fed the dog.", False),
+    ("Officers helped other officers.", "Officers helped other officers.", False),
+    ("The company may sue the union.", "The union sued the company.", False),
+    ("The union did not sue the company.", "The company sued the union.", False),
+    ("The men paid the female passengers.", "The women paid the passengers.", False),
+    ("The nurses trained the doctors.", "The doctors trained new nurses in the spring.", True),
+    ("The nurses trained the doctors in May.", "In June, the doctors praised the nurses.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "fires"), CASES)
+def test_role_swaps_of_common_nouns(source, statement, fires):
+    found = [f for f in run_rules(source, statement) if f.rule == "roles" and f.relation == "contradicts"]
+    assert bool(found) is fires, found
+    for f in found:
+        for span, text in ((f.source_span, source), (f.statement_span, statement)):
+            assert span is not None and text[span.start : span.end] == span.text
+
+
+def test_table_is_balanced():
+    assert sum(not c[2] for c in CASES) >= sum(c[2] for c in CASES)
