@@ -122,3 +122,5 @@ def test_check_cli_fragment_is_not_enough_info(home):
 def test_a_verb_the_tagger_took_for_a_noun_still_counts(nlp):
     assert nlp("Alderbrook floods every spring.")[1].pos_ == "NOUN"  # the small model's mistake
     assert unjudgeable("Alderbrook floods every spring.") is None
+    assert nlp("Petro and Trump share the same political ideology.")[3].pos_ == "NOUN"  # with subject and object
+    assert unjudgeable("Petro and Trump share the same political ideology.") is None

@@ -95,6 +95,8 @@ def _may_be_verb(token) -> bool:
     floods every spring": floods/NOUN): a fragment must be verbless beyond doubt."""
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return True
+    if token.dep_ == "ROOT" and {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
+        return True  # "Petro and Trump share the same ideology": share/NOUN with a subject and an object
     word = token.lower_
     return (token.pos_ in ("NOUN", "ADJ", "PROPN") and token.is_alpha and len(word) >= 4
             and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))))
