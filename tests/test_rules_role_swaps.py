@@ -25,8 +25,25 @@ CASES = [
     ("The company may sue the union.", "The union sued the company.", False),
     ("The union did not sue the company.", "The company sued the union.", False),
     ("The men paid the female passengers.", "The women paid the passengers.", False),
-    ("The nurses trained the doctors.", "The doctors trained new nurses in the spring.", True),
+    ("The nurses trained the doctors.", "The doctors trained the nurses.", True),
+    ("The nurses trained the doctors.", "The doctors trained the nurses to use the new scanner.", False),
     ("The nurses trained the doctors in May.", "In June, the doctors praised the nurses.", False),
+    # names: another author of the same words, told by what else the act is about
+    ("Lopez has openly criticized these raids, calling them acts of cruelty.",
+     "Moreno criticized the raids, calling them acts of cruelty.", True),
+    ("The Baker administration's decision to close the museum angered artists.",
+     "Mayor Diaz closed the museum.", True),
+    ("Lopez has openly criticized these raids, calling them acts of cruelty.",
+     "Moreno also criticized the raids, calling them acts of cruelty.", False),
+    ("Lopez has openly criticized these raids, calling them acts of cruelty.", "Moreno criticized the budget.", False),
+    ("Some Free Church elders refused to sign the letter, calling it an act of betrayal.",
+     "Some Church elders refused to sign the letter, calling it an act of betrayal.", False),
+    ("Lopez has openly criticized these raids, calling them acts of cruelty.",
+     "Lopez criticized the raids, calling them acts of cruelty.", False),
+    # names: a swap contradicts the same accusation only, not one the source never mentions
+    ("Smith accused Jones of taking bribes from the contractor.", "Jones accused Smith of taking bribes.", True),
+    ("Smith accused Jones of taking bribes from the contractor.", "Jones accused Smith of leaking secret files.",
+     False),
 ]
 
 

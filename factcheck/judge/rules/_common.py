@@ -84,9 +84,12 @@ def lemma(tok: Token) -> str:
 
 
 def content_lemmas(tokens: Iterable[Token]) -> set[str]:
-    """Lower-cased lemmas of content words, without stop words and generic words."""
+    """Lower-cased lemmas of content words, without stop words and generic words; an acronym counts whatever the
+    small tagger calls it ("dismantled USAID": USAID/ADV)."""
     return {
-        lemma(t) for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop and lemma(t) not in GENERIC and t.is_alpha
+        lemma(t) for t in tokens
+        if (t.pos_ in CONTENT_POS or (t.is_upper and len(t) > 1)) and not t.is_stop and lemma(t) not in GENERIC
+        and t.is_alpha
     }
 
 

@@ -85,6 +85,11 @@ def _frames(doc: Doc) -> list[Frame]:
                         agent, a_toks = _actor(g)
             elif c.dep_ in {"dobj", "nsubjpass"}:
                 target, t_toks = _target(c)
+        if agent is None and not a_toks and tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN":
+            # "the Trump administration's decision to dismantle USAID": the possessor decides, so it acts
+            poss = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                agent, a_toks = _actor(poss)
         if agent is None and not a_toks and tok.dep_ in {"advcl", "conj", "xcomp"} and tok.tag_ == "VBG":
             # "Petro criticized …, urging prosecution against Trump": the participle's agent is the clause's
             head = next((t for t in subject_of(tok) if t.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -118,8 +123,10 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                 )
             )
             continue
+        additive = any(x.lower_ in ADDITIVE for x in stmt)  # "X also criticized …": one more author
         for s in same:
-            if t.agent and t.target and s.agent == t.target and s.target == t.agent and t.agent != t.target:
+            if t.agent and t.target and s.agent == t.target and s.target == t.agent and t.agent != t.target \
+                    and _says_the_rest(t, src):
                 findings.append(
                     Finding(
                         rule="roles",
@@ -140,8 +147,9 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                 and t.target_words
                 and s.target_words & t.target_words
             )
-            same_target = same_target or _described(s, t, src)
-            if same_target and s.agent and t.agent and s.agent != t.agent and not _in_source(t, src):
+            same_target = same_target or _described(s, t, src) or _same_act(s, t, src)
+            if same_target and s.agent and t.agent and s.agent != t.agent and not _in_source(t, src) and not additive \
+                    and not _one_party(s.agent_tokens, t.agent_tokens):
                 findings.append(
                     Finding(
                         rule="roles",
@@ -212,7 +220,9 @@ def _swapped(src: Doc, stmt: Doc) -> list[Finding]:
         for s in src_acts:
             if s.predicate != t.predicate or s.hedged != t.hedged:
                 continue
-            if (a, b) == (_party(s.done_to), _party(s.doer)):
+            parties = [t.doer, t.done_to, *(c for x in (t.doer, t.done_to) for c in x.children
+                                             if c.dep_ in {"amod", "compound", "det"})]
+            if (a, b) == (_party(s.done_to), _party(s.doer)) and _rest_in_source(t.token, parties, src):
                 findings.append(Finding(
                     rule="roles", relation="contradicts", confidence=0.8,
                     explanation=f"the source says {_txt(list(s.doer.subtree))} {s.token.text} "
@@ -235,6 +245,45 @@ def _described(s: Frame, t: Frame, src: Doc) -> bool:
     described = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DESCRIBING for c in head.children)
     named = {lemma(x) for x in t.target_tokens for x in x.subtree if x.pos_ == "PROPN"}
     return described and bool(named) and named <= src._.antecedents
+
+
+ADDITIVE = frozenset({"also", "too", "likewise", "similarly"})
+MIN_REST = 2  # content words besides the parties that make an act specific enough to have one author
+
+
+def _same_act(s: Frame, t: Frame, src: Doc) -> bool:
+    """Whether the statement's act is the source's own, told by what else it says rather than by its target:
+    "Trump criticized Petro's military operations, calling them acts of tyranny" against "Petro has openly
+    criticized these actions, calling them acts of tyranny" (the same words, another author). Not when the
+    statement adds its author to others ("X also criticized …": see check_roles), and not when both name
+    different targets."""
+    if s.target and t.target and s.target != t.target:
+        return False
+    names = {x.i for x in t.agent_tokens + t.target_tokens if x.pos_ == "PROPN" or x.text[:1].isupper()}
+    rest = content_lemmas(x for x in t.token.subtree if x.i not in names and x.i != t.token.i)
+    return len(rest) >= MIN_REST and _says_the_rest(t, src)
+
+
+def _one_party(a: list[Token], b: list[Token]) -> bool:
+    """Two descriptions of one actor, one a shorter form of the other ("some ultra-Orthodox men", "some
+    ultra-Orthodox Jewish men")."""
+    wa, wb = content_lemmas(a), content_lemmas(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _says_the_rest(t: Frame, src: Doc) -> bool:
+    names = [x for x in t.agent_tokens + t.target_tokens if x.pos_ == "PROPN" or x.text[:1].isupper()]
+    return _rest_in_source(t.token, names, src)
+
+
+def _rest_in_source(pred: Token, actors_: list[Token], src: Doc) -> bool:
+    """Whether the source says what else the statement's act is about ("accused Petro *of encouraging drug
+    production*"): a swap of roles contradicts only the same accusation, not another one the source never
+    mentions ("Petro accused Trump of funding paramilitaries" is not in a source where Trump accused Petro of
+    encouraging drug production)."""
+    actors = {x.i for x in actors_}  # the parties themselves; what is said of them stays in `rest`
+    rest = content_lemmas(x for x in pred.subtree if x.i not in actors and x.i != pred.i)
+    return not rest or 2 * len(rest & content_lemmas(src)) >= len(rest)
 
 
 def _txt(tokens: list[Token]) -> str:
