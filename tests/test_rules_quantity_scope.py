@@ -36,6 +36,10 @@ CASES = [
      None),
     ("Most species in the park are native, with a minority of visitors from abroad.",
      "The majority of species in the park are native.", None),
+    # a share of another owner's thing is another share: not backed
+    ("About 60% of Spain's exports go to the EU.", "About 60% of Portugal's exports go to the EU.", "neutral"),
+    ("About 60% of Spain's exports go to the EU.", "Some 60% of Spanish exports go to the EU.", "supports"),
+    ("About 60% of Spain's exports go to the EU.", "About 30% of Portugal's exports go to the EU.", None),
     # must not fire: a share said with the predicate negated on one side only
     ("Of the patients, 19% were symptomatic.", "The majority of the patients did not show symptoms.", None),
     ("Only 30% of the firms did not report losses.", "Most of the firms reported losses.", None),

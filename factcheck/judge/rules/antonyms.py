@@ -38,7 +38,9 @@ PHRASES = [
     ),
     (
         r"\b(clash\w*|tensions?|friction|strain\w*|feud\w*|rift)\b",
-        r"\b(harmonious|cordial|friction-free|smooth|untroubled|amicable)\s+(relations\w*|ties|partnership)",
+        r"\b(harmonious|cordial|friction-free|smooth|untroubled|amicable)\s+(relations\w*|ties|partnership)"
+        r"|\b(relations\w*|ties|partnership)\b[^.;]{0,60}?\b(?:been|are|were|is|was|remain\w*|stay\w*)\s+"
+        r"(?:very\s+|largely\s+|mostly\s+)?(harmonious|cordial|friction-free|smooth|untroubled|amicable)\b",
     ),
     (
         r"\bhistorically\s+high\b|\brecord\s+(high|levels?)\b|\bhigh\s+levels?\b",

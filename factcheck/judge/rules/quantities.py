@@ -209,6 +209,7 @@ class Quantity:
     figure: float | None = None  # the written number before its scale word ("400" in "$400 billion")
     scale: str = ""  # the scale word, normalised ("million", "billion", …; "" when none)
     of: str = ""  # what a share is of ("80% of US intelligence" → intelligence)
+    of_names: set[str] = field(default_factory=set)  # whose it is ("80% of US intelligence" → us)
     direction: int = 0  # +1 a rise, -1 a fall, 0 a level ("7%" in "rose 7%" is +1, in "rose to 7%" 0)
     direction_word: str = ""  # the word that says so ("rose", "down")
     thing: str = ""  # what changed (a lemma; "" when unknown, as for a pronoun)
@@ -361,14 +362,16 @@ def extract(doc: Doc) -> list[Quantity]:
                 lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
         elif open_end is not None:  # "three or more", "50 or younger"
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
-        of = next((g.lemma_.lower() for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"), "")
+        of_tok = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+        of = of_tok.lemma_.lower() if of_tok is not None else ""
         # a range has no one written figure
         figure, scale = (None, SCALE_NAMES.get(top.scale, top.scale)) if top is not None else _figure(m)
         q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
                      figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_),
-                     negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end))
+                     negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end),
+                     of_names=_names(of_tok.subtree) if of_tok is not None else set())
         if word is not None:
             q.direction, q.direction_word = direction, word.text
             thing = _changed_thing(word, span)
@@ -634,6 +637,8 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     if a.kind in SHARES:
         if a.of and b.of and a.of != b.of:
             return False  # "the majority of doses" is not "a fifth of all cases"
+        if a.of_names and b.of_names and not a.of_names & b.of_names:
+            return False  # "80% of Colombia's intelligence" is not "80% of US intelligence"
         if a.negated != b.negated:
             return False  # "most did not show symptoms" is the other side of "19% were symptomatic"
     shared = a.context & b.context
