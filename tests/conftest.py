@@ -119,6 +119,19 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
+def rule_findings(rule: str, source: str, statement: str, relation: str | None = None, nlp=None) -> list:
+    """The findings of one rule on (source sentence, statement), optionally of one relation, each checked to
+    quote its spans exactly as they stand in the two texts."""
+    from factcheck.judge.rules import run_rules
+
+    found = [f for f in run_rules(source, statement, nlp=nlp) if f.rule == rule
+             and (relation is None or f.relation == relation)]
+    for f in found:
+        for span, text in ((f.source_span, source), (f.statement_span, statement)):
+            assert span is None or text[span.start : span.end] == span.text, (span, text)
+    return found
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from factcheck.ingest.nlp import get_nlp

@@ -6,6 +6,7 @@ document. Written for this project from the error kinds seen on development data
 from __future__ import annotations
 
 import pytest
+from conftest import rule_findings
 
 from factcheck.judge.rules import run_rules
 from factcheck.judge.rules.quantities import extract, settle_across
@@ -63,20 +64,9 @@ CASES = [
 ORDER = {"contradicts": 2, "supports": 1, "neutral": 0}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from factcheck.ingest.nlp import get_nlp
-
-    return get_nlp()
-
-
-def quantity_findings(nlp, source, statement):
-    return [f for f in run_rules(source, statement, nlp=nlp) if f.rule == "quantities"]
-
-
 @pytest.mark.parametrize(("source", "statement", "expected"), CASES)
 def test_which_figures_are_compared(nlp, source, statement, expected):
-    found = quantity_findings(nlp, source, statement)
+    found = rule_findings("quantities", source, statement, nlp=nlp)
     if expected is None:
         assert not [f for f in found if f.relation == "contradicts"], found
     else:

@@ -4,8 +4,7 @@ compares them like "the election on Tuesday". Sentences written for this project
 from __future__ import annotations
 
 import pytest
-
-from factcheck.judge.rules import run_rules
+from conftest import rule_findings
 
 # (source sentence, statement, the dates rule's relation; None = no dates finding that contradicts)
 CASES = [
@@ -26,7 +25,7 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "statement", "expected"), CASES)
 def test_weekdays_of_event_nouns(source, statement, expected):
-    found = [f for f in run_rules(source, statement) if f.rule == "dates"]
+    found = rule_findings("dates", source, statement)
     if expected is None:
         assert not [f for f in found if f.relation == "contradicts"], found
     else:
