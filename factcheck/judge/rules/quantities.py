@@ -406,9 +406,10 @@ def _is_label(m: re.Match, span: Span) -> bool:
     if m.group("cmp") or m.group("scale") or m.group("unit") or m.group("cur"):
         return False
     tok = span.root
-    return tok.head.i < tok.i and tok.head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nummod", "appos", "npadvmod",
-                                                                                       "compound", "dobj", "pobj"} \
-        and tok.head.i == tok.i - 1
+    return tok.head.i == tok.i - 1 and tok.head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in LABEL_DEPS
+
+
+LABEL_DEPS = {"nummod", "appos", "npadvmod", "compound", "dobj", "pobj"}  # how the parser hangs "14" on "day"
 
 
 class RangeEnd(NamedTuple):
@@ -634,6 +635,7 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
         return False  # the delay of another airline's flight
     if a.kind == "age":
         return _same_person(a, b)
+    shared = a.context & b.context
     if a.kind in SHARES:
         if a.of and b.of and a.of != b.of:
             return False  # "the majority of doses" is not "a fifth of all cases"
@@ -641,9 +643,8 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
             return False  # "80% of Colombia's intelligence" is not "80% of US intelligence"
         if a.negated != b.negated:
             return False  # "most did not show symptoms" is the other side of "19% were symptomatic"
-    shared = a.context & b.context
-    if a.kind in SHARES and a.of and a.of == b.of and shared:
-        return True  # a share of the same thing ("58% of deaths", "the majority of deaths") said of one subject
+        if a.of and a.of == b.of and shared:
+            return True  # a share of the same thing ("58% of deaths", "the majority of deaths") of one subject
     if a.kind in DIMENSIONS:
         if _opposite_verbs(a.verb, b.verb):
             return False  # a departure's delay is not an arrival's

@@ -222,7 +222,7 @@ def _swapped(src: Doc, stmt: Doc) -> list[Finding]:
                 continue
             parties = [t.doer, t.done_to, *(c for x in (t.doer, t.done_to) for c in x.children
                                              if c.dep_ in {"amod", "compound", "det"})]
-            if (a, b) == (_party(s.done_to), _party(s.doer)) and _rest_in_source(t.token, parties, src):
+            if (a, b) == (_party(s.done_to), _party(s.doer)) and _mostly_in(_rest(t.token, parties), src):
                 findings.append(Finding(
                     rule="roles", relation="contradicts", confidence=0.8,
                     explanation=f"the source says {_txt(list(s.doer.subtree))} {s.token.text} "
@@ -259,9 +259,8 @@ def _same_act(s: Frame, t: Frame, src: Doc) -> bool:
     different targets."""
     if s.target and t.target and s.target != t.target:
         return False
-    names = {x.i for x in t.agent_tokens + t.target_tokens if x.pos_ == "PROPN" or x.text[:1].isupper()}
-    rest = content_lemmas(x for x in t.token.subtree if x.i not in names and x.i != t.token.i)
-    return len(rest) >= MIN_REST and _says_the_rest(t, src)
+    rest = _rest(t.token, _named(t))
+    return len(rest) >= MIN_REST and _mostly_in(rest, src)
 
 
 def _one_party(a: list[Token], b: list[Token]) -> bool:
@@ -272,17 +271,25 @@ def _one_party(a: list[Token], b: list[Token]) -> bool:
 
 
 def _says_the_rest(t: Frame, src: Doc) -> bool:
-    names = [x for x in t.agent_tokens + t.target_tokens if x.pos_ == "PROPN" or x.text[:1].isupper()]
-    return _rest_in_source(t.token, names, src)
-
-
-def _rest_in_source(pred: Token, actors_: list[Token], src: Doc) -> bool:
     """Whether the source says what else the statement's act is about ("accused Petro *of encouraging drug
     production*"): a swap of roles contradicts only the same accusation, not another one the source never
     mentions ("Petro accused Trump of funding paramilitaries" is not in a source where Trump accused Petro of
     encouraging drug production)."""
-    actors = {x.i for x in actors_}  # the parties themselves; what is said of them stays in `rest`
-    rest = content_lemmas(x for x in pred.subtree if x.i not in actors and x.i != pred.i)
+    return _mostly_in(_rest(t.token, _named(t)), src)
+
+
+def _named(t: Frame) -> list[Token]:
+    """The words that name the parties of a frame (what is said of them is not among them)."""
+    return [x for x in t.agent_tokens + t.target_tokens if x.pos_ == "PROPN" or x.text[:1].isupper()]
+
+
+def _rest(pred: Token, parties: list[Token]) -> set[str]:
+    """Content words of an act besides its predicate and the words that name its parties."""
+    skip = {x.i for x in parties} | {pred.i}
+    return content_lemmas(x for x in pred.subtree if x.i not in skip)
+
+
+def _mostly_in(rest: set[str], src: Doc) -> bool:
     return not rest or 2 * len(rest & content_lemmas(src)) >= len(rest)
 
 
