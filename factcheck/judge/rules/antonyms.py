@@ -158,8 +158,9 @@ def _one_actor(tok: Token) -> bool:
 SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "i"})
 
 
-def _subject_words(tok: Token) -> set[str]:
-    """Content lemmas of the subject of the clause a word is in ("children … are at lower risk" → child)."""
+def _subject_words(tok: Token, pronouns: bool = False) -> set[str]:
+    """Content lemmas of the subject of the clause a word is in ("children … are at lower risk" → child); with
+    `pronouns`, a pronoun subject too ("he", "she")."""
     cur = tok
     for _ in range(4):
         if cur.pos_ in {"VERB", "AUX"}:
@@ -167,19 +168,13 @@ def _subject_words(tok: Token) -> set[str]:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return {lemma(t) for t in subject_of(cur) if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
+    kinds = {"NOUN", "PROPN", "PRON"} if pronouns else {"NOUN", "PROPN"}
+    return {lemma(t) if t.pos_ != "PRON" else t.lower_ for t in subject_of(cur) if t.pos_ in kinds} - GENERIC
 
 
 def _other_actors(s_tok: Token, t_tok: Token) -> bool:
     """Whether the clauses of two words have subjects (pronouns included) with no word in common."""
-    def subject(tok: Token) -> set[str]:
-        cur = tok
-        while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
-            cur = cur.head
-        return {lemma(t) if t.pos_ != "PRON" else t.lower_ for t in subject_of(cur)
-                if t.pos_ in {"NOUN", "PROPN", "PRON"}} - GENERIC
-
-    a, b = subject(s_tok), subject(t_tok)
+    a, b = _subject_words(s_tok, pronouns=True), _subject_words(t_tok, pronouns=True)
     return bool(a and b and not a & b)
 
 
