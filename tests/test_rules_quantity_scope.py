@@ -41,6 +41,8 @@ CASES = [
     ("About 60% of Spain's exports go to the EU.", "About 60% of Portugal's exports go to the EU.", "neutral"),
     ("About 60% of Spain's exports go to the EU.", "Some 60% of Spanish exports go to the EU.", "supports"),
     ("About 60% of Spain's exports go to the EU.", "About 30% of Portugal's exports go to the EU.", None),
+    ("About 60% of Spanish exports, mostly from Valencia, go to France.",
+     "About 60% of Valencia's exports go to France.", "neutral"),  # the owner, not a name further on
     # must not fire: a share said with the predicate negated on one side only
     ("Of the patients, 19% were symptomatic.", "The majority of the patients did not show symptoms.", None),
     ("Only 30% of the firms did not report losses.", "Most of the firms reported losses.", None),

@@ -371,7 +371,7 @@ def extract(doc: Doc) -> list[Quantity]:
                      figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_),
                      negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end),
-                     of_names=_names(of_tok.subtree) if of_tok is not None else set())
+                     of_names=_owner_names(of_tok) if of_tok is not None else set())
         if word is not None:
             q.direction, q.direction_word = direction, word.text
             thing = _changed_thing(word, span)
@@ -394,6 +394,12 @@ BETWEEN_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 # After a figure, words that make it a part added to a total ("two more students"); before it, "another 20".
 PARTIAL_AFTER = re.compile(r"\s+(?:more|additional|extra|new|further|other)\b", re.IGNORECASE)
 PARTIAL_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.IGNORECASE)
+
+
+def _owner_names(noun: Token) -> set[str]:
+    """The names that say whose a share's thing is: "Colombia's intelligence", "US intelligence" (not the names
+    further on: "US intelligence … originating from Colombia" is the US's)."""
+    return _names(t for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for t in c.subtree)
 
 
 def _is_partial(doc: Doc, start: int, end: int) -> bool:
@@ -757,7 +763,8 @@ def _measure(q: Quantity) -> str:
     if kind == "age" and q.owners:
         text += f" of a {sorted(q.owners)[0]}"
     if q.of:
-        text += f" of {q.of}"
+        owner = f"{' and '.join(sorted(q.of_names))}'s " if q.of_names else ""
+        text += f" of {owner}{q.of}"  # "a share of united states's intelligence"
     if q.years:
         text += f" in {', '.join(sorted(q.years))}"
     return text
