@@ -14,6 +14,7 @@ SOURCE = [
     "Tensions rose when Trump accused Petro of encouraging drug production in Colombia.",
     "Left-wing President Gustavo Petro and former US President Donald Trump hail from opposing ideologies.",
     "The plan weakened the FARC guerrilla group, and cocaine production remains high.",
+    "A spokesman for the Massachusetts national guard said the coast guard was not involved.",
 ]
 NAMES = source_names(SOURCE)
 
@@ -40,6 +41,20 @@ NAMES = source_names(SOURCE)
     # a capital as a place is the city, which the source never mentions
     ("A candidate was assassinated in Bogotá.", ["Bogotá"]),
     ("Petro flew to Lima from Bogotá.", ["Lima", "Bogotá"]),
+    # a two-word name the source writes in lower case is mentioned …
+    ("A National Guard spokesman praised Petro.", []),
+    ("The Massachusetts National Guard runs the base.", []),
+    ("The Coast Guard was not involved.", []),
+    # … but another name with the same last word is not
+    ("The Swiss Guard praised Petro.", ["The Swiss Guard"]),
+    ("The Defense Department praised Petro.", ["The Defense Department"]),
+    ("Trump met the Coast Guards Union.", ["the Coast Guards Union"]),
+    # a name "X of Y" is X's: the source naming Y does not mention it …
+    ("The Stroke Foundation of Colombia funded the plan.", ["The Stroke Foundation of Colombia"]),
+    ("The National Bank of Colombia funded the plan.", ["The National Bank of Colombia"]),
+    # … and one the source names is mentioned
+    ("The FARC of Colombia demobilized.", []),
+    ("Plan Colombia of the early 2000s was funded by the US.", []),
 ])
 def test_unmentioned_entities(statement, missing):
     assert [e.text for e in unmentioned_entities(parse(statement), NAMES)] == missing

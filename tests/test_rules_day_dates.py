@@ -142,7 +142,11 @@ BLOCKS = [
         "support",
     ),
     ("Floods killed 20 people in Assam on Monday.", "Floods killed 15 people in Assam on Tuesday.", "support"),
-    ("The club received city funding in 2019.", "The club received city funding in 2020.", None),
+    # a repeatable event in another year: maybe both happened, but this sentence does not confirm the other year
+    ("The club received city funding in 2019.", "The club received city funding in 2020.", "support"),
+    ("IBM cut 60,000 jobs in 1993.", "IBM cut 60,000 jobs in 2003.", "support"),
+    # … and a year the source's range holds is no gap
+    ("The club received city funding in the 2010s.", "The club received city funding in 2015.", None),
     (TALKS, "The talks in Vienna opened on Thursday.", None),
     (TALKS, "The talks in Vienna opened on Monday.", None),
 ]

@@ -121,11 +121,16 @@ class NLIJudge:
         for (si, ei), p in zip(where, probs):
             ev = evidence_lists[si][ei]
             ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
-            if self.use_rules and ev.similarity >= self.fusion.align_similarity:
+            if self.use_rules:
                 # a claim that refers back is read with the sentence before it ("This US-funded initiative…")
                 claim = hits[si][ei].claim
                 before = context_of(claim) if context_of is not None and refers_back(claim.sentence) else None
                 ev.findings = _run_rules(ev.sentence, statements[si], before)
+                if ev.similarity < self.fusion.align_similarity:
+                    # a claim too loosely aligned for its rules to speak for or against the statement can still
+                    # not confirm it: "$56 billion … sales down seven percent" cannot support "sales rose seven
+                    # percent" however its NLI reads, so only the findings that block stay
+                    ev.findings = [f for f in ev.findings if f.blocks is not None]
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:
                 doc_id = hits[si][ei].claim.doc_id

@@ -111,12 +111,26 @@ def _target(tok: Token) -> set[str]:
         # an adverb of manner describes the act of its clause's subject: "the men were in the country illegally"
         # (not one of time: "delayed earlier" and "apologised later" are two acts)
         out |= {lemma(t) for t in subject_of(head) if t.pos_ in {"NOUN", "PROPN"}}
+    out |= _own_subject(tok)
     if head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head.head
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 out |= {lemma(t) for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}}
     return out - GENERIC - {lemma(tok)}
+
+
+LINKING = frozenset({"be", "become", "get", "grow", "turn", "seem", "remain", "stay", "appear", "look"})
+
+
+def _own_subject(tok: Token) -> set[str]:
+    """Noun lemmas of the subject of an adjective that heads its own clause: "made artery walls thinner" (walls),
+    and "the more they ate, the thicker their walls became" (the subject of the clause it opens)."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in {"ccomp", "conj", "xcomp", "ROOT"}:
+        return set()
+    clauses = [tok, *(c for c in tok.children if c.dep_ in {"ccomp", "relcl", "advcl"} and c.lemma_ in LINKING)]
+    return {lemma(t) for cl in clauses for c in cl.children if c.dep_ in {"nsubj", "nsubjpass"}
+            for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
 
 
 def _clause_negated(tok: Token) -> bool:
@@ -183,7 +197,7 @@ def _compares_other_things(s_tok: Token, t_tok: Token) -> bool:
     higher for older adults") say the same thing from two sides, not opposite things."""
     if s_tok.tag_ not in {"JJR", "RBR"} and t_tok.tag_ not in {"JJR", "RBR"}:
         return False
-    a, b = _subject_words(s_tok), _subject_words(t_tok)
+    a, b = _own_subject(s_tok) or _subject_words(s_tok), _own_subject(t_tok) or _subject_words(t_tok)
     return not (a and b and a & b)
 
 

@@ -5,7 +5,8 @@ abstractive summarization"): each named entity of the statement — people, orga
 nationalities, events, laws, works — must be mentioned somewhere in the *document* the evidence comes
 from, not only in the evidence sentence (which may say "he" or "the country"). A name counts as mentioned
 when its last capitalised word appears capitalised in the document (case-insensitively: Farc = FARC) —
-or in any case if it is a common noun or opens the sentence ("Cocaine production…") —
+or in any case if it is a common noun or opens the sentence ("Cocaine production…"), or if its last two words
+are written together in any case ("the National Guard" where the source writes "the Massachusetts national guard") —
 through the alias table, data/aliases.txt (US = U.S. = United States = American), or by a shared six-letter stem for
 demonyms (Colombian ~ Colombia). Small NLI models readily "entail" a statement that adds a name ("Brazil
 offered to mediate…" from a sentence about mediation); this check makes such an item unable to support.
@@ -53,14 +54,18 @@ def source_names(sentences: Iterable[str]) -> frozenset[str]:
                 if part[:1].isupper():
                     names |= _forms(part)
         lowered = text.lower()
-        names |= {"~" + w for w in _WORD.findall(lowered)}  # any word, for capitalised common nouns
+        words = _WORD.findall(lowered)
+        names |= {"~" + w for w in words}  # any word, for capitalised common nouns
+        names |= {f"~{a} {b}" for a, b in zip(words, words[1:])}  # any two words, for names written in lower case
         names |= {canon for phrase, canon in aliases().items() if " " in phrase and phrase in lowered}
     return frozenset(names)
 
 
 def _head_word(ent):
-    """The entity's last capitalised, non-determiner word ("the Trump administration" → Trump)."""
-    words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
+    """The entity's last capitalised, non-determiner word before any "of" ("the Trump administration" → Trump,
+    "the Heart and Stroke Foundation of Canada" → Foundation: not Canada, which the source may well mention)."""
+    head = next((i for i, t in enumerate(ent) if t.lower_ == "of" and i > 0), len(ent))
+    words = [t for t in list(ent)[:head] if t.text[:1].isupper() and t.pos_ != "DET"]
     return words[-1] if words else None
 
 
@@ -85,6 +90,9 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
             continue
         if (head.is_sent_start or head.pos_ != "PROPN") and "~" + head.lower_ in names:
             continue  # "Cocaine production…": a common noun capitalised by position, not a name
+        last_two = _WORD.findall(whole)[-2:]
+        if len(last_two) == 2 and last_two[1] == head.lower_ and f"~{last_two[0]} {last_two[1]}" in names:
+            continue  # "National Guard" where the source writes "national guard": the same name in lower case
         missing.append(ent)
     return missing
 

@@ -4,7 +4,7 @@
 "demobilized in 2016" vs "demobilized in 2020" contradicts; "began in the early 2000s" vs "began in
 the 1980s" contradicts. Relative dates ("last year") are left alone, and so is a date of another
 event (another predicate, no shared words). Repeatable predicates ("received aid in 2024") never
-contradict another year: the event may have happened in both. At day precision a one-off event (a
+contradict another year: the event may have happened in both; but the sentence cannot support the other year. At day precision a one-off event (a
 ONCE predicate, an event noun: "the accident", "the meeting") on another day contradicts; a repeatable
 one ("officials said on Tuesday") on another day is neutral and keeps the sentence from supporting
 the statement's day. A weekday is compared with a weekday only, a month-day with a month-day.
@@ -598,6 +598,9 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
             confidence = 0.9
         elif relation == "neutral" and not once:
             note = " (the event may recur)"
+            if s.hi < t.lo or t.hi < s.lo:
+                # cut staff in 1993, and maybe again in 2003: but this sentence does not confirm 2003
+                blocks, note = "support", " (the event may recur; the source does not confirm the date)"
         if relation == "supports" and (t.day is not None or t.weekday is not None):
             relation, note = "neutral", " (the source gives no day)"  # the year agrees; the day is the statement's
     else:

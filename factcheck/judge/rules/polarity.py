@@ -172,6 +172,23 @@ def _noun_phrase_negation(tok: Token) -> Token | None:
     return no if no is not None else negation_of(noun.head)
 
 
+NOTHING = frozenset({"nothing", "none", "nobody"})
+
+
+def _object_negation(tok: Token) -> Token | None:
+    """The "no" of a verb's object, which denies the verb as "not" would: "has had no team" is "has not had a
+    team", "found no evidence" is "did not find evidence", "said nothing"."""
+    for obj in tok.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.lower_ in NOTHING:
+            return obj
+        no = next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if no is not None:
+            return no
+    return None
+
+
 def _negation(tok: Token) -> tuple[Token | None, bool]:
     """The word negating a predicate (None: asserted), and False where a negated head leaves it open."""
     if tok.pos_ != "VERB":
@@ -179,6 +196,8 @@ def _negation(tok: Token) -> tuple[Token | None, bool]:
     neg = negation_of(tok)
     if neg is None:
         neg = _noun_phrase_negation(tok)
+    if neg is None:
+        neg = _object_negation(tok)
     if neg is not None:
         return neg, True
     implied = True
@@ -217,6 +236,28 @@ def _says_it(stance: _Stance, others: Iterable[_Stance]) -> bool:
     return any(o.lemma == stance.lemma and (o.neg is None) == (stance.neg is None) for o in others)
 
 
+def _object_of(tok: Token) -> tuple[str, set[str]] | None:
+    """(head lemma, lemmas of the nouns that specify it) of a predicate's object: "found evidence of fraud" →
+    (evidence, {fraud})."""
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "attr"}), None)
+    if obj is None:
+        return None
+    specifiers = {lemma(g) for c in obj.children if c.dep_ == "prep" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}}
+    specifiers |= {lemma(c) for c in obj.children if c.dep_ == "compound"}
+    return lemma(obj), specifiers
+
+
+def _denial_covers(denied: _Stance, asserted: _Stance) -> bool:
+    """Whether what one side denies takes in what the other asserts: "found no evidence" denies "found evidence of
+    fraud", but "found no evidence of bribery" leaves "found evidence of fraud" standing (one object, specified
+    as two different things)."""
+    a, b = _object_of(denied.tok), _object_of(asserted.tok)
+    if a is None or b is None or a[0] != b[0]:
+        return True
+    return not (a[1] and b[1] and not a[1] & b[1])
+
+
 def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
@@ -239,7 +280,8 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
-            if s.lemma == t.lemma and (s.neg is None) != (t.neg is None) and not both_ways:
+            if s.lemma == t.lemma and (s.neg is None) != (t.neg is None) and not both_ways \
+                    and _denial_covers(t if t.neg is not None else s, s if t.neg is not None else t):
                 neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
                 side = "source" if s.neg is not None else "statement"

@@ -225,6 +225,7 @@ class Quantity:
     gender: str = ""  # for an age: "f" or "m" where a word says so ("her", "man")
     negated: bool = False  # its clause is negated ("most patients did not show symptoms")
     partial: bool = False  # a part added to a total, not the total ("two more students", "another 20 cases")
+    modal: bool = False  # hedged only by its clause's modality ("the plan would give them 1,600 square km")
 
 
 def _value(m: re.Match) -> tuple[float, str] | None:
@@ -337,6 +338,8 @@ def extract(doc: Doc) -> list[Quantity]:
             if word in UNITS:  # minutes and hours are values of one measure, not two counted things
                 unit = word
                 kind, factor = UNITS[unit]
+                if kind == "length" and any(c.lower_ in {"square", "sq"} for c in noun.children):
+                    unit, kind, factor = f"square {word}", "area", factor * factor  # "1,600 square kilometres"
                 if noun.idx >= end and not doc.text[end:noun.idx].strip():
                     end = noun.idx + len(noun.text)  # show the unit: "about 50 minutes"
                 over = noun.head
@@ -349,8 +352,9 @@ def extract(doc: Doc) -> list[Quantity]:
         direction, word = (0, None)
         if kind in {"percent", "points"} or kind.startswith("money:"):
             direction, word = _direction(root, start)
-        if word is not None:
-            hedged = hedged or _negated(word)  # "did not fall 7%" says nothing about which way it went
+        modal = hedged
+        if word is not None and _negated(word):
+            hedged, modal = True, False  # "did not fall 7%" says nothing about which way it went
         if kind == "percent" and direction:
             kind = "percent-change"
         clause = subject_clause(root)
@@ -371,7 +375,7 @@ def extract(doc: Doc) -> list[Quantity]:
                      figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_),
                      negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end),
-                     of_names=_owner_names(of_tok) if of_tok is not None else set())
+                     of_names=_owner_names(of_tok) if of_tok is not None else set(), modal=modal)
         if word is not None:
             q.direction, q.direction_word = direction, word.text
             thing = _changed_thing(word, span)
@@ -380,6 +384,44 @@ def extract(doc: Doc) -> list[Quantity]:
                 q.modifiers = content_lemmas(thing.subtree) - {q.thing} - content_lemmas(span)
             q.periods = _periods(word)
         out.append(q)
+    return out + _shares_of_counts(doc, out)
+
+
+# "about 30 of about 1,500 species", "two out of the five victims": a part of a counted whole is also a share of it
+PART_OF = re.compile(rf"(?:(?P<cmp>about|around|roughly|some|nearly|almost)\s+)?(?P<n>\d[\d,]*|{_NUMWORDS})"
+                     r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)*$", re.IGNORECASE)
+
+
+def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
+    """The shares that counts of a part and of its whole make ("only about 30 of about 1,500 species" is 2% of the
+    species), so a vague share ("a small minority of species") can be compared with them."""
+    from dataclasses import replace
+
+    out = []
+    for whole in found:
+        if not whole.kind.startswith("count:") or not whole.point or whole.hedged or not whole.lo > 0:
+            continue
+        m = PART_OF.search(doc.text[max(0, whole.start - 60):whole.start])
+        if m is None:
+            continue
+        raw = m.group("n")
+        part = float(raw.replace(",", "")) if raw[0].isdigit() else _words_to_number(raw.replace("-", " ").strip())
+        middle = (whole.lo + whole.hi) / 2
+        if part is None or not 0 < part <= middle:
+            continue
+        approx = APPROX if m.group("cmp") else 0.0
+        start = max(0, whole.start - 60) + m.start()
+        context = {w for w in whole.context if not any(c.isdigit() for c in w)}
+        # the part is a count of its own ("12 of the 40 protesters": 12 protesters) …
+        first = max(0, whole.start - 60) + m.start("n")
+        out.append(replace(whole, lo=part * (1 - approx), hi=part * (1 + approx), point=not approx, start=start,
+                           end=first + len(m.group("n")), text=doc.text[start:first + len(m.group("n"))],
+                           figure=part if raw[0].isdigit() else None, context=context))
+        # … and a share of the whole
+        out.append(replace(whole, kind="percent", lo=100 * part * (1 - approx) / whole.hi,
+                           hi=min(100.0, 100 * part * (1 + approx) / whole.lo), point=not approx, start=start,
+                           text=doc.text[start:whole.end], figure=None, scale="", of=whole.kind.partition(":")[2],
+                           unit="", factor=1.0, partial=False, context=context))
     return out
 
 
@@ -578,6 +620,8 @@ def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], 
         # "a woman in her fifties", "a 54-year-old woman": the noun; "she is in her fifties": the subject
         owner = head if head.pos_ in {"NOUN", "PROPN", "PRON"} else next(
             (t for t in subject_of(clause_head(head)) if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if owner is not None and head.pos_ == "ADP" and head.i < span.start and owner.pos_ == "NOUN":
+            owner = None  # "after about age 40, plaque builds up": a point in life, not the age of the plaque
     owners: set[str] = set()
     gender = GENDER.get((poss or "").lower(), "")
     if owner is not None:
@@ -649,8 +693,10 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
             return False  # "80% of Colombia's intelligence" is not "80% of US intelligence"
         if a.negated != b.negated:
             return False  # "most did not show symptoms" is the other side of "19% were symptomatic"
-        if a.of and a.of == b.of and shared:
-            return True  # a share of the same thing ("58% of deaths", "the majority of deaths") of one subject
+        if a.of and a.of == b.of and shared - {a.of}:
+            # a share of the same thing ("58% of deaths", "the majority of deaths") said of one more thing ("were
+            # among men"): "12 of the 40 protesters were arrested" is not "half of the protesters were women"
+            return True
     if a.kind in DIMENSIONS:
         if _opposite_verbs(a.verb, b.verb):
             return False  # a departure's delay is not an arrival's
@@ -691,6 +737,8 @@ def _same_person(a: Quantity, b: Quantity) -> bool:
         return False
     if a.owners and b.owners and not (a.owners & b.owners):
         return False
+    if not (a.owners or b.owners or a.gender or b.gender):
+        return True  # "after about age 40" on both sides: a point in life, whoever the clauses are about
     rest_a, rest_b = a.context - a.owners - b.owners, b.context - a.owners - b.owners
     return not (rest_a and rest_b and not (rest_a & rest_b))
 
@@ -742,6 +790,9 @@ def _same_written(a: Quantity, b: Quantity) -> bool:
 
 
 def _plural(word: str) -> str:
+    first, _, last = word.rpartition(" ")
+    if first:  # "square kilometre" → "square kilometres"
+        return f"{first} {_plural(last)}"
     if word in {"foot", "km", "kg", "mm", "cm", "lb"}:
         return {"foot": "feet"}.get(word, word)
     if word.endswith(("s", "ch", "sh", "x")):
@@ -756,7 +807,7 @@ def _measure(q: Quantity) -> str:
     text = {"count": f"a number of {what}", "money": f"an amount in {what}", "percent": "a share",
             "points": "percentage points", "percent-change": "a change in percent", "age": "an age"}.get(kind, kind)
     if kind in DIMENSIONS:
-        text = f"a {kind} in {_plural(q.unit)}"
+        text = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} in {_plural(q.unit)}"
     if q.direction:
         text = f"a {'rise' if q.direction > 0 else 'fall'} in {q.thing_text or 'something'}" + (
             " in percent" if kind == "percent-change" else f", {text}")
@@ -795,11 +846,16 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
     """Compare amounts, percentages, counts, measures and ages of the same thing as intervals, and changes by
     their direction too."""
     findings = []
-    src_q = [q for q in extract(src) if not q.hedged]
+    everything = extract(src)
+    asserted = [q for q in everything if not q.hedged]
+    # a figure in a modal clause ("the plan would give them 1,600 square km") is compared with the source's
+    # figures in modal clauses: both report the same possibility; against an asserted one it is not the same claim
+    modal = [q for q in everything if q.modal]
     src_s, stmt_s = _Sentence.of(src), _Sentence.of(stmt)
     for t in extract(stmt):
-        if t.hedged:
+        if t.hedged and not t.modal:
             continue
+        src_q = modal if t.modal else asserted
         matches = [s for s in src_q if _same_measure(s, t)]
         if t.thing and any(s.thing == t.thing for s in matches):
             # "sales rose 7% while costs fell 7%" against "costs rose 7%": the costs are what to compare

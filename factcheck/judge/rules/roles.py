@@ -45,7 +45,30 @@ class Frame:
 def _actor(tok: Token) -> tuple[str | None, list[Token]]:
     toks = [t for t in tok.subtree if t.dep_ not in {"prep", "pobj", "relcl", "acl"} or t.i == tok.i]
     toks = [t for t in toks if t.i <= tok.i] or [tok]
+    if tok.pos_ == "NOUN":
+        # "An Afghan mother, Reza Gul, killed …": the name in apposition says who the description is
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            named = [t for t in appos.subtree if t.dep_ not in {"prep", "pobj", "relcl", "acl"} or t.i == appos.i]
+            if (name := actor_name(named)) is not None:
+                return name, toks + [t for t in named if t.i > tok.i]
     return actor_name(toks), toks
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def _antecedent(subject: Token) -> Token:
+    """Who a relative pronoun subject stands for: the noun its clause describes ("the man who fired"), or what a
+    cleft puts first ("It was Abbas who offered …"); any other subject is itself."""
+    if subject.lower_ not in RELATIVE_PRONOUNS:
+        return subject
+    verb = subject.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    if verb.dep_ in {"ccomp", "relcl"} and verb.head.lemma_ == "be" and any(
+            c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.head.children):
+        return next((c for c in verb.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), subject)
+    return subject
 
 
 def _target(tok: Token) -> tuple[str | None, list[Token]]:
@@ -78,7 +101,7 @@ def _frames(doc: Doc) -> list[Frame]:
             t_toks = [tok.head]
         for c in tok.children:
             if c.dep_ == "nsubj":
-                agent, a_toks = _actor(c)
+                agent, a_toks = _actor(_antecedent(c))
             elif c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -197,7 +220,7 @@ def _acts(doc: Doc) -> list[Act]:
     for tok in doc:
         if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or negation_of(tok):
             continue
-        doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        doer = next((_antecedent(c) for c in tok.children if c.dep_ == "nsubj"), None)
         if doer is None and tok.dep_ == "xcomp":  # "the men offered to pay the women": the men pay
             doer = next((t for t in subject_of(tok) if t.dep_ == "nsubj"), None)
         if doer is None:
