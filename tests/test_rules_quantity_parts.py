@@ -106,3 +106,43 @@ def test_a_loosely_aligned_claim_keeps_no_rule_verdict(fake_nli):
     assert [f.relation for f in _judge(fake_nli, 0.7, OPPOSITE).findings if f.rule == "quantities"] == [
         "contradicts"]
     assert all(f.blocks is not None for f in _judge(fake_nli, 0.45, OPPOSITE).findings)
+
+
+def test_a_modal_figure_the_source_does_not_state_as_possible_is_left_alone(nlp):
+    assert rule_findings("quantities", "Most patients recovered within two weeks.",
+                         "Up to a third of patients may lose their sense of smell.", nlp=nlp) == []
+    # … but it is still compared with a figure the source also gives as a possibility
+    assert rule_findings("quantities", "Up to a quarter of patients may lose their sense of smell.",
+                         "Up to a third of patients may lose their sense of smell.", nlp=nlp)
+
+
+# A statement that puts together two figures the document gives in two sentences.
+TWO_FIGURES = "The clinic treated 120 patients last year and hired 15 nurses."
+FIRST = "The clinic treated 120 patients last year."
+SECOND = "The clinic hired 15 nurses in May."
+
+
+def _blocked(ev):
+    return [f for f in ev.findings if f.rule == "quantities" and f.blocks == "support"]
+
+
+def test_a_figure_another_sentence_of_the_document_gives_no_longer_blocks(nlp):
+    from test_rules_quantity_scope import _evidence
+
+    from factcheck.judge.rules.quantities import settle_across
+
+    first, second = _evidence(nlp, FIRST, TWO_FIGURES), _evidence(nlp, SECOND, TWO_FIGURES)
+    assert _blocked(first) and _blocked(second)  # alone, each lacks the other's figure
+    settle_across([first, second])
+    assert not _blocked(first) and not _blocked(second)
+    assert any("another sentence of the source backs it" in f.explanation for f in first.findings)
+
+
+def test_figures_of_another_document_still_block(nlp):
+    from test_rules_quantity_scope import _evidence
+
+    from factcheck.judge.rules.quantities import settle_across
+
+    first, second = _evidence(nlp, FIRST, TWO_FIGURES, "a.txt"), _evidence(nlp, SECOND, TWO_FIGURES, "b.txt")
+    settle_across([first, second])
+    assert _blocked(first) and _blocked(second)

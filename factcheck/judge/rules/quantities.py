@@ -860,6 +860,8 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
         if t.thing and any(s.thing == t.thing for s in matches):
             # "sales rose 7% while costs fell 7%" against "costs rose 7%": the costs are what to compare
             matches = [s for s in matches if s.thing == t.thing]
+        if not matches and t.modal:
+            continue  # a possibility the source does not state as one is left to the other rules
         if not matches:
             unconfirmed = _unconfirmed(src, stmt, src_q, t)
             findings += [unconfirmed] if unconfirmed else []
@@ -912,6 +914,12 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
     return findings
 
 
+def _is_unconfirmed(f: Finding) -> bool:
+    """A finding of `_unconfirmed`: the sentence gives no figure for the statement's, or one of something else."""
+    return f.explanation.startswith("the source sentence gives no figure for") or (
+        f.explanation.startswith("the source's ") and " measures something else " in f.explanation)
+
+
 def settle_across(evidence: Sequence[Evidence]) -> None:
     """Across one statement's evidence: a statement figure that one sentence of a document rules out and another
     sentence of the same document backs is not contradicted (the document gives several figures, for things the
@@ -925,6 +933,16 @@ def settle_across(evidence: Sequence[Evidence]) -> None:
                                   f.source_span.text if f.source_span else "")
     if not backed:
         return
+    for ev in evidence:
+        # a figure this sentence does not give, which another sentence of the same document backs: the statement
+        # puts together what the document says in two places ("about 6 percent … more than a third of them"), so
+        # this sentence may still support the rest of it
+        ev.findings = [f.model_copy(update={
+            "blocks": None, "explanation": f"{f.explanation}; another sentence of the source backs it (“{other}”)"})
+            if f.rule == "quantities" and f.blocks == "support" and f.statement_span is not None
+            and _is_unconfirmed(f)
+            and (other := backed.get((ev.source, f.statement_span.start, f.statement_span.end))) is not None
+            else f for f in ev.findings]
     for ev in evidence:
         if not any(f.rule == "quantities" and f.relation == "contradicts" for f in ev.findings):
             continue
