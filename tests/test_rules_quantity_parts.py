@@ -48,6 +48,11 @@ CASES = [
     ("Fares may rise 7% next year.", "Fares rose 9% last year.", None),
     ("Fares did not fall 7% last year.", "Fares did not fall 9% last year.", None),
     ("The flat measures 300 square feet.", "The corridor is 300 feet long.", None),
+    # must fire: "N percent more / less than" is a change, as "rose N percent" is
+    ("Exports rose 12% last year.", "Last year exports were 12 percent more than the year before.", "supports"),
+    ("Exports rose 12% last year.", "Last year exports were 12 percent less than the year before.", "contradicts"),
+    # must not fire: a comparator is no change ("more than 38 percent of voters")
+    ("More than 38 percent of voters backed the plan.", "About 40 percent of voters backed the plan.", None),
     # must not fire: ages of two different people, and the part of a whole that another sentence counts
     ("She retired at age 60 in Lyon.", "He retired at age 60 in Lyon.", None),
     ("Nine of the 30 pupils passed the test on Monday.", "Nine pupils passed the test.", None),
@@ -146,3 +151,14 @@ def test_figures_of_another_document_still_block(nlp):
     first, second = _evidence(nlp, FIRST, TWO_FIGURES, "a.txt"), _evidence(nlp, SECOND, TWO_FIGURES, "b.txt")
     settle_across([first, second])
     assert _blocked(first) and _blocked(second)
+
+
+def test_the_very_figure_is_not_blocked_for_want_of_shared_words(nlp):
+    found = rule_findings("quantities", "The firm told reporters that its revenue was about $360 million last year.",
+                          "Unlike its rivals, the firm is profitable: its revenue last year was about $360 million.",
+                          nlp=nlp)
+    assert not [f for f in found if f.blocks == "support"], found
+    # … while the same figure for another year still cannot be confirmed
+    found = rule_findings("quantities", "The firm's revenue was about $360 million in 2013.",
+                          "The firm's revenue was about $360 million in 2014.", nlp=nlp)
+    assert [f.blocks for f in found] == ["support"], found

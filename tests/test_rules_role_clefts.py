@@ -25,6 +25,10 @@ CASES = [
     ("The union sued the company in May.", "The lawyer who represented the union sued the company.", False),
     ("It was raining when the union sued the company.", "The union sued the company.", False),
     ("The company that the union sued has appealed.", "The union sued the company.", False),
+    # "which" after "X of Y" is Y; a description in apposition to a name is that name
+    ("Ana Ruiz, a correspondent for Reuters, the agency which broke the story, said so.",
+     "Ruiz of Reuters, which broke the story, said the ministry had lied.", False),
+    ("Reuters, the news agency which broke the story, said so.", "The BBC broke the story.", True),
     # a description with the name in apposition is that named doer …
     ("Maria Lopez rescued 12 miners in Oruro province.", "A local nurse, Maria Lopez, rescued 12 miners in Oruro "
      "province.", False),
@@ -49,3 +53,9 @@ def test_the_explanation_names_the_source_doer(nlp):
     [finding] = rule_findings("roles", "The union sued the company in May.", "It was the company that sued the union.",
                               relation="contradicts", nlp=nlp)
     assert "The union sued the company" in finding.explanation
+
+
+def test_the_explanation_leaves_out_the_clause_that_describes_the_doer(nlp):
+    [finding] = rule_findings("roles", "The mayor of Lyon, who sued the company, spoke.", "The company sued the mayor.",
+                              relation="contradicts", nlp=nlp)
+    assert "The mayor of Lyon sued the company" in finding.explanation

@@ -135,12 +135,12 @@ YEAR_RE = re.compile(rf"\b{YEAR}\b")
 # Words that give a change its direction: "rose 7%", "down 7%", "a 7% drop", "7% lower", "cut by 7%".
 UP = {
     "rise", "increase", "grow", "growth", "up", "gain", "climb", "jump", "surge", "soar", "rally", "raise", "boost",
-    "expand", "higher", "advance", "rebound", "spike", "swell", "hike", "lift", "upturn", "uptick",
+    "expand", "higher", "advance", "rebound", "spike", "swell", "hike", "lift", "upturn", "uptick", "more",
 }
 DOWN = {
     "fall", "decline", "drop", "down", "decrease", "shrink", "slump", "lose", "loss", "cut", "reduce", "reduction",
     "slash", "plunge", "tumble", "dip", "sink", "slide", "shed", "lower", "contract", "contraction", "plummet",
-    "slip", "downturn", "trim",
+    "slip", "downturn", "trim", "less", "fewer",
 }
 # Verbs whose subject makes the change happen to their object ("the firm cut spending by 7%"): without an object
 # the thing that changed is unknown ("Congress raised $5 million" is money raised, not a rise).
@@ -768,10 +768,34 @@ def _needs_confirmation(q: Quantity) -> bool:
     return not (q.kind.startswith("count:") or q.kind in DIMENSIONS) or q.lo / q.factor >= CONFIRM_COUNTS_FROM
 
 
+def _told_apart(a: Quantity, b: Quantity) -> bool:
+    """Whether something says two figures are of different things (what `_same_measure` rules out on evidence, not
+    for want of shared words): another kind, year, direction, period, owner, place or act."""
+    if a.kind != b.kind or (a.years and b.years and not a.years & b.years) or bool(a.direction) != bool(b.direction):
+        return True
+    if a.direction and b.direction and a.direction != b.direction:
+        return True
+    if a.periods and b.periods and not a.periods & b.periods:
+        return True
+    if a.kind in DIMENSIONS | {"age"} and a.names and b.names and not a.names & b.names:
+        return True
+    if a.kind == "age":
+        return not _same_person(a, b)
+    if a.kind in SHARES and ((a.of and b.of and a.of != b.of) or (a.of_names and b.of_names and not a.of_names &
+                                                                   b.of_names) or a.negated != b.negated):
+        return True
+    if a.kind in DIMENSIONS and (_opposite_verbs(a.verb, b.verb) or (a.measure and b.measure and
+                                                                    a.measure != b.measure)):
+        return True
+    return False
+
+
 def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Finding | None:
     """A statement figure that no figure of the source sentence measures: that sentence cannot support it."""
     if not _needs_confirmation(t):
         return None
+    if any(_same_written(s, t) and not _told_apart(s, t) for s in src_q):
+        return None  # the very figure, and nothing says it is of another thing: the rest of the sentence decides
     other = next((s for s in src_q if _same_written(s, t)), None) or next(
         (s for s in src_q if s.lo <= t.hi and t.lo <= s.hi), None)
     if other is not None:

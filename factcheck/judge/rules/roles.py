@@ -64,7 +64,13 @@ def _antecedent(subject: Token) -> Token:
         return subject
     verb = subject.head
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head
+        noun = verb.head
+        before = next((t for t in reversed(subject.doc[noun.i:subject.i]) if not t.is_punct), noun)
+        if subject.lower_ != "who" and before.pos_ in {"NOUN", "PROPN"} and before.head.dep_ == "prep":
+            noun = before  # "Park of Yonhap, which broke the story": the nearest noun, not the person
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "Yonhap, the news agency which broke the story": the agency is Yonhap
+        return noun
     if verb.dep_ in {"ccomp", "relcl"} and verb.head.lemma_ == "be" and any(
             c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.head.children):
         return next((c for c in verb.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), subject)
@@ -231,6 +237,17 @@ def _acts(doc: Doc) -> list[Act]:
     return out
 
 
+def _phrase(tok: Token) -> list[Token]:
+    """A noun's phrase without the clauses that describe it ("the mayor of Lyon", not "…, who sued the firm")."""
+    def inside(t: Token) -> bool:
+        while t.i != tok.i:
+            if t.dep_ in {"relcl", "acl", "appos"} or t.is_punct:
+                return False
+            t = t.head
+        return True
+    return [t for t in tok.subtree if inside(t)]
+
+
 def _swapped(src: Doc, stmt: Doc) -> list[Finding]:
     """The same act with doer and the one it is done to exchanged, among common nouns too ("the men offered to
     pay the female passengers" against "the women offered to pay the male passengers")."""
@@ -248,8 +265,8 @@ def _swapped(src: Doc, stmt: Doc) -> list[Finding]:
             if (a, b) == (_party(s.done_to), _party(s.doer)) and _mostly_in(_rest(t.token, parties), src):
                 findings.append(Finding(
                     rule="roles", relation="contradicts", confidence=0.8,
-                    explanation=f"the source says {_txt(list(s.doer.subtree))} {s.token.text} "
-                                f"{_txt(list(s.done_to.subtree))}; the statement has it the other way round",
+                    explanation=f"the source says {_txt(_phrase(s.doer))} {s.token.text} "
+                                f"{_txt(_phrase(s.done_to))}; the statement has it the other way round",
                     source_span=token_span([s.token, s.doer, s.done_to]),
                     statement_span=token_span([t.token, t.doer, t.done_to])))
                 break
