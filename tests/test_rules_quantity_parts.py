@@ -47,6 +47,9 @@ CASES = [
      "The deal gave the city 1,600 square miles of land.", None),
     ("Fares may rise 7% next year.", "Fares rose 9% last year.", None),
     ("Fares did not fall 7% last year.", "Fares did not fall 9% last year.", None),
+    # must not fire: the source's other figure fits, modal or not
+    ("The first offer would be $15 a share, with a deal getting done around $18 a share.",
+     "The buyer would open at $15 a share and a deal would be reached at about $18 a share.", None),
     ("The flat measures 300 square feet.", "The corridor is 300 feet long.", None),
     # must fire: "N percent more / less than" is a change, as "rose N percent" is
     ("Exports rose 12% last year.", "Last year exports were 12 percent more than the year before.", "supports"),

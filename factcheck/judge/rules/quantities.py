@@ -905,7 +905,7 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             if relation is None or order[rel] < order[relation]:
                 best, relation, confidence = s, rel, conf
         assert best is not None and relation is not None  # `matches` is not empty
-        if relation == "contradicts" and not scale_mismatch(best, t) and any(_could_be(s, t) for s in src_q):
+        if relation == "contradicts" and not scale_mismatch(best, t) and any(_could_be(s, t) for s in everything):
             continue
         words = {
             "contradicts": "which the source rules out",
