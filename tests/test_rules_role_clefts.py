@@ -27,8 +27,11 @@ CASES = [
     ("The company that the union sued has appealed.", "The union sued the company.", False),
     # "which" after "X of Y" is Y; a description in apposition to a name is that name
     ("Ana Ruiz, a correspondent for Reuters, the agency which broke the story, said so.",
-     "Ruiz of Reuters, which broke the story, said the ministry had lied.", False),
+     "Reporter Ana Ruiz of Reuters, which broke the story, said the ministry had lied.", False),
     ("Reuters, the news agency which broke the story, said so.", "The BBC broke the story.", True),
+    # … but "which" after "X of Y" is X when X is no person
+    ("The Fed raised rates in May.", "The Bank of England, which raised rates in May, said so.", True),
+    ("The Bank of England raised rates in May.", "The Bank of England, which raised rates in May, said so.", False),
     # a description with the name in apposition is that named doer …
     ("Maria Lopez rescued 12 miners in Oruro province.", "A local nurse, Maria Lopez, rescued 12 miners in Oruro "
      "province.", False),

