@@ -19,7 +19,8 @@ def rows(name):
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "news_own.csv"])
+@pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "seed_roles.csv", "news_own.csv",
+                                  "news_fresh.csv"])
 def test_each_set_has_statements_labels_and_kinds(name):
     data = rows(name)
     assert data and all(r["statement"].strip() and r["label"] in LABELS and r["kind"] for r in data)
@@ -50,3 +51,43 @@ def test_an_unknown_news_body_is_named():
         pytest.skip(f"{FNC1_BODIES} is not here")
     with pytest.raises(ValueError, match="000000000000"):
         fnc1_bodies({"000000000000"})
+
+
+def test_news_fresh_and_summaries_resolve_to_articles_none_of_news_own():
+    from benchmarks.fit_verdict_model import FNC1_BODIES, fnc1_bodies
+
+    if not FNC1_BODIES.is_file():
+        pytest.skip(f"{FNC1_BODIES} is not here")
+    fresh, summaries = rows("news_fresh.csv"), rows("summaries_own.csv")
+    assert set(Counter(r["doc"] for r in fresh).values()) == {15}
+    per_doc = Counter((r["doc"], r["label"]) for r in summaries)
+    assert set(per_doc.values()) == {3} and {label for _, label in per_doc} == {"consistent", "inconsistent"}
+    assert all((r["edit"] == "none") == (r["label"] == "consistent") for r in summaries)
+    docs = {r["doc"] for r in fresh} | {r["doc"] for r in summaries}
+    assert not docs & {r["doc"] for r in rows("news_own.csv")}
+    assert set(fnc1_bodies(docs)) == docs
+
+
+class _Result:
+    def __init__(self, verdict):
+        from factcheck.results import Verdict
+
+        self.verdict, self.confidence, self.explanation = Verdict(verdict), 0.5, ""
+
+
+def test_summary_scores_are_balanced_accuracy_of_both_readings(monkeypatch):
+    import benchmarks.dev_sets as dev_sets
+
+    # every sentence of a summary gets the verdict its "doc" names: a consistent summary all SUPPORTED, one with a
+    # NOT_ENOUGH_INFO sentence, an inconsistent one with a CONTRADICTED sentence and one all SUPPORTED
+    verdicts = {"a": "SUPPORTED", "b": "NOT_ENOUGH_INFO", "c": "CONTRADICTED", "d": "SUPPORTED"}
+    monkeypatch.setattr(dev_sets, "_news_checker", lambda rows: lambda rs: [_Result(verdicts[r["doc"]]) for r in rs])
+    data = [{"doc": "a", "summary": "One fact. Another fact.", "label": "consistent", "edit": "none"},
+            {"doc": "b", "summary": "One fact.", "label": "consistent", "edit": "none"},
+            {"doc": "c", "summary": "An edited fact.", "label": "inconsistent", "edit": "number"},
+            {"doc": "d", "summary": "An invented fact.", "label": "inconsistent", "edit": "invented"}]
+    line = dev_sets._summaries("toy", data, errors=False)
+    # strict: a right, b flagged (not every sentence SUPPORTED), c caught, d missed
+    assert "strict balanced accuracy 0.500 (recall consistent 0.500, inconsistent 0.500)" in line, line
+    # contradiction-only: consistent 2/2, inconsistent 1/2
+    assert "contradiction-only balanced accuracy 0.750 (recall consistent 1.000, inconsistent 0.500)" in line, line
