@@ -22,12 +22,11 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import loaders
-from benchmarks.fit_verdict_model import SEED_DOC_ID, fnc1_bodies
+from benchmarks.fit_verdict_model import NEWS_OWN, SEED_DOC_ID, SEED_SETS, fnc1_bodies
 
-DEV = loaders.REPO_ROOT / "tests" / "fixtures" / "dev"
-SEED = {"seed_dev": loaders.shared_dir() / "eval" / "seed_dev.csv", "seed_own": DEV / "seed_own.csv",
-        "seed_fresh": DEV / "seed_fresh.csv", "seed_roles": DEV / "seed_roles.csv"}
-NEWS = {"news_own": DEV / "news_own.csv", "news_fresh": DEV / "news_fresh.csv"}
+DEV = NEWS_OWN.parent
+SEED = {**SEED_SETS, "seed_fresh": DEV / "seed_fresh.csv", "seed_roles": DEV / "seed_roles.csv"}
+NEWS = {"news_own": NEWS_OWN, "news_fresh": DEV / "news_fresh.csv"}
 SUMMARIES = {"summaries_own": DEV / "summaries_own.csv"}
 NAMES = (*SEED, *NEWS, *SUMMARIES)
 

@@ -132,6 +132,18 @@ def rule_findings(rule: str, source: str, statement: str, relation: str | None =
     return found
 
 
+RELATION_ORDER = {"neutral": 0, "supports": 1, "contradicts": 2}
+
+
+def assert_decides(found: list, expected: str | None) -> None:
+    """Table tests of a rule: `expected` is the strongest relation among its findings (contradicts > supports >
+    neutral), or None for "must not contradict"."""
+    if expected is None:
+        assert not [f for f in found if f.relation == "contradicts"], found
+    else:
+        assert max((f.relation for f in found), key=RELATION_ORDER.__getitem__, default=None) == expected, found
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from factcheck.ingest.nlp import get_nlp

@@ -7,7 +7,7 @@ loosely aligned claims. Written for this project from the error kinds seen on de
 from __future__ import annotations
 
 import pytest
-from conftest import rule_findings
+from conftest import assert_decides, rule_findings
 
 from factcheck.judge.fusion import FusionConfig
 from factcheck.judge.judges import NLIJudge
@@ -61,16 +61,9 @@ CASES = [
     ("Nine of the 30 pupils passed the test on Monday.", "Nine pupils passed the test.", None),
 ]
 
-ORDER = {"contradicts": 2, "supports": 1, "neutral": 0}
-
-
 @pytest.mark.parametrize(("source", "statement", "expected"), CASES)
 def test_parts_areas_modals_and_ages(nlp, source, statement, expected):
-    found = rule_findings("quantities", source, statement, nlp=nlp)
-    if expected is None:
-        assert not [f for f in found if f.relation == "contradicts"], found
-    else:
-        assert max((f.relation for f in found), key=ORDER.__getitem__, default=None) == expected, found
+    assert_decides(rule_findings("quantities", source, statement, nlp=nlp), expected)
 
 
 def test_table_is_balanced():

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
+from factcheck.ingest.nlp import which_antecedent
 from factcheck.ingest.read import Document
 from factcheck.results import Claim
 
@@ -147,13 +148,9 @@ def atomic_parts(sent) -> list[str]:
             if first.lower_ in ("which", "who") and first.i - 1 >= sent.start and sent.doc[first.i - 1].text == ",":
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
                 head_np = [t for t in tok.head.subtree if t.i < first.i - 1 and t.i >= tok.head.left_edge.i]
-                nearest = sent.doc[first.i - 2]
-                from factcheck.ingest.nlp import a_person
-
-                if first.lower_ == "which" and a_person(tok.head) and nearest.dep_ == "pobj" \
-                        and nearest.i in {t.i for t in head_np}:
-                    # "Park Sung-jin of Yonhap, which broke the story": "which" is no person, so Yonhap broke it
-                    head_np = [t for t in nearest.subtree if t.i < first.i - 1]
+                antecedent = which_antecedent(first, tok.head)
+                if antecedent.i != tok.head.i:  # "Park Sung-jin of Yonhap, which broke the story": Yonhap broke it
+                    head_np = [t for t in antecedent.subtree if t.i < first.i - 1]
                 rest = [t for t in sub if t.i != first.i]
                 # "X, which Y" → "X Y" only when the pronoun is the clause's subject.
                 if head_np and rest and first.dep_ in ("nsubj", "nsubjpass"):

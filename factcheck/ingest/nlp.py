@@ -111,3 +111,13 @@ def a_person(tok: Token) -> bool:
     """A name that may be a person's: tagged PERSON, or a proper noun the tagger gives no other kind of name
     ("Ruiz of Reuters"), never an organisation or place ("the Bank of England")."""
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in THING_ENTITIES)
+
+
+def which_antecedent(pronoun: Token, noun: Token) -> Token:
+    """What a relative "which" after `noun` stands for: the noun itself, or — "which" being no person — the
+    organisation or thing right before it when `noun` is a person's name ("Park Sung-jin of Yonhap, which broke
+    the story": Yonhap; "the Bank of England, which raised rates": the bank)."""
+    if pronoun.lower_ != "which" or not a_person(noun):
+        return noun
+    before = next((t for t in reversed(pronoun.doc[noun.i:pronoun.i]) if not t.is_punct), noun)
+    return before if before.dep_ == "pobj" and before.pos_ in {"NOUN", "PROPN"} else noun

@@ -125,12 +125,11 @@ class NLIJudge:
                 # a claim that refers back is read with the sentence before it ("This US-funded initiative…")
                 claim = hits[si][ei].claim
                 before = context_of(claim) if context_of is not None and refers_back(claim.sentence) else None
-                ev.findings = _run_rules(ev.sentence, statements[si], before)
-                if ev.similarity < self.fusion.align_similarity:
-                    # a claim too loosely aligned for its rules to speak for or against the statement can still
-                    # not confirm it: "$56 billion … sales down seven percent" cannot support "sales rose seven
-                    # percent" however its NLI reads, so only the findings that block stay
-                    ev.findings = [f for f in ev.findings if f.blocks is not None]
+                # a claim too loosely aligned for its rules to speak for or against the statement can still not
+                # confirm it: "$56 billion … sales down seven percent" cannot support "sales rose seven percent"
+                # however its NLI reads, so on it only the findings that block count
+                loose = ev.similarity < self.fusion.align_similarity
+                ev.findings = _run_rules(ev.sentence, statements[si], before, blocking_only=loose)
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:
                 doc_id = hits[si][ei].claim.doc_id
@@ -217,10 +216,10 @@ def refers_back(sentence: str) -> bool:
 DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
 
 
-def _run_rules(sentence: str, statement: str, context: str | None = None):
+def _run_rules(sentence: str, statement: str, context: str | None = None, blocking_only: bool = False):
     from factcheck.judge.rules import run_rules
 
-    return run_rules(sentence, statement, context=context)
+    return run_rules(sentence, statement, context=context, blocking_only=blocking_only)
 
 
 def _role_swap(findings, statement: str, names: frozenset[str]) -> bool:

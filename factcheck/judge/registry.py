@@ -27,11 +27,14 @@ class Rule:
     scope "pair": `check(source_doc, statement_doc) -> list[Finding]`, run on each aligned evidence sentence.
     scope "document": `check(statement_doc, names, source) -> list[Finding]`, run once per statement and
     document, where `names` are the forms under which the document mentions its names.
+    blocks: whether its findings may block (`Finding.blocks`); only such pair rules run on a claim too loosely
+    aligned for any other finding to count (below `align_similarity`). Leave it True unless the rule never blocks.
     """
 
     name: str
     check: Callable[..., list]
     scope: Literal["pair", "document"] = "pair"
+    blocks: bool = True
 
 
 class Registry(Mapping[str, T], Generic[T]):

@@ -186,4 +186,3 @@ def names(doc: Doc) -> set[str]:
         if t.pos_ == "PROPN" or t.ent_type_ in ACTOR_LABELS:
             out.add(alias.get(t.text.lower(), capitals().get(t.text.lower(), t.text.lower())))
     return out
-

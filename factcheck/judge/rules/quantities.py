@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -392,31 +392,33 @@ PART_OF = re.compile(rf"(?:(?P<cmp>about|around|roughly|some|nearly|almost)\s+)?
                      r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)*$", re.IGNORECASE)
 
 
+def _number(raw: str) -> float | None:
+    """A written number in digits ("1,500") or words ("twenty-one")."""
+    return float(raw.replace(",", "")) if raw[0].isdigit() else _words_to_number(raw.replace("-", " ").strip())
+
+
 def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
     """The shares that counts of a part and of its whole make ("only about 30 of about 1,500 species" is 2% of the
     species), so a vague share ("a small minority of species") can be compared with them."""
-    from dataclasses import replace
-
     out = []
     for whole in found:
         if not whole.kind.startswith("count:") or not whole.point or whole.hedged or not whole.lo > 0:
             continue
-        m = PART_OF.search(doc.text[max(0, whole.start - 60):whole.start])
+        window = max(0, whole.start - 60)
+        m = PART_OF.search(doc.text[window:whole.start])
         if m is None:
             continue
         raw = m.group("n")
-        part = float(raw.replace(",", "")) if raw[0].isdigit() else _words_to_number(raw.replace("-", " ").strip())
-        middle = (whole.lo + whole.hi) / 2
-        if part is None or not 0 < part <= middle:
+        part = _number(raw)
+        if part is None or not 0 < part <= (whole.lo + whole.hi) / 2:
             continue
         approx = APPROX if m.group("cmp") else 0.0
-        start = max(0, whole.start - 60) + m.start()
+        start, end = window + m.start(), window + m.end("n")
         context = {w for w in whole.context if not any(c.isdigit() for c in w)}
         # the part is a count of its own ("12 of the 40 protesters": 12 protesters) …
-        first = max(0, whole.start - 60) + m.start("n")
         out.append(replace(whole, lo=part * (1 - approx), hi=part * (1 + approx), point=not approx, start=start,
-                           end=first + len(m.group("n")), text=doc.text[start:first + len(m.group("n"))],
-                           figure=part if raw[0].isdigit() else None, context=context))
+                           end=end, text=doc.text[start:end], figure=part if raw[0].isdigit() else None,
+                           context=context))
         # … and a share of the whole
         out.append(replace(whole, kind="percent", lo=100 * part * (1 - approx) / whole.hi,
                            hi=min(100.0, 100 * part * (1 + approx) / whole.lo), point=not approx, start=start,
@@ -587,8 +589,7 @@ def _ages(doc: Doc, years: set[str]) -> list[Quantity]:
             lo_part, hi_part = DECADE_PARTS[(m.group("part") or "").lower()]
             lo, hi = base + lo_part * width / 10, base + hi_part * width / 10
         else:
-            raw = m.group("n1") or m.group("n2")
-            n = float(raw) if raw[0].isdigit() else _words_to_number(raw.replace("-", " ").strip())
+            n = _number(m.group("n1") or m.group("n2"))
             if n is None:
                 continue
             lo, hi = n, n + 1
@@ -672,34 +673,40 @@ class _Sentence:
         return cls(content_lemmas(doc) | before, _names(doc) | before)
 
 
-def _same_measure(a: Quantity, b: Quantity) -> bool:
+def _other_things(a: Quantity, b: Quantity) -> bool:
+    """Whether something says two figures are of different things: another kind, year, period, owner or place, or
+    a change against a level (what `_same_measure` and `_told_apart` both rule out on evidence)."""
     if a.kind != b.kind:
-        return False
+        return True
     if a.years and b.years and not (a.years & b.years):
-        return False  # a figure for another year
+        return True  # a figure for another year
     if bool(a.direction) != bool(b.direction):
-        return False  # "revenue fell $5 million" is not what revenue was
+        return True  # "revenue fell $5 million" is not what revenue was
     if a.periods and b.periods and not (a.periods & b.periods):
-        return False  # a change over a year is not one over a quarter
+        return True  # a change over a year is not one over a quarter
     if a.kind in DIMENSIONS | {"age"} and a.names and b.names and not (a.names & b.names):
-        return False  # the delay of another airline's flight
+        return True  # the delay of another airline's flight
     if a.kind == "age":
-        return _same_person(a, b)
+        return not _same_person(a, b)
+    if a.kind in SHARES and ((a.of and b.of and a.of != b.of) or (a.of_names and b.of_names and not a.of_names &
+                                                                   b.of_names) or a.negated != b.negated):
+        # "the majority of doses" is not "a fifth of all cases", "80% of Colombia's intelligence" is not "80% of
+        # US intelligence", and "most did not show symptoms" is the other side of "19% were symptomatic"
+        return True
+    return a.kind in DIMENSIONS and _opposite_verbs(a.verb, b.verb)  # a departure's delay is not an arrival's
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    if _other_things(a, b):
+        return False
+    if a.kind == "age":
+        return True
     shared = a.context & b.context
-    if a.kind in SHARES:
-        if a.of and b.of and a.of != b.of:
-            return False  # "the majority of doses" is not "a fifth of all cases"
-        if a.of_names and b.of_names and not a.of_names & b.of_names:
-            return False  # "80% of Colombia's intelligence" is not "80% of US intelligence"
-        if a.negated != b.negated:
-            return False  # "most did not show symptoms" is the other side of "19% were symptomatic"
-        if a.of and a.of == b.of and shared - {a.of}:
-            # a share of the same thing ("58% of deaths", "the majority of deaths") said of one more thing ("were
-            # among men"): "12 of the 40 protesters were arrested" is not "half of the protesters were women"
-            return True
+    if a.kind in SHARES and a.of and a.of == b.of and shared - {a.of}:
+        # a share of the same thing ("58% of deaths", "the majority of deaths") said of one more thing ("were
+        # among men"): "12 of the 40 protesters were arrested" is not "half of the protesters were women"
+        return True
     if a.kind in DIMENSIONS:
-        if _opposite_verbs(a.verb, b.verb):
-            return False  # a departure's delay is not an arrival's
         if a.unit != b.unit:
             # in another unit the unit words are not shared: the word measured must be the same ("50 minutes
             # late" and "50 hours late"; "late" is no content word), not another ("how long the crossing lasted").
@@ -769,25 +776,18 @@ def _needs_confirmation(q: Quantity) -> bool:
 
 
 def _told_apart(a: Quantity, b: Quantity) -> bool:
-    """Whether something says two figures are of different things (what `_same_measure` rules out on evidence, not
-    for want of shared words): another kind, year, direction, period, owner, place or act."""
-    if a.kind != b.kind or (a.years and b.years and not a.years & b.years) or bool(a.direction) != bool(b.direction):
+    """Whether something says two figures written the same are of different things (not merely for want of shared
+    words): `_other_things`, or changes going opposite ways, or measures of different acts."""
+    if _other_things(a, b):
         return True
     if a.direction and b.direction and a.direction != b.direction:
         return True
-    if a.periods and b.periods and not a.periods & b.periods:
-        return True
-    if a.kind in DIMENSIONS | {"age"} and a.names and b.names and not a.names & b.names:
-        return True
-    if a.kind == "age":
-        return not _same_person(a, b)
-    if a.kind in SHARES and ((a.of and b.of and a.of != b.of) or (a.of_names and b.of_names and not a.of_names &
-                                                                   b.of_names) or a.negated != b.negated):
-        return True
-    if a.kind in DIMENSIONS and (_opposite_verbs(a.verb, b.verb) or (a.measure and b.measure and
-                                                                    a.measure != b.measure)):
-        return True
-    return False
+    return a.kind in DIMENSIONS and bool(a.measure and b.measure and a.measure != b.measure)
+
+
+# What `_unconfirmed` says, which `settle_across` recognises its findings by.
+NO_FIGURE = "the source sentence gives no figure for the statement's"
+OTHER_THING = " measures something else "
 
 
 def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Finding | None:
@@ -799,10 +799,10 @@ def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Fin
     other = next((s for s in src_q if _same_written(s, t)), None) or next(
         (s for s in src_q if s.lo <= t.hi and t.lo <= s.hi), None)
     if other is not None:
-        why = (f"the source's {_fmt(other)} measures something else ({_measure(other)}) than the statement's "
+        why = (f"the source's {_fmt(other)}{OTHER_THING}({_measure(other)}) than the statement's "
                f"{_fmt(t)} ({_measure(t)})")
     else:
-        why = f"the source sentence gives no figure for the statement's {_fmt(t)}"
+        why = f"{NO_FIGURE} {_fmt(t)}"
     return Finding(rule="quantities", relation="neutral", explanation=why, blocks="support", confidence=0.7,
                    source_span=make_span(src, other.start, other.end) if other else None,
                    statement_span=make_span(stmt, t.start, t.end))
@@ -940,8 +940,8 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
 
 def _is_unconfirmed(f: Finding) -> bool:
     """A finding of `_unconfirmed`: the sentence gives no figure for the statement's, or one of something else."""
-    return f.explanation.startswith("the source sentence gives no figure for") or (
-        f.explanation.startswith("the source's ") and " measures something else " in f.explanation)
+    return f.explanation.startswith(NO_FIGURE) or (f.explanation.startswith("the source's ") and
+                                                   OTHER_THING in f.explanation)
 
 
 def settle_across(evidence: Sequence[Evidence]) -> None:

@@ -19,15 +19,17 @@ if not Doc.has_extension("antecedents"):
 
 rules.register("quantities", check_quantities)
 rules.register("dates", check_dates)
-rules.register("polarity", check_polarity)
-rules.register("antonyms", check_antonyms)
-rules.register("roles", check_roles)
-rules.register("attribution", check_attribution)
+rules.register("polarity", Rule("polarity", check_polarity, blocks=False))
+rules.register("antonyms", Rule("antonyms", check_antonyms, blocks=False))
+rules.register("roles", Rule("roles", check_roles, blocks=False))
+rules.register("attribution", Rule("attribution", check_attribution, blocks=False))
 rules.register("coverage", Rule("coverage", check_coverage, scope="document"))
 
 
-def run_rules(source_sentence: str, statement: str, nlp=None, context: str | None = None) -> list[Finding]:
-    """Run every registered pair rule on one (source sentence, statement) pair; parse each text once.
+def run_rules(source_sentence: str, statement: str, nlp=None, context: str | None = None,
+              blocking_only: bool = False) -> list[Finding]:
+    """Run every registered pair rule on one (source sentence, statement) pair; parse each text once. With
+    `blocking_only`, only the rules that may block run, and only their blocking findings are kept.
 
     `context` is the sentence before a source sentence that refers back to it ("This US-funded initiative…"
     after the sentence naming Plan Colombia): its names become the source Doc's `._.antecedents`, which a
@@ -45,9 +47,10 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
         src_doc = src_doc.copy()
         src_doc._.antecedents = antecedents(ctx_doc)
     findings: list[Finding] = []
-    for check in PAIR_RULES.values():
-        findings.extend(check(src_doc, stmt_doc))
-    return findings
+    for name, check in PAIR_RULES.items():
+        if not blocking_only or rules[name].blocks:
+            findings.extend(check(src_doc, stmt_doc))
+    return [f for f in findings if f.blocks is not None] if blocking_only else findings
 
 
 def antecedents(doc: Doc) -> frozenset[str]:

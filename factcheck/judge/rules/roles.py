@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from factcheck.ingest.nlp import a_person
+from factcheck.ingest.nlp import which_antecedent
 from factcheck.judge.rules._common import (
     actor_name,
     content_lemmas,
@@ -65,11 +65,7 @@ def _antecedent(subject: Token) -> Token:
         return subject
     verb = subject.head
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        noun = verb.head
-        before = next((t for t in reversed(subject.doc[noun.i:subject.i]) if not t.is_punct), noun)
-        if subject.lower_ == "which" and a_person(noun) and before.pos_ in {"NOUN", "PROPN"} \
-                and before.head.dep_ == "prep":
-            noun = before  # "Park of Yonhap, which broke the story": "which" is no person, so the nearest noun
+        noun = which_antecedent(subject, verb.head)
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Yonhap, the news agency which broke the story": the agency is Yonhap
         return noun
