@@ -125,7 +125,8 @@ CASES = [
     ("In May 3,000 workers went on strike.", "In May 4,000 workers went on strike.", None),
     ("In March 12 soldiers died in the attack.", "In March 14 soldiers died in the attack.", None),
     ("Nurse Ana May 12 years ago founded the clinic.", "Nurse Ana May 14 years ago founded the clinic.", None),
-    ("Sales rose 3% in May.", "Sales rose 3% in June.", None),
+    # a month alone dates a rise that may recur: not confirmed, never contradicted (tests/test_rules_months.py)
+    ("Sales rose 3% in May.", "Sales rose 3% in June.", "neutral"),
 ]
 
 # (source, statement, `blocks` of the dates finding): a repeatable event on another day keeps the sentence from

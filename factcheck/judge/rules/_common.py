@@ -20,6 +20,7 @@ GENERIC = {
     "get",
     "go",
     "take",
+    "see",  # a light verb in the news: "would have seen 1,600 km² given", "sales saw a 7% drop"
     "year",
     "time",
     "way",

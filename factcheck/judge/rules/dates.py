@@ -168,6 +168,13 @@ DAY_DATE = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR})\b)?"
 )
 WEEKDAY_DATE = re.compile(rf"\b{WEEKDAY}\b(?!-)")
+# A month without its day or year, after a preposition or a part ("in May", "in early June", "late March"): it
+# dates an event as a day does, one month against another; "last May" and "next June" are left out (which year
+# is unknown), as is a month before a day or a year (read by DAY_DATE and DATE).
+MONTH_ONLY = re.compile(
+    rf"\b(?:(?i:in|during)\s+(?:(?P<p1>(?i:early|late|mid))[\s-]+)?|(?P<p2>(?i:early|late|mid))[\s-]+)(?P<m>{MONTH})\b"
+    rf"(?![\s-]*(?:\d|[A-Z]))"
+)
 # A day after one of these words is an end of a span, a deadline or a habit ("since Monday", "by Friday",
 # "every January 1"), or one of two ("Monday or Tuesday"): no day of the event.
 NOT_A_DAY = {
@@ -222,7 +229,7 @@ RANGE_AFTER = re.compile(rf"\s*(?:(?:[-–—]|to\b|through\b|until\b|till\b|or\
 # A weekday inside a name ("Bloody Sunday", "Friday Night Lights") dates nothing.
 NAMED = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
 
-DayRelation = Literal["same", "differ", "unconfirmed"]
+DayRelation = Literal["same", "differ", "unconfirmed", "vaguer"]
 
 
 @dataclass
@@ -237,6 +244,7 @@ class DateRef:
     day: int | None = None
     year: int | None = None
     weekday: int | None = None  # 0 = Monday
+    part: str = ""  # of a month given alone: "early", "mid", "late" or ""
 
 
 def _interval(m: re.Match) -> tuple[int, int] | None:
@@ -325,7 +333,11 @@ def _years(doc: Doc) -> list[DateRef]:
         if span.root.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"} and not m.group("prep"):
             continue
         pred = _predicate(span.root)
-        out.append(DateRef(interval[0], interval[1], start, m.end(), doc.text[start : m.end()], pred))
+        # "in May 2014" is a month of a year; "since May 2014" a span, left to the years
+        plain = (m.group("prep") or "").strip().lower() in {"", "in", "during", "of"}
+        month = MONTHS.index(m.group("month")) + 1 if m.group("month") and plain else None
+        out.append(DateRef(interval[0], interval[1], start, m.end(), doc.text[start : m.end()], pred, month=month,
+                           year=interval[0] if month is not None else None))
     return out
 
 
@@ -381,6 +393,16 @@ def _days(doc: Doc) -> list[DateRef]:
                 weekday=WEEKDAYS.index(m.group("wd")) if m.group("wd") else None,
             )
         )
+    for m in MONTH_ONLY.finditer(text):
+        if any(s <= m.start("m") < e for s, e in seen) or _not_a_day(text, m.start(), m.end()):
+            continue
+        tok = _token(doc, *m.span("m"))
+        if tok is None or tok.ent_type_ in NAMED or tok.pos_ not in {"PROPN", "NOUN"}:
+            continue  # "Theresa May"
+        seen.append((m.start(), m.end()))
+        start = min(m.start(g) for g in ("p1", "p2", "m") if m.group(g))  # "early May", not "in early May"
+        out.append(DateRef(None, None, start, m.end(), text[start : m.end()], _predicate(tok, day=True),
+                           month=MONTHS.index(m.group("m")) + 1, part=(m.group("p1") or m.group("p2") or "").lower()))
     for m in WEEKDAY_DATE.finditer(text):
         if any(s <= m.start() < e for s, e in seen) or _not_a_day(text, m.start(), m.end()):
             continue
@@ -549,6 +571,15 @@ def _one_off_day(s: Token, t: Token) -> bool:
 def _day_relation(s: DateRef, t: DateRef) -> DayRelation | None:
     """How the statement's day stands to the source's: a month-day against a month-day, a weekday against a
     weekday; None when they cannot be compared (a weekday against a month-day, a year)."""
+    if s.month is not None and t.month is not None and (s.day is None or t.day is None):
+        # a month given alone ("in early May") against a month or a day of one
+        if s.month != t.month and (s.year is None or t.year is None or s.year == t.year):
+            return "differ"
+        if s.month != t.month:
+            return None
+        if (s.day is None and t.day is not None) or (t.part and not s.part):
+            return "vaguer"  # "in May" against "on May 3" or "in early May"
+        return "same" if not (s.part and t.part and s.part != t.part) else None
     if s.day is not None and t.day is not None:
         if (s.month, s.day) != (t.month, t.day):
             return "differ"
@@ -579,6 +610,8 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
             relation = "supports"
         elif day == "unconfirmed":
             relation, note = "neutral", " (the source gives no year)"
+        elif day == "vaguer":
+            relation, note = "neutral", " (the source is less precise)"
         elif once:
             relation, confidence = "contradicts", 0.8 if occurrence else 0.9
         else:

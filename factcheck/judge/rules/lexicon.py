@@ -156,7 +156,14 @@ def currencies() -> dict[str, str]:
     return _mapping("currencies.txt", lower_key=False)
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Lower-case singular nouns that name people ("employee", "adult", "staff"), from person_nouns.txt (WordNet
+    3.0, built by scripts/build_person_nouns.py)."""
+    return frozenset(_sections("person_nouns.txt").get("", []))
+
+
 def reload() -> None:
     """Forget the tables read so far; the next use reads them again (with FACTCHECK_LEXICON_DIR as it is now)."""
-    for cached in (_sections, opposites, opposite_forms, _countries, currencies):
+    for cached in (_sections, opposites, opposite_forms, _countries, currencies, person_nouns):
         cached.cache_clear()

@@ -91,6 +91,82 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
 
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
 
+# Verbs of change by their direction, beyond the [predicates] pairs: "funding has grown" against "reduced
+# funding". Comparatives ("more", "lower") and "gain"/"lose" (a team, a seat) are not changes of an amount.
+GO_UP = frozenset({"rise", "increase", "grow", "climb", "jump", "surge", "soar", "rebound", "swell", "expand",
+                   "boost", "raise", "hike", "double", "triple"})
+GO_DOWN = frozenset({"fall", "decline", "drop", "decrease", "shrink", "slump", "plunge", "tumble", "dip", "sink",
+                     "slide", "plummet", "contract", "cut", "reduce", "slash", "trim", "lower", "halve"})
+# Verbs whose subject makes the change ("the firm cut spending"): what changed is their object, else unknown.
+CAUSE_CHANGE = frozenset({"boost", "raise", "hike", "cut", "reduce", "slash", "trim", "lower"})
+
+
+def _direction(word: str) -> int:
+    return 1 if word in GO_UP else -1 if word in GO_DOWN else 0
+
+
+def _changed(tok: Token) -> Token | None:
+    """What a verb of change says went up or down: the noun of "reduced funding", the object of "cut funding",
+    the subject of "funding fell" or "funding was cut"; None when it is not said."""
+    if tok.dep_ == "amod":
+        return tok.head
+    if tok.pos_ != "VERB":
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        found = next((c for c in tok.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    if lemma(tok) in CAUSE_CHANGE:
+        return None  # "the firm cut by 7%": its subject made the change, to something not said
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _figured(tok: Token) -> bool:
+    """A change given with a figure ("rose 7%"): the quantities rule compares those."""
+    return any(t.like_num and not re.fullmatch(YEAR, t.text) for c in tok.children if c.dep_ != "nsubj"
+               for t in c.subtree)
+
+
+def _opposite_changes(s: Token, t: Token, src_words: set[str], stmt_words: set[str]) -> Token | None:
+    """The thing one text says went up and the other says went down, without figures: the same noun, what each
+    text says of it in the other ("funding for schools" is not "funding for hospitals"); else None."""
+    if _direction(lemma(s)) * _direction(lemma(t)) != -1 or _figured(s) or _figured(t):
+        return None
+    a, b = _changed(s), _changed(t)
+    if a is None or b is None or not a.pos_ == b.pos_ == "NOUN" or lemma(a) != lemma(b):
+        return None
+    own = {lemma(s), lemma(t), lemma(a)}
+    if not (content_lemmas(a.subtree) - own <= stmt_words and content_lemmas(b.subtree) - own <= src_words):
+        return None
+    return b
+
+
+def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt: Doc) -> list[Finding]:
+    """Findings on things the two texts say changed in opposite directions (`_opposite_changes`)."""
+    src_words, stmt_words = content_lemmas(src), content_lemmas(stmt)
+    findings = []
+    for t in stmt_preds:
+        for s in src_preds:
+            if (s.neg is None) != (t.neg is None) or _about_other_things(s.tok, t.tok):
+                continue
+            thing = _opposite_changes(s.tok, t.tok, src_words, stmt_words)
+            if thing is None:
+                continue
+            findings.append(
+                Finding(
+                    rule="polarity",
+                    relation="contradicts",
+                    explanation=f"the source says {thing.lower_} went {'up' if _direction(s.lemma) > 0 else 'down'} "
+                    f"(“{s.tok.text}”); the statement says it went {'up' if _direction(t.lemma) > 0 else 'down'} "
+                    f"(“{t.tok.text}”)",
+                    source_span=token_span([s.tok]),
+                    statement_span=token_span([t.tok]),
+                    confidence=0.75,
+                )
+            )
+            break
+    return findings
+
 
 def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str], src_words: set[str]) -> set[str]:
     """Shared argument words when the two predicates are about the same thing, else empty.
@@ -310,4 +386,4 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
-    return findings
+    return findings or _changes(src_preds, stmt_preds, src, stmt)

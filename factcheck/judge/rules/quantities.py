@@ -31,7 +31,7 @@ from factcheck.judge.rules._common import (
     subject_of,
 )
 from factcheck.judge.rules.dates import DAY_DATE
-from factcheck.judge.rules.lexicon import aliases, currencies, opposite_forms, opposites
+from factcheck.judge.rules.lexicon import aliases, currencies, opposite_forms, opposites, person_nouns
 from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
 from factcheck.results import Evidence, Finding, Relation
 
@@ -57,6 +57,7 @@ SCALES = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "hundred": 1e2,
 }
 SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
 DENOMS = {
@@ -107,6 +108,11 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
     "almost all": (85.0, 100.0),
     "virtually all": (90.0, 100.0),
 }
+# "a thousand adults", "well over a million": "a" is the number one before a scale word.
+_A_SCALE = r"a(?=\s(?:hundred|thousand|million|billion|trillion)\b)"
+# A multiple of something ("five times the size of Gaza", "three times as large"): how many times, not a count of
+# times.
+MULTIPLE = re.compile(r"\s+times\s+(?:the|as|more|less|larger|bigger|smaller|higher|greater|that)\b", re.IGNORECASE)
 # A decimal written with a middle dot, as The Lancet prints it ("1·7 billion"): one figure, 1.7.
 _DOTTED = r"\d+·\d+"
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_SHARES, key=len, reverse=True))
@@ -123,8 +129,8 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
         r"(?:"
         r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
         r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
-        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS})"
-        r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?"
+        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE})"
+        r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b|(?<=\ba\s)hundred)\b)?"
         rf"(?:\s?(?P<unit>{PERCENT}|percentage points?\b{words}))?"
         r")",
         re.IGNORECASE,
@@ -250,7 +256,7 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     else:
         if raw.lower() == "one" and not m.group("scale"):
             return None  # "one of the ..." is rarely a quantity worth comparing
-        value = _words_to_number(raw.strip())
+        value = 1.0 if raw.lower() == "a" else _words_to_number(raw.strip())
         if value is None:
             return None
     scale = (m.group("scale") or "").lower()
@@ -310,6 +316,9 @@ def extract(doc: Doc) -> list[Quantity]:
         if got is None:
             continue
         value, kind = got
+        times = MULTIPLE.match(doc.text, m.end()) if kind == "count" else None
+        if times is not None:
+            kind = "multiple"  # "five times the size": a ratio, compared with ratios
         open_end = OPEN_END.match(doc.text, m.end())
         top = _range_end(doc.text, m, value, kind)
         if top is not None:  # "three to five cases", "10-15%", "between 10 and 15": one range, not two figures
@@ -317,6 +326,8 @@ def extract(doc: Doc) -> list[Quantity]:
             range_ends.add(top.start)
         start = m.start("cmp") if m.group("cmp") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         end = top.end if top is not None else m.end()
+        if times is not None:
+            end = times.start() + len(times.group(0).rstrip().rsplit(None, 1)[0])  # show "five times"
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -334,6 +345,10 @@ def extract(doc: Doc) -> list[Quantity]:
             if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in SCALES:
                 continue
             word = UNIT_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
+            if word in person_nouns() and any(c.dep_ == "conj" and c.lemma_.lower() in person_nouns()
+                                              and not any(g.dep_ == "nummod" for g in c.children)
+                                              for c in noun.children):
+                word = "people"  # "1,231 men and women", not "400 engineers and 300 nurses"
             kind = f"count:{word}"
             if word in UNITS:  # minutes and hours are values of one measure, not two counted things
                 unit = word
@@ -673,10 +688,23 @@ class _Sentence:
         return cls(content_lemmas(doc) | before, _names(doc) | before)
 
 
+# Counted nouns that take in any people: a count of them and a count of "employees" may be one count.
+ANY_PEOPLE = {"people", "person", "individual", "adult", "folk"}
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """The same kind of figure: a count of "people" (or "adults", "men and women") and one of "employees" are."""
+    if a.kind == b.kind:
+        return True
+    words = {a.kind.removeprefix("count:"), b.kind.removeprefix("count:")}
+    both = a.kind.startswith("count:") and b.kind.startswith("count:")
+    return both and bool(words & ANY_PEOPLE) and words <= person_nouns() | ANY_PEOPLE
+
+
 def _other_things(a: Quantity, b: Quantity) -> bool:
     """Whether something says two figures are of different things: another kind, year, period, owner or place, or
     a change against a level (what `_same_measure` and `_told_apart` both rule out on evidence)."""
-    if a.kind != b.kind:
+    if not _same_kind(a, b):
         return True
     if a.years and b.years and not (a.years & b.years):
         return True  # a figure for another year
@@ -727,7 +755,7 @@ def _could_be(s: Quantity, t: Quantity) -> bool:
     """Whether the source figure `s` could be the one the statement's `t` reports, context aside: a sentence with
     another figure of the same kind that fits the statement's ("13 (57%) were asymptomatic" beside "30%") cannot
     rule the statement's out, as which of its figures is meant is not known."""
-    if s.kind != t.kind or (s.years and t.years and not s.years & t.years) or s.direction != t.direction:
+    if not _same_kind(s, t) or (s.years and t.years and not s.years & t.years) or s.direction != t.direction:
         return False
     return _relation(s, t)[0] == "supports"
 
@@ -817,7 +845,7 @@ def _plural(word: str) -> str:
     first, _, last = word.rpartition(" ")
     if first:  # "square kilometre" → "square kilometres"
         return f"{first} {_plural(last)}"
-    if word in {"foot", "km", "kg", "mm", "cm", "lb"}:
+    if word in {"foot", "km", "kg", "mm", "cm", "lb", "people", "staff", "personnel", "folk", "crew"}:
         return {"foot": "feet"}.get(word, word)
     if word.endswith(("s", "ch", "sh", "x")):
         return word if word.endswith("s") else word + "es"

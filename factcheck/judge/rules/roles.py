@@ -29,6 +29,8 @@ SOLE_AGENT_PREDICATES = frozenset({
     "assassinate", "kill", "murder", "win", "elect", "appoint", "sign",
 })
 
+# A light verb whose object noun the parser may read as a bare verb with a subject: "made the Sinai offer"
+CAUSATIVE_HEADS = {"make"}
 GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
 
 
@@ -103,7 +105,12 @@ def _frames(doc: Doc) -> list[Frame]:
             # "US-funded initiative": the agent is glued on, the target is the noun
             agent, a_toks = actor_name([doc[tok.i - 2]]), [doc[tok.i - 2]]
             t_toks = [tok.head]
+        causee = tok.dep_ == "ccomp" and tok.tag_ == "VB" and lemma(tok.head) in CAUSATIVE_HEADS
         for c in tok.children:
+            if c.dep_ == "nsubj" and causee:
+                # "Sisi made the Sinai offer to Abbas" parses as "made [the Sinai] offer": a bare verb under
+                # "make" may be the noun of a light-verb phrase, and its "subject" the noun's modifier
+                continue
             if c.dep_ == "nsubj":
                 agent, a_toks = _actor(_antecedent(c))
             elif c.dep_ == "agent":

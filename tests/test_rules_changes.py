@@ -1,0 +1,44 @@
+"""Table-driven tests of the polarity rule on changes said without figures: the same thing going up in one text and
+down in the other ("reduced funding" against "funding has grown"), read from a participle ("reduced funding"), a
+causative object ("cut funding") or an intransitive subject ("funding fell"). Written for this project from the
+error kind "contrary wording" (issue 10: "rose sharply" against "declined"); no development sentence is copied."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_decides, rule_findings
+
+# (source sentence, statement, the decisive relation of the polarity rule; None = it must not contradict)
+CASES = [
+    # must fire: one thing, opposite directions, from a participle, an object or a subject
+    ("Despite reduced funding in recent years, the museum stayed open.", "Funding for the museum has grown in "
+     "recent years.", "contradicts"),
+    ("The government cut funding for schools last year.", "Funding for schools increased last year.", "contradicts"),
+    ("Ticket prices climbed steadily through the season.", "Ticket prices dropped through the season.",
+     "contradicts"),
+    ("Membership of the club shrank after the scandal.", "Membership of the club surged after the scandal.",
+     "contradicts"),
+    ("The council slashed the budget for roads.", "The budget for roads was boosted by the council.", "contradicts"),
+    # must not fire: other things, other places, the same direction, a figure, a causer without its object
+    ("Despite reduced funding in recent years, the museum stayed open.", "Visitor numbers have risen in recent "
+     "years.", None),
+    ("The government cut funding for schools last year.", "Funding for hospitals increased last year.", None),
+    ("Costs fell in Ohio.", "Costs rose in Texas.", None),
+    ("The government cut funding for schools last year.", "Funding for schools was reduced last year.", None),
+    ("Exports grew while imports fell.", "Imports fell.", None),
+    ("The company cut 500 jobs.", "The company's revenue grew.", None),
+    ("The firm cut prices by 5% in May.", "The firm cut prices by 8% in May.", None),
+    ("Funding did not fall last year.", "Funding rose last year.", None),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "expected"), CASES)
+def test_changes_without_figures(nlp, source, statement, expected):
+    assert_decides(rule_findings("polarity", source, statement, nlp=nlp), expected)
+
+
+def test_change_explanation_names_the_thing(nlp):
+    found = rule_findings("polarity", "The government cut funding for schools last year.",
+                          "Funding for schools increased last year.", nlp=nlp)
+    assert [f.explanation for f in found] == [
+        "the source says funding went down (“cut”); the statement says it went up (“increased”)"]
