@@ -1,7 +1,9 @@
 """Table-driven tests of counts of people in the quantities rule ("45,000 people" and "45,000 employees" are one
-count; "1,231 men and women" counts people; data/person_nouns.txt, from WordNet), and of the roles rule leaving the
-"subject" of a light-verb noun alone ("made the Sinai offer"). Written for this project from the error kinds seen on
-development statements (tests/fixtures/dev/news_fresh.csv); no development sentence is copied."""
+count; "1,231 men and women" counts people; data/person_nouns.txt, from WordNet), and of the roles rule: the
+"subject" of a light-verb noun ("made the Sinai offer") is no doer, and naming another holder of an office one person
+holds ("President Ana Ruiz of Peru" against "Peru's president is Luis Soto") contradicts. Written for this project
+from the error kinds seen on development statements (tests/fixtures/dev/news_fresh.csv, seed_fresh.csv); no
+development sentence is copied."""
 
 from __future__ import annotations
 
@@ -58,4 +60,27 @@ ROLES = [
 
 @pytest.mark.parametrize(("source", "statement", "expected"), ROLES)
 def test_light_verb_noun_has_no_doer(nlp, source, statement, expected):
+    assert_decides(rule_findings("roles", source, statement, nlp=nlp), expected)
+
+
+HOLDERS = [
+    # must fire: another person named as holder of an office one person holds
+    ("Left-wing President Ana Ruiz of Peru met the envoy.", "Peru's left-wing president is Luis Soto.",
+     "contradicts"),
+    ("Apple chief executive Tim Cook said sales rose.", "Apple's chief executive is Satya Nadella.", "contradicts"),
+    ("Prime Minister Keir Starmer of Britain met the king.", "Britain's prime minister is Rishi Sunak.",
+     "contradicts"),
+    # must not fire: the same person, a former holder, another country, an office of many, no owner named
+    ("Left-wing President Ana Ruiz of Peru met the envoy.", "Peru's president is Ana Ruiz.", None),
+    ("Former US President Donald Trump spoke on Monday.", "The US president is Joe Biden.", None),
+    ("President Emmanuel Macron of France met Chancellor Olaf Scholz.", "Germany's president is Frank-Walter "
+     "Steinmeier.", None),
+    ("Senator Bernie Sanders of Vermont spoke on Monday.", "Vermont's senator is Peter Welch.", None),
+    ("President Ana Ruiz spoke on Monday.", "The president is Luis Soto.", None),
+    ("The deputy mayor of Lyon, Anne Dupont, resigned.", "The mayor of Lyon, Marc Roux, resigned.", None),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "expected"), HOLDERS)
+def test_office_holders(nlp, source, statement, expected):
     assert_decides(rule_findings("roles", source, statement, nlp=nlp), expected)

@@ -133,6 +133,32 @@ def _own_subject(tok: Token) -> set[str]:
             for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
 
 
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+
+
+def _described(tok: Token) -> Token | None:
+    """The noun an adjective describes: its head ("a fragile truce") or its clause's subject ("the truce looks
+    fragile")."""
+    if tok.dep_ == "amod":
+        return tok.head
+    if tok.dep_ in {"acomp", "oprd", "attr"}:
+        return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
+
+
+def _referred_back(s_tok: Token, t_tok: Token, src: Doc) -> set[str]:
+    """The names of what the statement's word describes, when the source's word describes a description that
+    refers back ("this crucial partnership now appears more fragile") and the sentence before the source named
+    all of them ("the United States and Colombia …"): the two words are about one thing. Else empty."""
+    described = _described(s_tok)
+    if described is None or not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in described.children):
+        return set()
+    before = set(src._.antecedents) if Doc.has_extension("antecedents") else set()
+    other = _described(t_tok)
+    names = {lemma(t) for t in other.subtree if t.pos_ == "PROPN"} if other is not None else set()
+    return names if names and names <= before else set()
+
+
 def _clause_negated(tok: Token) -> bool:
     cur = tok
     for _ in range(4):
@@ -214,11 +240,12 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
                 continue
             if t_word in src_words and s_word in stmt_words:
                 continue  # both texts name both sides ("pregnant and nonpregnant women")
-            if _restrictive(s_tok) or _restrictive(t_tok) or _compares_other_things(s_tok, t_tok):
+            back = _referred_back(s_tok, t_tok, src)
+            if _restrictive(s_tok) or _restrictive(t_tok) or (not back and _compares_other_things(s_tok, t_tok)):
                 continue
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
                 continue  # "he acted legally" and "she acted illegally" are two people's acts
-            shared = _same_thing(_target(s_tok), _target(t_tok))
+            shared = _same_thing(_target(s_tok), _target(t_tok)) or back
             if not shared or _clause_negated(s_tok) or _clause_negated(t_tok):
                 continue
             findings.append(

@@ -198,7 +198,101 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                 break
     if not any(f.relation == "contradicts" for f in findings):
         findings += _swapped(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_holder(src, stmt)
     return findings
+
+
+# Words that put an office in another time: "former US President Donald Trump" is not the president now.
+OTHER_TIME = frozenset({"former", "ex", "late", "then", "previous", "past", "future", "outgoing", "incoming", "new",
+                        "acting", "interim", "next", "first", "last", "deputy", "vice", "assistant", "co"})
+
+
+OWNER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Offices one person holds at a time: a country has many ministers and senators, one president.
+SOLE_TITLES = frozenset({"president", "chancellor", "king", "queen", "pope", "mayor", "governor", "premier",
+                         "emperor", "monarch", "chairman", "chairwoman", "chairperson", "ceo", "coach", "manager",
+                         "captain", "speaker"})
+# Offices named with a word before them: "prime minister", "chief executive".
+SOLE_PHRASES = {("prime", "minister"), ("chief", "executive"), ("chief", "justice")}
+
+
+def _sole_title(title: Token) -> str | None:
+    """The office a title word names, if one person holds it at a time ("president", "prime minister"), else None."""
+    word = title.lower_ if title.pos_ == "PROPN" else lemma(title)
+    before = next((c.lower_ for c in title.children if c.dep_ in {"amod", "compound"} and c.i < title.i), "")
+    if (before, word) in SOLE_PHRASES:
+        return f"{before} {word}"
+    return word if word in SOLE_TITLES and title.ent_type_ != "PERSON" else None
+
+
+@dataclass
+class Holder:
+    """A person named as the holder of an office of something: ("president", "colombia", {"gustavo", "petro"})."""
+
+    title: str
+    of: str
+    names: set[str]
+    tokens: list[Token]
+
+
+def _office_of(title: Token, person: Token) -> str | None:
+    """Whose office a title is: "President … of Colombia", "Colombia's president", "US President", "the coach of the
+    Lakers"; None when not said."""
+    for head in (title, person):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in OWNER_LABELS):
+                    return actor_name(t for t in pobj.subtree if t.pos_ == "PROPN" or t.ent_type_ in OWNER_LABELS)
+    owner = [c for c in title.children if c.dep_ in {"poss", "compound", "nmod"} and c.ent_type_ != "PERSON"
+             and (c.pos_ == "PROPN" or c.ent_type_ in OWNER_LABELS)]
+    return actor_name(owner) if owner else None
+
+
+def _holders(doc: Doc) -> list[Holder]:
+    """Who holds which office of what, as the text puts it: a title before a name ("President Gustavo Petro of
+    Colombia"), a name in apposition ("the coach of the Lakers, Darvin Ham") or a copula ("Colombia's president is
+    Iván Duque"). An office in another time ("former", "deputy") is left out."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        person = ent.root
+        titles = [c for c in person.children if c.dep_ == "compound" and c.i < ent.start]
+        if person.dep_ == "appos":
+            titles.append(person.head)
+        if person.dep_ in {"nsubj", "attr"} and lemma(person.head) == "be":
+            titles += [c for c in person.head.children if c.dep_ in {"nsubj", "attr"} and c.i != person.i]
+        for title in titles:
+            word = _sole_title(title)
+            if word is None:
+                continue
+            if any(c.lower_ in OTHER_TIME for c in (*title.children, *person.children)) or any(
+                    doc[i].lower_ in OTHER_TIME for i in range(max(0, title.i - 2), title.i)):
+                continue
+            of = _office_of(title, person)
+            if of:
+                out.append(Holder(word, of, {t.lower_ for t in ent}, [title, *ent]))
+    return out
+
+
+def _other_holder(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement names someone else as holder of an office the source says a person holds."""
+    src_holders = _holders(src)
+    for t in _holders(stmt):
+        for s in src_holders:
+            if s.title == t.title and s.of == t.of and not s.names & t.names:
+                return [Finding(
+                    rule="roles",
+                    relation="contradicts",
+                    explanation=f"the source names {' '.join(x.text for x in s.tokens[1:])} as the {s.title} of "
+                    f"{s.of.title()}; the statement names {' '.join(x.text for x in t.tokens[1:])}",
+                    source_span=token_span(s.tokens),
+                    statement_span=token_span(t.tokens),
+                    confidence=0.8,
+                )]
+    return []
 
 
 # Who a common noun names, by sex, so that "the women" and "the female passengers" are one party.
