@@ -1,7 +1,8 @@
 """Table-driven tests of counts of people in the quantities rule ("45,000 people" and "45,000 employees" are one
 count; "1,231 men and women" counts people; data/person_nouns.txt, from WordNet), and of the roles rule: the
 "subject" of a light-verb noun ("made the Sinai offer") is no doer, and naming another holder of an office one person
-holds ("President Ana Ruiz of Peru" against "Peru's president is Luis Soto") contradicts. Written for this project
+holds ("President Ana Ruiz of Peru" against "Peru's president is Luis Soto"), or another country for a noun ("US
+officials" against "Peruvian officials"), contradicts. Written for this project
 from the error kinds seen on development statements (tests/fixtures/dev/news_fresh.csv, seed_fresh.csv); no
 development sentence is copied."""
 
@@ -83,4 +84,26 @@ HOLDERS = [
 
 @pytest.mark.parametrize(("source", "statement", "expected"), HOLDERS)
 def test_office_holders(nlp, source, statement, expected):
+    assert_decides(rule_findings("roles", source, statement, nlp=nlp), expected)
+
+
+COUNTRIES = [
+    # must fire: a noun the source gives one country, given another
+    ("The minister blamed US officials for the death of a Peruvian journalist.",
+     "The minister blamed Peruvian officials for the death of a Peruvian journalist.", "contradicts"),
+    ("Talks broke down after British negotiators walked out.", "Talks broke down after French negotiators walked "
+     "out.", "contradicts"),
+    ("The court fined a Dutch bank for the leak.", "The court fined a German bank for the leak.", "contradicts"),
+    ("Peruvian officials met US diplomats in Lima.", "US officials met Peruvian diplomats in Lima.", "contradicts"),
+    # must not fire: the same country, both countries in the source, nouns the source gives no country, other nouns
+    ("The minister blamed US officials for the death of a Peruvian journalist.",
+     "The minister blamed American officials for the death of a Peruvian journalist.", None),
+    ("US and Peruvian officials met in Lima on Monday.", "Peruvian officials met in Lima on Monday.", None),
+    ("Officials met in Lima on Monday.", "Peruvian officials met in Lima on Monday.", None),
+    ("A British tourist was injured in the attack.", "A French student was injured in the attack.", None),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "expected"), COUNTRIES)
+def test_other_country(nlp, source, statement, expected):
     assert_decides(rule_findings("roles", source, statement, nlp=nlp), expected)

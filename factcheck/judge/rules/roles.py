@@ -200,7 +200,51 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
         findings += _swapped(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_holder(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_country(src, stmt)
     return findings
+
+
+COUNTRY_LABELS = frozenset({"NORP", "GPE"})
+
+
+def _countries_of(doc: Doc) -> dict[str, tuple[set[str], list[Token]]]:
+    """Common noun lemma → (the countries its modifiers name, those modifiers): "US officials" → united states."""
+    out: dict[str, tuple[set[str], list[Token]]] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.ent_type_ in
+                COUNTRY_LABELS]
+        mods += [g for c in mods for g in c.conjuncts if g.ent_type_ in COUNTRY_LABELS]  # "US and Colombian officials"
+        names = {n for n in (actor_name([c]) for c in mods) if n}
+        if names:
+            seen = out.setdefault(lemma(tok), (set(), []))
+            seen[0].update(names)
+            seen[1].extend([*mods[:1], tok] if not seen[1] else [])
+    return out
+
+
+def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement gives a noun the source qualifies by one country another country ("Colombian officials" where
+    the source says "US officials" and never "Colombian officials"): who did it, or to whom, is swapped."""
+    src_countries = _countries_of(src)
+    for noun, (names, mods) in _countries_of(stmt).items():
+        if noun not in src_countries:
+            continue
+        s_names, s_mods = src_countries[noun]
+        if names & s_names:
+            continue
+        return [Finding(
+            rule="roles",
+            relation="contradicts",
+            explanation=f"the source says “{s_mods[0].text} {s_mods[1].text}”; the statement says “{mods[0].text} "
+            f"{mods[1].text}”, another country's",
+            source_span=token_span(s_mods[:1]),
+            statement_span=token_span(mods[:1]),
+            confidence=0.6,
+        )]
+    return []
 
 
 # Words that put an office in another time: "former US President Donald Trump" is not the president now.
