@@ -73,3 +73,13 @@ def test_month_that_may_recur_blocks_support(nlp):
                           "In early June, the coach said the team was not ready.", nlp=nlp)
     assert [(f.relation, f.blocks) for f in found] == [("neutral", "support")], found
     assert "early May" in found[0].explanation and "early June" in found[0].explanation
+
+
+def test_the_same_figure_in_another_unit_is_not_the_very_figure(nlp):
+    """"about 50 minutes" against "about 50 hours" said of differently worded acts: never support."""
+    found = rule_findings("quantities", "The crew searched the cabin and the plane departed about 50 minutes late.",
+                          "The flight finally took off about 50 hours late.", nlp=nlp)
+    assert found and all(f.relation == "contradicts" or f.blocks == "support" for f in found), found
+    same = rule_findings("quantities", "The crew searched the cabin and the plane departed about 50 minutes late.",
+                         "The flight finally took off about 50 minutes late.", nlp=nlp)
+    assert not [f for f in same if f.relation == "contradicts" or f.blocks], same

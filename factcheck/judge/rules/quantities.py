@@ -822,8 +822,10 @@ def _unconfirmed(src: Doc, stmt: Doc, src_q: list[Quantity], t: Quantity) -> Fin
     """A statement figure that no figure of the source sentence measures: that sentence cannot support it."""
     if not _needs_confirmation(t):
         return None
-    if any(_same_written(s, t) and not _told_apart(s, t) for s in src_q):
-        return None  # the very figure, and nothing says it is of another thing: the rest of the sentence decides
+    if any(_same_written(s, t) and not _told_apart(s, t) and not unit_mismatch(s, t) for s in src_q):
+        # the very figure, and nothing says it is of another thing: the rest of the sentence decides ("about 50
+        # minutes" against "about 50 hours" is not the very figure)
+        return None
     other = next((s for s in src_q if _same_written(s, t)), None) or next(
         (s for s in src_q if s.lo <= t.hi and t.lo <= s.hi), None)
     if other is not None:

@@ -29,7 +29,8 @@ rules.register("coverage", Rule("coverage", check_coverage, scope="document"))
 def run_rules(source_sentence: str, statement: str, nlp=None, context: str | None = None,
               blocking_only: bool = False) -> list[Finding]:
     """Run every registered pair rule on one (source sentence, statement) pair; parse each text once. With
-    `blocking_only`, only the rules that may block run, and only their blocking findings are kept.
+    `blocking_only`, only the rules that may block run, and only their blocking findings are kept, a contradiction
+    among them kept as a block on support.
 
     `context` is the sentence before a source sentence that refers back to it ("This US-funded initiative…"
     after the sentence naming Plan Colombia): its names become the source Doc's `._.antecedents`, which a
@@ -50,7 +51,12 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
     for name, check in PAIR_RULES.items():
         if not blocking_only or rules[name].blocks:
             findings.extend(check(src_doc, stmt_doc))
-    return [f for f in findings if f.blocks is not None] if blocking_only else findings
+    if not blocking_only:
+        return findings
+    # on a loosely aligned sentence a figure or date it rules out does not contradict the statement (it may be of
+    # another thing), but it cannot support it either: "departed about 50 minutes late" against "50 hours late"
+    return [f if f.blocks is not None else f.model_copy(update={"relation": "neutral", "blocks": "support"})
+            for f in findings if f.blocks is not None or f.relation == "contradicts"]
 
 
 def antecedents(doc: Doc) -> frozenset[str]:
