@@ -1,7 +1,8 @@
 """Table-driven tests of the polarity rule on changes said without figures: the same thing going up in one text and
 down in the other ("reduced funding" against "funding has grown"), read from a participle ("reduced funding"), a
-causative object ("cut funding") or an intransitive subject ("funding fell"). Written for this project from the
-error kind "contrary wording" (issue 10: "rose sharply" against "declined"); no development sentence is copied."""
+causative object ("cut funding") or an intransitive subject ("funding fell"); and on a statement that denies someone
+the role the source gives them ("filled out by staff rather than by volunteers"). Written for this project from the
+error kinds "contrary wording" and "role substitution" (issue 10); no development sentence is copied."""
 
 from __future__ import annotations
 
@@ -42,3 +43,29 @@ def test_change_explanation_names_the_thing(nlp):
                           "Funding for schools increased last year.", nlp=nlp)
     assert [f.explanation for f in found] == [
         "the source says funding went down (“cut”); the statement says it went up (“increased”)"]
+
+
+# (source sentence, statement, decisive relation of the polarity rule; None = it must not contradict)
+ALTERNATIVES = [
+    # must fire: the statement denies someone the role the source gives them in the same act
+    ("Volunteers filled out the survey forms.", "The survey forms were filled out by staff rather than by "
+     "volunteers.", "contradicts"),
+    ("The firm hired 500 salespeople last year.", "The firm hired engineers rather than salespeople last year.",
+     "contradicts"),
+    ("The mayor signed the bill on Monday.", "The bill was signed by the governor instead of the mayor.",
+     "contradicts"),
+    ("Patients filled out the forms.", "Doctors, not patients, filled out the forms.", "contradicts"),
+    # must not fire: the source gives the role to the one the statement names, another act, a hedge, another role
+    ("The governor signed the bill on Monday.", "The bill was signed by the governor instead of the mayor.", None),
+    ("The firm hired 500 engineers last year.", "The firm hired engineers rather than salespeople last year.", None),
+    ("Volunteers filled out the survey forms.", "Volunteers rather than staff filled out the survey forms.", None),
+    ("The mayor criticised the bill on Monday.", "The bill was signed by the governor instead of the mayor.", None),
+    ("The mayor may sign the bill.", "The bill was signed by the governor instead of the mayor.", None),
+    ("Staff delivered the forms to volunteers.", "The forms were delivered by staff rather than by volunteers.",
+     None),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "expected"), ALTERNATIVES)
+def test_denied_alternative(nlp, source, statement, expected):
+    assert_decides(rule_findings("polarity", source, statement, nlp=nlp), expected)

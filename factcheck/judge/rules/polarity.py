@@ -334,6 +334,68 @@ def _denial_covers(denied: _Stance, asserted: _Stance) -> bool:
     return not (a[1] and b[1] and not a[1] & b[1])
 
 
+# "by doctors rather than by the participants", "hired engineers instead of salespeople", "doctors, not patients":
+# what follows is denied in the role of what comes before it.
+ALTERNATIVE = re.compile(r"(?:\b(?:rather than|instead of|and not|but not)|,\s*not)\s+(?:by\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                         r"(?P<x>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+DOER, DONE_TO = "doer", "done to"
+
+
+def _role(tok: Token) -> tuple[Token, str] | None:
+    """(verb, role) of a noun: the doer of an active verb's subject or a passive's "by" phrase; what is done to
+    for an object or a passive subject."""
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        return tok.head, DOER
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return tok.head.head, DOER
+    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
+        return tok.head, DONE_TO
+    return None
+
+
+def _same_word(a: Token, b: Token) -> bool:
+    """One word, however each parse lemmatised it ("salespeople" is "salesperson" in one sentence, not another)."""
+    return bool({lemma(a), a.lower_} & {lemma(b), b.lower_})
+
+
+def _denied_alternative(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement denies someone in a role ("filled out by doctors rather than by the participants") that the
+    source gives them for the same act ("Participants filled out questionnaires")."""
+    for m in ALTERNATIVE.finditer(stmt.text):
+        span = stmt.char_span(m.start("x"), m.end("x"), alignment_mode="expand")
+        before = stmt.char_span(0, m.start(), alignment_mode="contract")
+        if span is None or before is None or not len(before):
+            continue
+        denied = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"}), None)
+        # what the denied one stands against: the last noun before the marker, in its role
+        other = next((t for t in reversed(before) if t.pos_ in {"NOUN", "PROPN"}), None)
+        if denied is None or other is None or _same_word(denied, other):
+            continue
+        span = stmt[span.start : denied.i + 1]  # "salespeople", not "salespeople last"
+        role = _role(other)
+        if role is None:
+            continue
+        verb, kind = role
+        for tok in src:
+            if tok.pos_ != "VERB" or lemma(tok) != lemma(verb) or negation_of(tok) is not None or is_hedged(tok):
+                continue
+            filled = [t for t in tok.subtree if t.pos_ in {"NOUN", "PROPN"} and _same_word(t, denied)
+                      and (r := _role(t)) is not None and r[0].i == tok.i and r[1] == kind]
+            if filled:
+                return [Finding(
+                    rule="polarity",
+                    relation="contradicts",
+                    explanation=f"the statement says not “{span.text}” ({kind} “{verb.text}”); the source says "
+                    f"“{filled[0].text}” {tok.text}" if kind == DOER else
+                    f"the statement says not “{span.text}” ({kind} “{verb.text}”); the source says {tok.text} "
+                    f"“{filled[0].text}”",
+                    source_span=token_span([filled[0]]),
+                    statement_span=token_span(list(span)),
+                    confidence=0.75,
+                )]
+    return []
+
+
 def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
@@ -386,4 +448,4 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
-    return findings or _changes(src_preds, stmt_preds, src, stmt)
+    return findings or _changes(src_preds, stmt_preds, src, stmt) or _denied_alternative(src, stmt)
