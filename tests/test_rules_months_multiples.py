@@ -55,6 +55,11 @@ QUANTITIES = [
     ("The offer would have seen 1,600 square kilometres of desert given to the province.",
      "The offer would have given the province 1,600 square kilometres of desert.", None),
     ("Sales saw a 7% rise last year.", "Sales rose 7% last year.", None),
+    # an ordinal is no fraction ("a third victim"); a fraction of a group still is one
+    ("Two students were hurt and a third victim was treated at the scene.", "Most of the victims were treated at "
+     "the scene.", None),
+    ("A third of the victims were treated at the scene.", "Most of the victims were treated at the scene.",
+     "contradicts"),
 ]
 
 

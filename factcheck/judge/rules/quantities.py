@@ -113,6 +113,8 @@ _A_SCALE = r"a(?=\s(?:hundred|thousand|million|billion|trillion)\b)"
 # A multiple of something ("five times the size of Gaza", "three times as large"): how many times, not a count of
 # times.
 MULTIPLE = re.compile(r"\s+times\s+(?:the|as|more|less|larger|bigger|smaller|higher|greater|that)\b", re.IGNORECASE)
+# A fraction that may be an ordinal ("a third victim"): read as one when it modifies the noun after it.
+ORDINAL = re.compile(r"(?:a|one)[\s-](?:third|fourth|fifth|sixth|tenth)", re.IGNORECASE)
 # A decimal written with a middle dot, as The Lancet prints it ("1·7 billion"): one figure, 1.7.
 _DOTTED = r"\d+·\d+"
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_SHARES, key=len, reverse=True))
@@ -336,6 +338,9 @@ def extract(doc: Doc) -> list[Quantity]:
         root = span.root
         if (m.group("frac") or "").lower() == "most" and (root.dep_ == "advmod" or root.head.pos_ in {"ADJ", "ADV"}):
             continue  # "the most important" is a superlative, not a share
+        if ORDINAL.fullmatch(m.group("frac") or "") and any(
+                t.dep_ == "amod" and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i >= span.end for t in span):
+            continue  # "a third victim" is an ordinal, not a third of the victims
         if kind == "count" and top is None and _is_label(m, span):
             continue  # "day 14", "Flight 567", "phase 3": a name or a position, not an amount
         unit, factor, measure = "", 1.0, ""
