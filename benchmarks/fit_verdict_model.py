@@ -62,7 +62,10 @@ SOURCES = {"seed_dev": "../shared/eval/seed_dev.csv vs the seed article",
 # The shipped fit leaves the NLI pairs out: run through the pipeline (a one-sentence corpus each, many below the
 # similarity floor) they are not statements checked against a source, and fitted with them the model lost seed
 # accuracy (seed_dev 0.96 → 0.77) and held-out calibration (see the closing note of issue 11).
-FIT_SETS = ("seed_dev", "seed_own", "news_own", "news_fresh", "covid_train", "covid_dev")
+# news_fresh is collected and measured but left out: fitted with it (two of its articles held out), the held-out
+# statements were worse calibrated (ECE 0.065 on 590 against 0.050 on the same split's 560 without it; its easy news
+# statements sharpen the temperature, 1.59 → 1.40, and the held-out Check-COVID claims grow overconfident).
+FIT_SETS = ("seed_dev", "seed_own", "news_own", "covid_train", "covid_dev")
 # A seed statement (the product's domain, and few) weighs SEED_WEIGHT: the 84 weigh about twice the ~800 fitted
 # Check-COVID ones. news_own statements weigh 1, as the others: weighed like the seed ones (20), or 5, they cost
 # held-out accuracy (NLI phase 6, the same held-out split: 0.616 at 1, 0.607 at 5, 0.589 at 20).
@@ -357,8 +360,7 @@ def fit(cache: Path, names: tuple[str, ...], *, seed_weight: float, write: bool,
             "date": datetime.date.today().isoformat(),
             "nli_model": SHIPPED_MODEL_DIR.name,  # as factcheck.judge.verdict_model.nli_model_id names it
             "features": list(model.features),
-            "heldout_note": "held out, never fitted: 20% of the seed statements, 2 of the 8 news_own and 2 of the "
-                            "6 news_fresh articles "
+            "heldout_note": "held out, never fitted: 20% of the seed statements, 2 of the 8 news_own articles "
                             "(all their statements) and 40% of the Check-COVID claim groups (every variant of a "
                             "claim on one side)",
             "fit": {"l2": report.l2, "temperature": round(report.temperature, 4),
