@@ -136,6 +136,11 @@ def _frames(doc: Doc) -> list[Frame]:
     return out
 
 
+def _contradiction(explanation: str, source: list[Token], statement: list[Token], confidence: float) -> Finding:
+    return Finding(rule="roles", relation="contradicts", explanation=explanation, source_span=token_span(source),
+                   statement_span=token_span(statement), confidence=confidence)
+
+
 def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
     """Compare who acts on whom for the same predicate."""
     findings = []
@@ -161,17 +166,9 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
         for s in same:
             if t.agent and t.target and s.agent == t.target and s.target == t.agent and t.agent != t.target \
                     and _says_the_rest(t, src):
-                findings.append(
-                    Finding(
-                        rule="roles",
-                        relation="contradicts",
-                        explanation=f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; "
-                        f"the statement has it the other way round",
-                        source_span=token_span(_all(s)),
-                        statement_span=token_span(_all(t)),
-                        confidence=0.85,
-                    )
-                )
+                findings.append(_contradiction(
+                    f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; the statement "
+                    f"has it the other way round", _all(s), _all(t), 0.85))
                 break
             # the same target, another actor of the same kind doing it
             same_target = (s.target and s.target == t.target) or (
@@ -184,17 +181,9 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
             same_target = same_target or _described(s, t, src) or _same_act(s, t, src)
             if same_target and s.agent and t.agent and s.agent != t.agent and not _in_source(t, src) and not additive \
                     and not _one_party(s.agent_tokens, t.agent_tokens):
-                findings.append(
-                    Finding(
-                        rule="roles",
-                        relation="contradicts",
-                        explanation=f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; "
-                        f"the statement says {_txt(t.agent_tokens)} did",
-                        source_span=token_span(s.agent_tokens),
-                        statement_span=token_span(t.agent_tokens),
-                        confidence=0.7,
-                    )
-                )
+                findings.append(_contradiction(
+                    f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; the statement "
+                    f"says {_txt(t.agent_tokens)} did", s.agent_tokens, t.agent_tokens, 0.7))
                 break
     if not any(f.relation == "contradicts" for f in findings):
         findings += _swapped(src, stmt)
@@ -235,15 +224,8 @@ def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
         s_names, s_mods = src_countries[noun]
         if names & s_names:
             continue
-        return [Finding(
-            rule="roles",
-            relation="contradicts",
-            explanation=f"the source says “{s_mods[0].text} {s_mods[1].text}”; the statement says “{mods[0].text} "
-            f"{mods[1].text}”, another country's",
-            source_span=token_span(s_mods[:1]),
-            statement_span=token_span(mods[:1]),
-            confidence=0.6,
-        )]
+        return [_contradiction(f"the source says “{s_mods[0].text} {s_mods[1].text}”; the statement says "
+                               f"“{mods[0].text} {mods[1].text}”, another country's", s_mods[:1], mods[:1], 0.6)]
     return []
 
 
@@ -327,15 +309,8 @@ def _other_holder(src: Doc, stmt: Doc) -> list[Finding]:
     for t in _holders(stmt):
         for s in src_holders:
             if s.title == t.title and s.of == t.of and not s.names & t.names:
-                return [Finding(
-                    rule="roles",
-                    relation="contradicts",
-                    explanation=f"the source names {' '.join(x.text for x in s.tokens[1:])} as the {s.title} of "
-                    f"{s.of.title()}; the statement names {' '.join(x.text for x in t.tokens[1:])}",
-                    source_span=token_span(s.tokens),
-                    statement_span=token_span(t.tokens),
-                    confidence=0.8,
-                )]
+                return [_contradiction(f"the source names {_txt(s.tokens[1:])} as the {s.title} of {s.of.title()}; "
+                                       f"the statement names {_txt(t.tokens[1:])}", s.tokens, t.tokens, 0.8)]
     return []
 
 
@@ -406,12 +381,10 @@ def _swapped(src: Doc, stmt: Doc) -> list[Finding]:
             parties = [t.doer, t.done_to, *(c for x in (t.doer, t.done_to) for c in x.children
                                              if c.dep_ in {"amod", "compound", "det"})]
             if (a, b) == (_party(s.done_to), _party(s.doer)) and _mostly_in(_rest(t.token, parties), src):
-                findings.append(Finding(
-                    rule="roles", relation="contradicts", confidence=0.8,
-                    explanation=f"the source says {_txt(_phrase(s.doer))} {s.token.text} "
-                                f"{_txt(_phrase(s.done_to))}; the statement has it the other way round",
-                    source_span=token_span([s.token, s.doer, s.done_to]),
-                    statement_span=token_span([t.token, t.doer, t.done_to])))
+                findings.append(_contradiction(
+                    f"the source says {_txt(_phrase(s.doer))} {s.token.text} {_txt(_phrase(s.done_to))}; the "
+                    f"statement has it the other way round", [s.token, s.doer, s.done_to],
+                    [t.token, t.doer, t.done_to], 0.8))
                 break
     return findings
 
