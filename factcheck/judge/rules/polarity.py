@@ -336,8 +336,8 @@ def _denial_covers(denied: _Stance, asserted: _Stance) -> bool:
 
 # "by doctors rather than by the participants", "hired engineers instead of salespeople", "doctors, not patients":
 # what follows is denied in the role of what comes before it.
-ALTERNATIVE = re.compile(r"(?:\b(?:rather than|instead of|and not|but not)|,\s*not)\s+(?:by\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-                         r"(?P<x>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+ALTERNATIVE = re.compile(r"(?:\b(?:rather than|instead of|and not|but not)|,\s*not)\s+(?:by\s+)?"
+                         r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 DOER, DONE_TO = "doer", "done to"
 
 
@@ -382,13 +382,11 @@ def _denied_alternative(src: Doc, stmt: Doc) -> list[Finding]:
             filled = [t for t in tok.subtree if t.pos_ in {"NOUN", "PROPN"} and _same_word(t, denied)
                       and (r := _role(t)) is not None and r[0].i == tok.i and r[1] == kind]
             if filled:
+                said = f"“{filled[0].text}” {tok.text}" if kind == DOER else f"{tok.text} “{filled[0].text}”"
                 return [Finding(
                     rule="polarity",
                     relation="contradicts",
-                    explanation=f"the statement says not “{span.text}” ({kind} “{verb.text}”); the source says "
-                    f"“{filled[0].text}” {tok.text}" if kind == DOER else
-                    f"the statement says not “{span.text}” ({kind} “{verb.text}”); the source says {tok.text} "
-                    f"“{filled[0].text}”",
+                    explanation=f"the statement says not “{span.text}” ({kind} “{verb.text}”); the source says {said}",
                     source_span=token_span([filled[0]]),
                     statement_span=token_span(list(span)),
                     confidence=0.75,
