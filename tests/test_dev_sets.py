@@ -19,8 +19,8 @@ def rows(name):
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "seed_roles.csv", "news_own.csv",
-                                  "news_fresh.csv"])
+@pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "seed_roles.csv", "seed_blind.csv",
+                                  "news_own.csv", "news_fresh.csv"])
 def test_each_set_has_statements_labels_and_kinds(name):
     data = rows(name)
     assert data and all(r["statement"].strip() and r["label"] in LABELS and r["kind"] for r in data)
