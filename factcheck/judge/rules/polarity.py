@@ -26,6 +26,7 @@ from factcheck.judge.rules._common import (
 )
 from factcheck.judge.rules.lexicon import aliases, opposites
 from factcheck.judge.rules.patterns import MONTH_WORDS, YEAR
+from factcheck.judge.rules.quantities import CAUSATIVE, DOWN, UP
 from factcheck.results import Finding
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
@@ -91,14 +92,12 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
 
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
 
-# Verbs of change by their direction, beyond the [predicates] pairs: "funding has grown" against "reduced
-# funding". Comparatives ("more", "lower") and "gain"/"lose" (a team, a seat) are not changes of an amount.
-GO_UP = frozenset({"rise", "increase", "grow", "climb", "jump", "surge", "soar", "rebound", "swell", "expand",
-                   "boost", "raise", "hike", "double", "triple"})
-GO_DOWN = frozenset({"fall", "decline", "drop", "decrease", "shrink", "slump", "plunge", "tumble", "dip", "sink",
-                     "slide", "plummet", "contract", "cut", "reduce", "slash", "trim", "lower", "halve"})
-# Verbs whose subject makes the change ("the firm cut spending"): what changed is their object, else unknown.
-CAUSE_CHANGE = frozenset({"boost", "raise", "hike", "cut", "reduce", "slash", "trim", "lower"})
+# Words of change by their direction, beyond the [predicates] pairs ("funding has grown" against "reduced
+# funding"): the quantities rule's, without comparatives and adverbs ("more", "up") and "gain"/"lose" (a team, a seat),
+# which are not changes of an amount, and with the multiplying verbs.
+NOT_CHANGES = frozenset({"up", "down", "more", "less", "fewer", "higher", "gain", "lose", "loss"})
+GO_UP = (UP - NOT_CHANGES) | {"double", "triple"}
+GO_DOWN = (DOWN - NOT_CHANGES) | {"halve"}
 
 
 def _direction(word: str) -> int:
@@ -116,7 +115,7 @@ def _changed(tok: Token) -> Token | None:
         found = next((c for c in tok.children if c.dep_ == dep), None)
         if found is not None:
             return found
-    if lemma(tok) in CAUSE_CHANGE:
+    if lemma(tok) in CAUSATIVE:
         return None  # "the firm cut by 7%": its subject made the change, to something not said
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
