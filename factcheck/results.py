@@ -76,8 +76,10 @@ class Finding(BaseModel):
     confidence: float = 1.0
     attributed_to: str | None = None
     # What this finding rules out for its evidence item, whatever NLI says: "support" (a figure the
-    # source does not confirm) or "verdict" (a name the source never mentions: it is silent, either way).
-    blocks: Literal["support", "verdict"] | None = None
+    # source does not confirm), "verdict" (a name the source never mentions: it is silent, either way) or
+    # "contradiction" (the statement denies the opposite of what the sentence says: "anything but negligible"
+    # against "significant" agrees with it, whatever NLI reads in the opposite word).
+    blocks: Literal["support", "verdict", "contradiction"] | None = None
 
 
 class Evidence(BaseModel):

@@ -69,7 +69,7 @@ def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[Relation, float]
         return "neutral", 0.0  # e.g. the document never mentions a name the statement is about: it is silent
     if rule_c >= 0.5 and ev.similarity >= cfg.align_similarity:
         return "contradicts", min(1.0, max(p_c, rule_c) + (cfg.rule_weight if p_c >= cfg.contradict_threshold else 0))
-    if p_c >= cfg.contradict_threshold and p_c > p_e:
+    if p_c >= cfg.contradict_threshold and p_c > p_e and "contradiction" not in blocked:
         return "contradicts", p_c * weight
     if "support" in blocked:
         return "neutral", 0.0  # e.g. a figure of the statement this sentence does not confirm

@@ -14,7 +14,7 @@ probability decides anything any more.
 Features (`FEATURES`; every value is in [0, 1] or a small count). An item is *scored* when it has NLI
 probabilities. A finding with `blocks="verdict"` (the document never mentions a name the statement is about)
 takes its item out of both directions; `blocks="support"` (a figure the sentence does not confirm) out of
-support. "Support items" are the scored items not blocked from supporting, "contradiction items" those not
+support; `blocks="contradiction"` (the statement denies the opposite of the sentence's word) out of contradiction. "Support items" are the scored items not blocked from supporting, "contradiction items" those not
 blocked from contradicting.
 
 | name | what |
@@ -105,12 +105,12 @@ def _blocks(ev: Evidence) -> set[str]:
 
 def can_support(ev: Evidence) -> bool:
     """A scored item no finding blocks from supporting."""
-    return ev.probabilities is not None and not _blocks(ev)
+    return ev.probabilities is not None and not _blocks(ev) & {"support", "verdict"}
 
 
 def can_contradict(ev: Evidence) -> bool:
-    """A scored item no finding blocks from any verdict."""
-    return ev.probabilities is not None and "verdict" not in _blocks(ev)
+    """A scored item no finding blocks from contradicting."""
+    return ev.probabilities is not None and not _blocks(ev) & {"contradiction", "verdict"}
 
 
 def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str, float]:

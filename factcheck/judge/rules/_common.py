@@ -143,6 +143,23 @@ def is_hedged(verb: Token) -> bool:
     return False
 
 
+# Words before a word that deny it without "not" ("anything but negligible", "far from clear", "hardly minor").
+DENYING_PHRASES = (
+    ("anything", "but"), ("far", "from"), ("hardly",), ("scarcely",), ("by", "no", "means"), ("in", "no", "way"),
+    ("nowhere", "near"), ("not", "at", "all"),
+)
+
+
+def denied_by_phrase(tok: Token) -> bool:
+    """Whether the words just before `tok` deny it ("anything but negligible"): an opposite so denied agrees."""
+    doc = tok.doc
+    for phrase in DENYING_PHRASES:
+        start = tok.i - len(phrase)
+        if start >= 0 and tuple(t.lower_ for t in doc[start:tok.i]) == phrase:
+            return True
+    return False
+
+
 def negation_of(verb: Token) -> Token | None:
     """The negating word of `verb`'s clause ("not", "never", "failed to", "denied"), if any."""
     for c in verb.children:

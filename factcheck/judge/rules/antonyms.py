@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import (
     GENERIC,
+    denied_by_phrase,
     is_hedged,
     lemma,
     make_span,
@@ -40,7 +41,9 @@ PHRASES = [
         r"\b(clash\w*|tensions?|friction|strain\w*|feud\w*|rift)\b",
         r"\b(harmonious|cordial|friction-free|smooth|untroubled|amicable)\s+(relations\w*|ties|partnership)"
         r"|\b(relations\w*|ties|partnership)\b[^.;]{0,60}?\b(?:been|are|were|is|was|remain\w*|stay\w*)\s+"
-        r"(?:very\s+|largely\s+|mostly\s+)?(harmonious|cordial|friction-free|smooth|untroubled|amicable)\b",
+        r"(?:very\s+|largely\s+|mostly\s+)?(harmonious|cordial|friction-free|smooth|untroubled|amicable)\b"
+        r"|\b(?:get|gets|got|gotten|getting)\s+along\b(?!\s+without)|\bon\s+(?:good|friendly|cordial)\s+terms\b"
+        r"|\bsee\s+eye\s+to\s+eye\b",
     ),
     (
         r"\bhistorically\s+high\b|\brecord\s+(high|levels?)\b|\bhigh\s+levels?\b",
@@ -160,11 +163,29 @@ def _referred_back(s_tok: Token, t_tok: Token, src: Doc) -> set[str]:
 
 
 def _clause_negated(tok: Token) -> bool:
+    if denied_by_phrase(tok):
+        return True
     cur = tok
     for _ in range(4):
         if cur.pos_ in {"VERB", "AUX"} and (negation_of(cur) is not None or is_hedged(cur)):
             return True
         if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def _denied(tok: Token) -> bool:
+    """Whether a word is plainly denied ("not", "never", "anything but"), not hedged ("may", "if")."""
+    if denied_by_phrase(tok):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in {"VERB", "AUX"} and is_hedged(cur):
+            return False
+        if any(c.dep_ == "neg" for c in cur.children) or (cur.pos_ in {"VERB", "AUX"} and negation_of(cur)):
             return True
         if cur.head.i == cur.i:
             break
@@ -246,7 +267,26 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
                 continue  # "he acted legally" and "she acted illegally" are two people's acts
             shared = _same_thing(_target(s_tok), _target(t_tok)) or back
-            if not shared or _clause_negated(s_tok) or _clause_negated(t_tok):
+            if not shared or _clause_negated(s_tok):
+                continue
+            if _clause_negated(t_tok):
+                # "anything but negligible" against "significant": a property the source gives, its opposite denied
+                # ("far from minor" is tagged a noun after "from")
+                adjective = t_tok.pos_ == "ADJ" or (t_tok.pos_ == "NOUN" and denied_by_phrase(t_tok))
+                if _denied(t_tok) and s_tok.pos_ == "ADJ" and adjective and t_word not in src_words:
+                    findings.append(
+                        Finding(
+                            rule="antonyms",
+                            relation="supports",
+                            explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; "
+                            f"the statement denies “{token_span(t_toks).text}”, its opposite",
+                            source_span=token_span(s_toks),
+                            statement_span=token_span(t_toks),
+                            confidence=0.6,
+                            blocks="contradiction",
+                        )
+                    )
+                    break
                 continue
             findings.append(
                 Finding(
@@ -265,15 +305,27 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
     return findings
 
 
+def _phrase_negated(doc: Doc, match: re.Match[str]) -> bool:
+    """Whether a matched phrase is denied ("never got along", "did not get along")."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    return span is not None and any(
+        _clause_negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in span)
+
+
 def _phrase_opposites(src: Doc, stmt: Doc) -> list[Finding]:
-    shared = names(src) & names(stmt)
-    if len(shared) < 2 and not (names(stmt) and names(stmt) <= names(src)):
+    # "Their relationship has been marked by clashes": a possessive or personal pronoun stands for the names of the
+    # sentence before (the Doc's antecedents)
+    src_names = names(src)
+    if any(t.lower_ in {"their", "they", "them", "both"} for t in src):
+        src_names |= set(src._.antecedents) if Doc.has_extension("antecedents") else set()
+    shared = src_names & names(stmt)
+    if len(shared) < 2 and not (names(stmt) and names(stmt) <= src_names):
         return []
     for a, b in PHRASES:
         for pa, pb in ((a, b), (b, a)):
             ms = re.search(pa, src.text, re.IGNORECASE)
             mt = re.search(pb, stmt.text, re.IGNORECASE)
-            if ms and mt:
+            if ms and mt and not (_phrase_negated(src, ms) or _phrase_negated(stmt, mt)):
                 return [
                     Finding(
                         rule="antonyms",

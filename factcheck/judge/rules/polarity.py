@@ -64,6 +64,36 @@ NOMINAL = {
 }
 
 
+# "grew stronger", "became weaker": a verb of becoming with a comparative says the change the comparative names
+# ("grew weaker" is no growth); another comparative ("grew tired") is no change of amount.
+BECOMING = frozenset({"grow", "become", "get", "turn"})
+COMPARATIVE_CHANGES = {
+    "stronger": "strengthen", "weaker": "weaken", "bigger": "grow", "larger": "grow", "smaller": "shrink",
+    "higher": "rise", "lower": "fall", "better": "improve", "worse": "worsen",
+}
+
+
+def _verb_lemma(tok: Token) -> str:
+    """A verb's lemma, or for a verb of becoming with a comparative the change it names ("grew weaker" → weaken)."""
+    own = lemma(tok)
+    comp = _become_what(tok)
+    if comp is None:
+        return own
+    return COMPARATIVE_CHANGES.get(comp.lower_, f"{own} {comp.lower_}")
+
+
+def _become_what(tok: Token) -> Token | None:
+    """The adjective of a verb of becoming ("grew weaker", "became tired"), if any."""
+    if lemma(tok) not in BECOMING:
+        return None
+    return next((c for c in tok.children if c.dep_ in {"acomp", "oprd"} and c.pos_ in {"ADJ", "ADV"}), None)
+
+
+def _said(tok: Token) -> str:
+    comp = _become_what(tok)
+    return f"{tok.text} {comp.text}" if comp is not None else tok.text
+
+
 def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
     """(verb lemma, token, subject words, object words) for every verb and event noun."""
     out: list[tuple[str, Token, set[str], set[str]]] = []
@@ -82,7 +112,8 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             # object cannot be compared and the subject decides
             refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj) or (
                 bool(obj) and all(t.pos_ == "PRON" for t in obj))
-            out.append((lemma(tok), tok, subj_words - me, {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
+            out.append((_verb_lemma(tok), tok, subj_words - me,
+                        {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
         elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL:
             subj = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
             obj = [t for c in tok.children if c.dep_ in {"prep", "compound"} for t in c.subtree]
@@ -98,10 +129,22 @@ REFERS_BACK = "<refers back>"  # an object word list standing for "these actions
 NOT_CHANGES = frozenset({"up", "down", "more", "less", "fewer", "higher", "gain", "lose", "loss"})
 GO_UP = (UP - NOT_CHANGES) | {"double", "triple"}
 GO_DOWN = (DOWN - NOT_CHANGES) | {"halve"}
+# Changes of another dimension than amount: an economy may grow and weaken in one year, so only "strengthen" and
+# "weaken" (or "improve" and "worsen") are opposed to each other.
+OTHER_CHANGES = {"strengthen": ("strength", 1), "weaken": ("strength", -1), "improve": ("quality", 1),
+                 "worsen": ("quality", -1), "deteriorate": ("quality", -1)}
 
 
-def _direction(word: str) -> int:
-    return 1 if word in GO_UP else -1 if word in GO_DOWN else 0
+def _direction(word: str) -> tuple[str, int]:
+    """(dimension, +1 up / -1 down / 0 no change) of a word of change."""
+    if word in OTHER_CHANGES:
+        return OTHER_CHANGES[word]
+    return "amount", 1 if word in GO_UP else -1 if word in GO_DOWN else 0
+
+
+def _opposed(a: str, b: str) -> bool:
+    (dim_a, dir_a), (dim_b, dir_b) = _direction(a), _direction(b)
+    return dim_a == dim_b and dir_a * dir_b == -1
 
 
 def _changed(tok: Token) -> Token | None:
@@ -126,18 +169,35 @@ def _figured(tok: Token) -> bool:
                for t in c.subtree)
 
 
-def _opposite_changes(s: Token, t: Token, src_words: set[str], stmt_words: set[str]) -> Token | None:
-    """The thing one text says went up and the other says went down, without figures: the same noun, what each
-    text says of it in the other ("funding for schools" is not "funding for hospitals"); else None."""
-    if _direction(lemma(s)) * _direction(lemma(t)) != -1 or _figured(s) or _figured(t):
+def _opposite_changes(s: _Stance, t: _Stance, src_words: set[str], stmt_words: set[str]) -> Token | None:
+    """The thing one text says went up and the other says went down, without figures: the same noun, or the same
+    name ("weakening the Farc guerrilla group" and "the Farc grew stronger"), with what each text says of it in the
+    other ("funding for schools" is not "funding for hospitals"); else None."""
+    if not _opposed(s.lemma, t.lemma) or _figured(s.tok) or _figured(t.tok):
         return None
-    a, b = _changed(s), _changed(t)
-    if a is None or b is None or not a.pos_ == b.pos_ == "NOUN" or lemma(a) != lemma(b):
+    a, b = _changed(s.tok), _changed(t.tok)
+    if a is None or b is None:
         return None
-    own = {lemma(s), lemma(t), lemma(a)}
-    if not (content_lemmas(a.subtree) - own <= stmt_words and content_lemmas(b.subtree) - own <= src_words):
+    own = {s.lemma, t.lemma, lemma(s.tok), lemma(t.tok), lemma(a), lemma(b)}
+    if a.pos_ == b.pos_ == "NOUN" and lemma(a) == lemma(b):
+        said_a, said_b = content_lemmas(a.subtree), content_lemmas(b.subtree)
+    elif _names(a) & _names(b):  # a name with or without its description: what follows it must agree
+        said_a, said_b = _specified(a), _specified(b)
+    else:
+        return None
+    if not (said_a - own <= stmt_words and said_b - own <= src_words):
         return None
     return b
+
+
+def _names(tok: Token) -> set[str]:
+    """The proper-noun lemmas of a noun and its compounds ("the Farc guerrilla group" → {farc})."""
+    return {lemma(t) for t in (tok, *(c for c in tok.children if c.dep_ == "compound")) if t.pos_ == "PROPN"}
+
+
+def _specified(tok: Token) -> set[str]:
+    """Content lemmas of what a noun's prepositions say of it ("funding for schools" → {school})."""
+    return content_lemmas([t for c in tok.children if c.dep_ == "prep" for t in c.subtree])
 
 
 def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt: Doc) -> list[Finding]:
@@ -148,16 +208,16 @@ def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt
         for s in src_preds:
             if (s.neg is None) != (t.neg is None) or _about_other_things(s.tok, t.tok):
                 continue
-            thing = _opposite_changes(s.tok, t.tok, src_words, stmt_words)
+            thing = _opposite_changes(s, t, src_words, stmt_words)
             if thing is None:
                 continue
             findings.append(
                 Finding(
                     rule="polarity",
                     relation="contradicts",
-                    explanation=f"the source says {thing.lower_} went {'up' if _direction(s.lemma) > 0 else 'down'} "
-                    f"(“{s.tok.text}”); the statement says it went {'up' if _direction(t.lemma) > 0 else 'down'} "
-                    f"(“{t.tok.text}”)",
+                    explanation=f"the source says {thing.lower_} went {'up' if _direction(s.lemma)[1] > 0 else 'down'} "
+                    f"(“{_said(s.tok)}”); the statement says it went {'up' if _direction(t.lemma)[1] > 0 else 'down'} "
+                    f"(“{_said(t.tok)}”)",
                     source_span=token_span([s.tok]),
                     statement_span=token_span([t.tok]),
                     confidence=0.75,
@@ -437,8 +497,8 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     Finding(
                         rule="polarity",
                         relation="contradicts",
-                        explanation=f"the source says “{s.tok.text}”; the statement says the opposite, "
-                        f"“{t.tok.text}” (about {', '.join(sorted(shared))})",
+                        explanation=f"the source says “{_said(s.tok)}”; the statement says the opposite, "
+                        f"“{_said(t.tok)}” (about {', '.join(sorted(shared))})",
                         source_span=token_span([s.tok]),
                         statement_span=token_span([t.tok]),
                         confidence=0.75,

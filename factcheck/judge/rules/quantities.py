@@ -77,7 +77,10 @@ DENOMS = {
     "tenths": 10,
 }
 # comparator -> how it turns a value v into an interval
-LOWER = r"more than|greater than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of"
+LOWER = (
+    r"more than|greater than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of|north of|"
+    r"topped|tops|topping|surpassed|surpasses|surpassing"
+)
 AT_LEAST = r"at least|no less than|no fewer than|a minimum of"
 UPPER = r"less than|fewer than|under|below|not more than|no more than"
 UP_TO = r"up to|as many as|as much as|a maximum of|at most"
@@ -100,6 +103,12 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
     "a small part": (0.0, 25.0),
     "a tiny fraction": (0.0, 10.0),
     "a handful": (0.0, 10.0),
+    "a sliver": (0.0, 10.0),
+    "a tiny sliver": (0.0, 5.0),
+    "a tiny share": (0.0, 10.0),
+    "a tiny proportion": (0.0, 10.0),
+    "a tiny portion": (0.0, 10.0),
+    "a fraction": (0.0, 25.0),
     "the vast majority": (75.0, 100.0),
     "a vast majority": (75.0, 100.0),
     "a large majority": (60.0, 100.0),
