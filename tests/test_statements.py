@@ -30,17 +30,7 @@ SPLITS = [
     ("The Bank of England, which raised rates in May, said inflation would fall.",
      {"The Bank of England said inflation would fall.", "The Bank of England raised rates in May."}),
 ]
-# verb phrases that share the main verb's subject (stop 27): each part keeps the subject
-SHARED_SUBJECT = [
-    ("Grants to the region topped $300 million in 2023 and are expected to double next year.",
-     {"Grants to the region topped $300 million in 2023.", "Grants to the region are expected to double next year."}),
-    ("The mayor criticized the plan and urged a new vote.",
-     {"The mayor criticized the plan.", "The mayor urged a new vote."}),
-    ("The firm cut 500 jobs, closed two plants and moved to Ohio.",
-     {"The firm cut 500 jobs.", "The firm closed two plants.", "The firm moved to Ohio."}),
-]
-# … not when the subject is a pronoun (a part would not say who), not inside a subordinate clause, not two nouns
-SHARED_SUBJECT_WHOLE = [
+WHOLE = [
     "She criticized the plan and urged a new vote.",
     "The plan was designed to combat drug trafficking and bolster security forces.",
     "The mayor met the governor and the senator.",
@@ -117,21 +107,3 @@ def test_json_and_text_show_parts(home):
     assert json.loads(single.stdout)["parts"] is None
     assert "Parts" not in CliRunner().invoke(main, ["check", "The Farc demobilized in 2016."]).stdout
 
-
-@pytest.mark.parametrize(("statement", "parts"), SHARED_SUBJECT)
-def test_split_verb_phrases_sharing_a_subject(statement, parts):
-    assert set(split_statement(statement)) == parts
-
-
-@pytest.mark.parametrize("statement", SHARED_SUBJECT_WHOLE)
-def test_shared_subject_left_whole(statement):
-    assert split_statement(statement) == []
-
-
-def test_source_claims_keep_verb_phrases_whole():
-    """Source sentences stay one claim (their offsets are one span); only statements split on a shared subject."""
-    from factcheck.ingest.claims import atomic_parts
-    from factcheck.ingest.nlp import parse
-
-    sent = next(parse("The mayor criticized the plan and urged a new vote.").sents)
-    assert atomic_parts(sent) == []

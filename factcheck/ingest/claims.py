@@ -91,40 +91,6 @@ def text_without(tokens, removed: set[int]) -> str:
     return _render(t for t in tokens if t.i not in removed)
 
 
-def _shared_subject_parts(sent) -> list[str]:
-    """"S did X and Y" → "S did X." and "S Y.": verb phrases coordinated with the main verb, without their own
-    subject, each with the main verb's subject."""
-    root = sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ == "PRON" or root.pos_ not in ("VERB", "AUX"):
-        return []  # "She studied law": a part would not say who
-    subject_toks = list(subject.subtree)
-    parts: list[str] = []
-    conjs: list = []
-    head = root
-    while True:  # "demobilized, signed a deal and became a party": a chain of conjuncts
-        nxt = next((c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
-        if nxt is None or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in nxt.children):
-            break
-        conjs.append(nxt)
-        head = nxt
-    cut: set[int] = set()
-    for k, conj in enumerate(conjs):
-        later = {t.i for t in conjs[k + 1].subtree} if k + 1 < len(conjs) else set()
-        right = [t for t in conj.subtree if t.i not in later
-                 and not (t.dep_ in ("cc", "punct") and t.head in (conj, conjs[k + 1] if later else conj))]
-        right_text = tidy_clause(_render(subject_toks) + " " + _render(right))
-        if len(right_text) >= MIN_SENTENCE_CHARS:
-            parts.append(right_text)
-        cut |= {t.i for t in conj.subtree}
-    if not parts:
-        return []
-    first = min(cut)
-    cut |= {c.i for c in root.children if c.dep_ in ("cc", "punct") and root.i < c.i < first + 1 and c.i >= first - 2}
-    left = tidy_clause(text_without(sent, cut))
-    return [left, *parts] if len(left) >= MIN_SENTENCE_CHARS else []
-
-
 def _comma_bounded(sub: list, sent) -> set[int]:
     """Indices of a subtree plus the commas that set it off."""
     ids = {t.i for t in sub}
@@ -149,14 +115,10 @@ def _quantified_relative(sub, sent) -> bool:
             and sent.doc[first.i - 2].pos_ in ("NOUN", "PROPN"))
 
 
-def atomic_parts(sent, shared_subject: bool = False) -> list[str]:
-    """Split one spaCy sentence into atomic claims (empty when it should stay whole). With `shared_subject`
-    (statements), verb phrases that share the subject are split too: "Aid topped $4m and is expected to double" →
-    "Aid topped $4m." + "Aid is expected to double." (source claims keep them whole: their offsets stay one span)."""
+def atomic_parts(sent) -> list[str]:
+    """Split one spaCy sentence into atomic claims (empty when it should stay whole)."""
     parts: list[str] = []
     root = sent.root
-    if shared_subject:
-        parts += _shared_subject_parts(sent)
     # Coordinated main clauses: "A did X, and B did Y" -> "A did X." + "B did Y."
     for conj in root.children:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and any(

@@ -28,7 +28,7 @@ def split_statement(statement: str) -> list[str]:
     if len(sentences) > 1:
         parts = [s.text.strip() for s in sentences if len(s.text.strip()) >= 12]
         return parts if len(parts) > 1 else []
-    return atomic_parts(sentences[0], shared_subject=True) if sentences else []
+    return atomic_parts(sentences[0]) if sentences else []
 
 
 def combine(whole: CheckResult, parts: list[CheckResult]) -> CheckResult:
