@@ -14,7 +14,8 @@ probability decides anything any more.
 Features (`FEATURES`; every value is in [0, 1] or a small count). An item is *scored* when it has NLI
 probabilities. A finding with `blocks="verdict"` (the document never mentions a name the statement is about)
 takes its item out of both directions; `blocks="support"` (a figure the sentence does not confirm) out of
-support; `blocks="contradiction"` (the statement denies the opposite of the sentence's word) out of contradiction. "Support items" are the scored items not blocked from supporting, "contradiction items" those not
+support; `blocks="contradiction"` (the statement denies the opposite of the sentence's word) out of
+contradiction. "Support items" are the scored items not blocked from supporting, "contradiction items" those not
 blocked from contradicting.
 
 | name | what |

@@ -162,35 +162,24 @@ def _referred_back(s_tok: Token, t_tok: Token, src: Doc) -> set[str]:
     return names if names and names <= before else set()
 
 
-def _clause_negated(tok: Token) -> bool:
+def _negation(tok: Token) -> str | None:
+    """How a word's clause leaves it: "hedged" ("may", "if"), "denied" ("not", "never", "anything but"), or None."""
     if denied_by_phrase(tok):
-        return True
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in {"VERB", "AUX"} and (negation_of(cur) is not None or is_hedged(cur)):
-            return True
-        if any(c.dep_ == "neg" for c in cur.children):
-            return True
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return False
-
-
-def _denied(tok: Token) -> bool:
-    """Whether a word is plainly denied ("not", "never", "anything but"), not hedged ("may", "if")."""
-    if denied_by_phrase(tok):
-        return True
+        return "denied"
     cur = tok
     for _ in range(4):
         if cur.pos_ in {"VERB", "AUX"} and is_hedged(cur):
-            return False
+            return "hedged"
         if any(c.dep_ == "neg" for c in cur.children) or (cur.pos_ in {"VERB", "AUX"} and negation_of(cur)):
-            return True
+            return "denied"
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return False
+    return None
+
+
+def _clause_negated(tok: Token) -> bool:
+    return _negation(tok) is not None
 
 
 def _restrictive(tok: Token) -> bool:
@@ -269,11 +258,12 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             shared = _same_thing(_target(s_tok), _target(t_tok)) or back
             if not shared or _clause_negated(s_tok):
                 continue
-            if _clause_negated(t_tok):
+            negation = _negation(t_tok)
+            if negation is not None:
                 # "anything but negligible" against "significant": a property the source gives, its opposite denied
                 # ("far from minor" is tagged a noun after "from")
                 adjective = t_tok.pos_ == "ADJ" or (t_tok.pos_ == "NOUN" and denied_by_phrase(t_tok))
-                if _denied(t_tok) and s_tok.pos_ == "ADJ" and adjective and t_word not in src_words:
+                if negation == "denied" and s_tok.pos_ == "ADJ" and adjective and t_word not in src_words:
                     findings.append(
                         Finding(
                             rule="antonyms",

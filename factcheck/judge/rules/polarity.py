@@ -142,6 +142,10 @@ def _direction(word: str) -> tuple[str, int]:
     return "amount", 1 if word in GO_UP else -1 if word in GO_DOWN else 0
 
 
+def _way(word: str) -> str:
+    return "up" if _direction(word)[1] > 0 else "down"
+
+
 def _opposed(a: str, b: str) -> bool:
     (dim_a, dir_a), (dim_b, dir_b) = _direction(a), _direction(b)
     return dim_a == dim_b and dir_a * dir_b == -1
@@ -215,9 +219,8 @@ def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt
                 Finding(
                     rule="polarity",
                     relation="contradicts",
-                    explanation=f"the source says {thing.lower_} went {'up' if _direction(s.lemma)[1] > 0 else 'down'} "
-                    f"(“{_said(s.tok)}”); the statement says it went {'up' if _direction(t.lemma)[1] > 0 else 'down'} "
-                    f"(“{_said(t.tok)}”)",
+                    explanation=f"the source says {thing.lower_} went {_way(s.lemma)} (“{_said(s.tok)}”); the "
+                    f"statement says it went {_way(t.lemma)} (“{_said(t.tok)}”)",
                     source_span=token_span([s.tok]),
                     statement_span=token_span([t.tok]),
                     confidence=0.75,
