@@ -60,6 +60,7 @@ class Checker:
         self.settings = settings
         self._names: dict[str, frozenset[str]] = {}
         self._before: dict[str, dict[str, str]] = {}  # per document: sentence → the sentence before it
+        self._holders: dict[str, dict] = {}  # per document: who holds which office
 
     def context_of(self, claim) -> str | None:
         """The sentence before `claim`'s in its document: what "it", "the plan" or "this move" refer back to."""
@@ -119,13 +120,37 @@ class Checker:
         while batch := list(islice(it, batch_size)):
             yield from self.check_batch([validate_statement(s, self.settings.max_statement_chars) for s in batch])
 
-    def _judge_batch(self, statements: list[str]) -> list[CheckResult]:
-        vectors = self.embedder.encode(statements)
+    def holders_of(self, doc_id: str):
+        """Who a document names as holder of which office (`factcheck.judge.offices.holders`), once per document."""
+        if doc_id not in self._holders:
+            from factcheck.judge.offices import holders
+
+            self._holders[doc_id] = holders(self.index.doc_sentences(doc_id))
+        return self._holders[doc_id]
+
+    def _search(self, vectors) -> list[list[SearchHit]]:
         # Retrieve extra so that deduplicating split claims of one sentence still leaves top_k items.
         hits = self.index.search(vectors, self.settings.top_k * 2)
-        hits = [dedupe_hits(h)[: self.settings.top_k] for h in hits]
+        return [dedupe_hits(h)[: self.settings.top_k] for h in hits]
+
+    def _judge_batch(self, statements: list[str]) -> list[CheckResult]:
+        from factcheck.judge.offices import mentions_office, merge, read_offices
+
+        vectors = self.embedder.encode(statements)
+        hits = self._search(vectors)
+        # "Colombia's president" is read as the person the retrieved documents name so, and retrieved again
+        readings = [read_offices(s, merge(self.holders_of(d) for d in dict.fromkeys(h.claim.doc_id for h in hs)))
+                    if mentions_office(s) else None for s, hs in zip(statements, hits)]
+        if read := [(i, r.text) for i, r in enumerate(readings) if r is not None]:
+            at = [i for i, _ in read]
+            vectors[at] = self.embedder.encode([text for _, text in read])
+            for i, found in zip(at, self._search(vectors[at])):
+                hits[i] = found
         hits = self._read_on(vectors, hits)
-        return self.judge.judge_many(statements, hits, names_of=self.names_of, context_of=self.context_of)
+        judged = self.judge.judge_many([r.text if r else s for s, r in zip(statements, readings)], hits,
+                                       names_of=self.names_of, context_of=self.context_of)
+        return [res if r is None else res.model_copy(update={"statement": s, "explanation": f"{r.note} {res.explanation}"})
+                for s, r, res in zip(statements, readings, judged)]
 
     def _read_on(self, vectors, hits: list[list[SearchHit]], lead: int = 3) -> list[list[SearchHit]]:
         """Each statement's hits, where the sentence after one of its `lead` best hits refers back to it ("…began

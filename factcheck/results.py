@@ -99,6 +99,8 @@ class Evidence(BaseModel):
     # next most similar sentences of its document, in document order (the passage; `passage_sentences`).
     passage: dict[str, float] | None = None
     attributed_to: str | None = None
+    # The sentence before, when this one refers back to it ("This US-funded initiative…"): NLI read the two together.
+    read_after: str | None = None
     findings: list[Finding] = Field(default_factory=list)
 
 

@@ -35,6 +35,7 @@ def test_json_shape(home):
             assert isinstance(ev[key], typ), key
         assert ev["relation"] in ("supports", "contradicts", "neutral")
         assert ev.get("passage") is None or set(ev["passage"]) == {"entailment", "neutral", "contradiction"}
+        assert "read_after" in ev and (ev["read_after"] is None or isinstance(ev["read_after"], str) and ev["read_after"])
         for f in ev["findings"]:
             for key, typ in FINDING.items():
                 assert isinstance(f[key], typ)

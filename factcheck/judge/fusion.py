@@ -91,6 +91,8 @@ def _why(ev: Evidence) -> str:
         if ev.passage and ev.passage[key] > ev.probabilities[key] + 0.1:
             reasons.append(f"read with the next most similar sentences of its document, NLI {key} "
                            f"{ev.passage[key]:.2f}")
+    if ev.read_after and ev.probabilities:
+        reasons.append(f"read after the sentence before it, “{ev.read_after.strip()}”")
     if ev.attributed_to:
         reasons.append(f"the source attributes this to {ev.attributed_to}, it is not the article's own claim")
     return "; ".join(reasons)

@@ -121,10 +121,11 @@ class NLIJudge:
         for (si, ei), p in zip(where, probs):
             ev = evidence_lists[si][ei]
             ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
+            # a claim that refers back is read with the sentence before it ("This US-funded initiative…")
+            claim = hits[si][ei].claim
+            before = context_of(claim) if context_of is not None and refers_back(claim.sentence) else None
+            ev.read_after = before
             if self.use_rules:
-                # a claim that refers back is read with the sentence before it ("This US-funded initiative…")
-                claim = hits[si][ei].claim
-                before = context_of(claim) if context_of is not None and refers_back(claim.sentence) else None
                 # a claim too loosely aligned for its rules to speak for or against the statement can still not
                 # confirm it: "$56 billion … sales down seven percent" cannot support "sales rose seven percent"
                 # however its NLI reads, so on it only the findings that block count

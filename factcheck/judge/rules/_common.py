@@ -193,7 +193,8 @@ def actor_name(tokens: Iterable[Token]) -> str | None:
     if text in capitals():  # "Washington accused Bogotá": the capitals stand for their governments
         return capitals()[text]
     last = toks[-1].text.lower()
-    return alias.get(last, last)
+    bare = last.rstrip(".")  # "Corp." at the end of a sentence keeps the full stop
+    return alias.get(last) or alias.get(bare, bare)
 
 
 def names(doc: Doc) -> set[str]:

@@ -29,6 +29,35 @@ from factcheck.results import Finding
 
 MEASURES = {"level", "rate", "amount", "number", "price", "cost", "figure", "share", "proportion", "percentage",
             "degree", "speed", "pace", "value", "volume", "score", "temperature", "sum", "margin", "tension"}
+# Nouns that count or measure what their "of" names: "a couple of projects", "token amounts of aid".
+COUNTED = frozenset({"couple", "handful", "few", "number", "amount", "sum", "lot", "dozen", "score", "quantity"})
+HOW_MANY = frozenset({"numerous", "many", "few", "countless", "myriad"})
+# Words that say how many or how much: opposite only about the same act ("numerous projects were canceled" against
+# "a couple of projects were canceled"; not "few were approved" against "many were submitted").
+AMOUNT_WORDS = HOW_MANY | {"couple", "handful", "token", "meagre", "meager", "paltry", "scant", "measly"}
+def _counts(tok: Token) -> bool:
+    """Whether a how-many word counts: not "quite a few" or "not a few" (many), not "the couple" (two people)."""
+    if lemma(tok) in {"couple", "handful"}:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if lemma(tok) == "few":
+        return tok.i < 2 or tok.doc[tok.i - 2].lower_ not in {"quite", "not"}
+    return True
+
+
+LIGHT_PREDICATES = frozenset({"be", "have", "do", "get", "end", "come", "go", "seem", "remain"})
+
+
+def _acts_on(tok: Token) -> set[str]:
+    """Lemmas of the predicate a how-many word's noun takes part in: its verb, and the verb or adjective that verb
+    completes ("ended up being canceled" → end, cancel; "were unhurt" → unhurt)."""
+    noun = tok.head if tok.dep_ in {"amod", "nummod"} else tok
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    out = {lemma(verb)} | {lemma(c) for c in verb.children if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}}
+    return out - LIGHT_PREDICATES
 # Phrases whose opposite is not one word: (source side, statement side), matched either way round,
 # and only when the two texts are about the same named actors.
 PHRASES = [
@@ -105,6 +134,10 @@ def _target(tok: Token) -> set[str]:
     head = cur if cur.i != tok.i else tok.head
     out |= {lemma(c) for c in head.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"}
     out.add(lemma(head))
+    for noun in (tok, head):
+        if lemma(noun) in COUNTED:  # "a handful of projects", "token amounts of aid": what is counted
+            out |= {lemma(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"}
     if head.dep_ in {"attr", "acomp", "oprd"} or tok.dep_ in {"acomp", "oprd", "attr"}:
         verb = head.head if head.dep_ in {"attr", "acomp", "oprd"} else tok.head
         for c in verb.children:
@@ -186,7 +219,7 @@ def _restrictive(tok: Token) -> bool:
     """An adjective that picks out a kind of a plural or date noun rather than describing one thing: "severe
     cases", "pregnant women", "late January" name subsets and times, so "mild cases" elsewhere is no opposite."""
     head = tok.head
-    if tok.dep_ != "amod" or head.i == tok.i:
+    if tok.dep_ != "amod" or head.i == tok.i or lemma(tok) in HOW_MANY:  # "numerous projects" is all of them
         return False
     if head.ent_type_ in {"DATE", "TIME"} or head.lower_ in DATE_WORDS:
         return True
@@ -256,6 +289,9 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
                 continue  # "he acted legally" and "she acted illegally" are two people's acts
             shared = _same_thing(_target(s_tok), _target(t_tok)) or back
+            if {s_word, t_word} & AMOUNT_WORDS and (not _acts_on(s_tok) & _acts_on(t_tok) or not _counts(s_tok)
+                                                     or not _counts(t_tok)):
+                continue
             if not shared or _clause_negated(s_tok):
                 continue
             negation = _negation(t_tok)

@@ -112,13 +112,15 @@ def check_coverage(stmt: Doc, names: frozenset[str], source: str) -> list[Findin
 
 def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     """Whether every name the document never mentions is the author a roles finding says the statement swapped
-    in, for an act with one author ("funded by the European Union" where the source says the US funded it):
+    in, for an act with one author ("funded by the European Union" where the source says the US funded it), or the
+    holder of an office one person holds ("Colombia's president is Iván Duque" where the source names Petro):
     the source is not silent about who did it — it names someone else — so the gap does not block the
     contradiction. Acts many can do ("Venezuela accused Petro") stay blocked: the source is silent on them."""
-    from factcheck.judge.rules.roles import SOLE_AGENT_PREDICATES
+    from factcheck.judge.rules.roles import SOLE_AGENT_PREDICATES, names_a_sole_office
 
     spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
-    spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES]
+    spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES
+             or names_a_sole_office(stmt, sp.start, sp.end)]
     if not spans:
         return False
     missing = unmentioned_entities(stmt, names)
@@ -127,13 +129,16 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
 
 
 def _predicate_of(stmt: Doc, char: int) -> str | None:
-    """Lemma of the verb governing the token at character `char` ("the European Union" → "fund")."""
+    """The act of the verb governing the token at character `char` ("the European Union" → "fund", for "paid for
+    by the European Union" too)."""
+    from factcheck.judge.rules.roles import act_of
+
     tok = next((t for t in stmt if t.idx <= char < t.idx + len(t.text) + 1), None)
     for _ in range(4):
         if tok is None:
             return None
         if tok.pos_ == "VERB":
-            return tok.lemma_.lower()
+            return act_of(tok)
         if tok.head.i == tok.i:
             return None
         tok = tok.head

@@ -173,6 +173,10 @@ def _figured(tok: Token) -> bool:
                for t in c.subtree)
 
 
+# Nouns that name one thing when it goes up or down: "reduced funding" and "aid has risen" are the same money.
+ONE_THING = {"aid": "funding", "assistance": "funding", "financing": "funding"}
+
+
 def _opposite_changes(s: _Stance, t: _Stance, src_words: set[str], stmt_words: set[str]) -> Token | None:
     """The thing one text says went up and the other says went down, without figures: the same noun, or the same
     name ("weakening the Farc guerrilla group" and "the Farc grew stronger"), with what each text says of it in the
@@ -183,7 +187,7 @@ def _opposite_changes(s: _Stance, t: _Stance, src_words: set[str], stmt_words: s
     if a is None or b is None:
         return None
     own = {s.lemma, t.lemma, lemma(s.tok), lemma(t.tok), lemma(a), lemma(b)}
-    if a.pos_ == b.pos_ == "NOUN" and lemma(a) == lemma(b):
+    if a.pos_ == b.pos_ == "NOUN" and ONE_THING.get(lemma(a), lemma(a)) == ONE_THING.get(lemma(b), lemma(b)):
         said_a, said_b = content_lemmas(a.subtree), content_lemmas(b.subtree)
     elif _names(a) & _names(b):  # a name with or without its description: what follows it must agree
         said_a, said_b = _specified(a), _specified(b)
@@ -192,6 +196,16 @@ def _opposite_changes(s: _Stance, t: _Stance, src_words: set[str], stmt_words: s
     if not (said_a - own <= stmt_words and said_b - own <= src_words):
         return None
     return b
+
+
+def _thing(src_verb: Token, stmt_thing: Token) -> str:
+    """What the source says changed, in its own word ("funding", where the statement says "aid")."""
+    own = _changed(src_verb)
+    return (own if own is not None and own.pos_ == "NOUN" else stmt_thing).lower_
+
+
+def _it(src_verb: Token, stmt_thing: Token) -> str:
+    return "it" if _thing(src_verb, stmt_thing) == stmt_thing.lower_ else stmt_thing.lower_
 
 
 def _names(tok: Token) -> set[str]:
@@ -219,8 +233,8 @@ def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt
                 Finding(
                     rule="polarity",
                     relation="contradicts",
-                    explanation=f"the source says {thing.lower_} went {_way(s.lemma)} (“{_said(s.tok)}”); the "
-                    f"statement says it went {_way(t.lemma)} (“{_said(t.tok)}”)",
+                    explanation=f"the source says {_thing(s.tok, thing)} went {_way(s.lemma)} (“{_said(s.tok)}”); "
+                    f"the statement says {_it(s.tok, thing)} went {_way(t.lemma)} (“{_said(t.tok)}”)",
                     source_span=token_span([s.tok]),
                     statement_span=token_span([t.tok]),
                     confidence=0.75,

@@ -29,6 +29,33 @@ SOLE_AGENT_PREDICATES = frozenset({
     "assassinate", "kill", "murder", "win", "elect", "appoint", "sign",
 })
 
+# Verbs that name one act: who "bankrolled", "financed" or "paid for" something funded it.
+SAME_ACT = {"finance": "fund", "bankroll": "fund", "underwrite": "fund", "construct": "build", "establish": "found",
+            "murder": "kill", "assassinate": "kill"}
+# Verbs that name that act with a preposition before what they act on: "paid for the plan".
+PREP_ACTS = {("pay", "for"): "fund"}
+
+
+def _predicate(tok: Token) -> tuple[str, Token | None]:
+    """The act a verb names (SAME_ACT, PREP_ACTS) and, for a prepositional act, the noun it acts on."""
+    word = lemma(tok)
+    for c in tok.children:
+        if c.dep_ == "prep" and (word, c.lower_) in PREP_ACTS:
+            return PREP_ACTS[word, c.lower_], next((g for g in c.children if g.dep_ == "pobj"), None)
+    return SAME_ACT.get(word, word), None
+
+
+def act_of(tok: Token) -> str:
+    """The act a verb names: "fund" for "bankrolled" and "paid for" (SAME_ACT, PREP_ACTS), else its lemma."""
+    return _predicate(tok)[0]
+
+
+def _act_text(tok: Token) -> str:
+    """A verb as the act's words: "paid for", "funded"."""
+    prep = next((c.text for c in tok.children if c.dep_ == "prep" and (lemma(tok), c.lower_) in PREP_ACTS), None)
+    return f"{tok.text} {prep}" if prep else tok.text
+
+
 # A light verb whose object noun the parser may read as a bare verb with a subject: "made the Sinai offer"
 CAUSATIVE_HEADS = {"make"}
 GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
@@ -119,6 +146,11 @@ def _frames(doc: Doc) -> list[Frame]:
                         agent, a_toks = _actor(g)
             elif c.dep_ in {"dobj", "nsubjpass"}:
                 target, t_toks = _target(c)
+        predicate, prep_object = _predicate(tok)
+        if prep_object is not None and not t_toks:
+            target, t_toks = _target(prep_object)
+        if not t_toks and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+            target, t_toks = None, [tok.head]  # "an initiative paid for by the EU": what it describes is done to
         if agent is None and not a_toks and tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN":
             # "the Trump administration's decision to dismantle USAID": the possessor decides, so it acts
             poss = next((c for c in tok.head.children if c.dep_ == "poss"), None)
@@ -132,7 +164,7 @@ def _frames(doc: Doc) -> list[Frame]:
         if agent is None and not t_toks:
             continue
         words = content_lemmas(t for t0 in t_toks for t in t0.subtree) if t_toks else set()
-        out.append(Frame(lemma(tok), tok, agent, a_toks, target, t_toks, words))
+        out.append(Frame(predicate, tok, agent, a_toks, target, t_toks, words))
     return out
 
 
@@ -149,16 +181,23 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
         same = [s for s in src_frames if s.predicate == t.predicate]
         if not same:
             continue
-        if t.agent and t.target and any(s.agent == t.agent and s.target == t.target for s in same):
-            s = next(s for s in same if s.agent == t.agent and s.target == t.target)
+        # the same act by the same actor on the same thing; with nothing else said, NLI's doubt about a description
+        # ("this US-funded initiative") or a synonym ("bankrolled") cannot make it a contradiction
+        alone = not _rest(t.token, t.agent_tokens + t.target_tokens) - content_lemmas(src)
+        agreeing = [s for s in same if t.agent and s.agent == t.agent
+                    and (t.target and s.target == t.target or alone and _described(s, t, src))]
+        if agreeing:
+            s = agreeing[0]
+            named = f" (the source's “{_txt(s.agent_tokens)} … {_txt(s.target_tokens)}”)" if s.target != t.target else ""
             findings.append(
                 Finding(
                     rule="roles",
                     relation="supports",
-                    explanation=f"both texts say {_txt(t.agent_tokens)} {t.token.text} {_txt(t.target_tokens)}",
+                    explanation=f"both texts say {_txt(t.agent_tokens)} {_act_text(t.token)} {_txt(t.target_tokens)}{named}",
                     source_span=token_span([s.token]),
                     statement_span=token_span([t.token]),
                     confidence=0.4,
+                    blocks="contradiction" if alone else None,
                 )
             )
             continue
@@ -205,6 +244,7 @@ def _countries_of(doc: Doc) -> dict[str, tuple[set[str], list[Token]]]:
             continue
         mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.ent_type_ in
                 COUNTRY_LABELS]
+        mods += _doers_country(tok)
         mods += [g for c in mods for g in c.conjuncts if g.ent_type_ in COUNTRY_LABELS]  # "US and Colombian officials"
         names = {n for n in (actor_name([c]) for c in mods) if n}
         if names:
@@ -212,6 +252,25 @@ def _countries_of(doc: Doc) -> dict[str, tuple[set[str], list[Token]]]:
             seen[0].update(names)
             seen[1].extend([*mods[:1], tok] if not seen[1] else [])
     return out
+
+
+# Verbs whose object is the act itself, so their doer is the act's: "Colombian forces carried out the strikes".
+DOING = frozenset({"carry", "conduct", "launch", "stage", "mount", "perform", "execute"})
+
+
+def _doers_country(act: Token) -> list[Token]:
+    """The country words of who does an act named by a noun ("Colombian forces carried out the strikes", "the
+    strikes were conducted by US forces" → Colombian, US); none for other verbs ("Colombians condemned the
+    strikes")."""
+    verb = act.head
+    if act.dep_ not in {"dobj", "nsubjpass"} or lemma(verb) not in DOING:
+        return []
+    if act.dep_ == "dobj":
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return [m for d in doers for m in (d, *d.children) if m.ent_type_ in COUNTRY_LABELS
+            and (m is d or m.dep_ in {"amod", "compound", "nmod", "poss"})]
 
 
 def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
@@ -243,7 +302,7 @@ SOLE_TITLES = frozenset({"president", "chancellor", "king", "queen", "pope", "ma
 SOLE_PHRASES = {("prime", "minister"), ("chief", "executive"), ("chief", "justice")}
 
 
-def _sole_title(title: Token) -> str | None:
+def sole_title(title: Token) -> str | None:
     """The office a title word names, if one person holds it at a time ("president", "prime minister"), else None."""
     word = title.lower_ if title.pos_ == "PROPN" else lemma(title)
     before = next((c.lower_ for c in title.children if c.dep_ in {"amod", "compound"} and c.i < title.i), "")
@@ -262,7 +321,7 @@ class Holder:
     tokens: list[Token]
 
 
-def _office_of(title: Token, person: Token) -> str | None:
+def office_of(title: Token, person: Token) -> str | None:
     """Whose office a title is: "President … of Colombia", "Colombia's president", "US President", "the coach of the
     Lakers"; None when not said."""
     for head in (title, person):
@@ -272,11 +331,12 @@ def _office_of(title: Token, person: Token) -> str | None:
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in OWNER_LABELS):
                     return actor_name(t for t in pobj.subtree if t.pos_ == "PROPN" or t.ent_type_ in OWNER_LABELS)
     owner = [c for c in title.children if c.dep_ in {"poss", "compound", "nmod"} and c.ent_type_ != "PERSON"
-             and (c.pos_ == "PROPN" or c.ent_type_ in OWNER_LABELS)]
+             and (c.pos_ == "PROPN" or c.ent_type_ in OWNER_LABELS)
+             or c.dep_ == "amod" and c.ent_type_ == "NORP"]  # "the Colombian president"
     return actor_name(owner) if owner else None
 
 
-def _holders(doc: Doc) -> list[Holder]:
+def office_holders(doc: Doc) -> list[Holder]:
     """Who holds which office of what, as the text puts it: a title before a name ("President Gustavo Petro of
     Colombia"), a name in apposition ("the coach of the Lakers, Darvin Ham") or a copula ("Colombia's president is
     Iván Duque"). An office in another time ("former", "deputy") is left out."""
@@ -291,22 +351,28 @@ def _holders(doc: Doc) -> list[Holder]:
         if person.dep_ in {"nsubj", "attr"} and lemma(person.head) == "be":
             titles += [c for c in person.head.children if c.dep_ in {"nsubj", "attr"} and c.i != person.i]
         for title in titles:
-            word = _sole_title(title)
+            word = sole_title(title)
             if word is None:
                 continue
             if any(c.lower_ in OTHER_TIME for c in (*title.children, *person.children)) or any(
                     doc[i].lower_ in OTHER_TIME for i in range(max(0, title.i - 2), title.i)):
                 continue
-            of = _office_of(title, person)
+            of = office_of(title, person)
             if of:
                 out.append(Holder(word, of, {t.lower_ for t in ent}, [title, *ent]))
     return out
 
 
+def names_a_sole_office(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a Doc are a holder of an office one person holds, with the title
+    ("Colombia's president is Iván Duque": "president … Iván Duque")."""
+    return any(start <= h.tokens[0].idx and h.tokens[-1].idx < end for h in office_holders(doc))
+
+
 def _other_holder(src: Doc, stmt: Doc) -> list[Finding]:
     """The statement names someone else as holder of an office the source says a person holds."""
-    src_holders = _holders(src)
-    for t in _holders(stmt):
+    src_holders = office_holders(src)
+    for t in office_holders(stmt):
         for s in src_holders:
             if s.title == t.title and s.of == t.of and not s.names & t.names:
                 return [_contradiction(f"the source names {_txt(s.tokens[1:])} as the {s.title} of {s.of.title()}; "
