@@ -19,7 +19,7 @@ def rows(name):
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "seed_roles.csv", "seed_blind.csv",
+@pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "seed_roles.csv", "seed_blind.csv", "seed_blind2.csv",
                                   "news_own.csv", "news_fresh.csv"])
 def test_each_set_has_statements_labels_and_kinds(name):
     data = rows(name)
