@@ -29,14 +29,23 @@ SPLITS = [
     # … and after "an organisation of a place" it stays the organisation
     ("The Bank of England, which raised rates in May, said inflation would fall.",
      {"The Bank of England said inflation would fall.", "The Bank of England raised rates in May."}),
+    # two things reported by one speaker, the second opened by "that"; its pronoun subject is the first's subject
+    ("The mayor said that the bridge would open in May and that tolls would be scrapped.",
+     {"The mayor said that the bridge would open in May.", "The mayor said that tolls would be scrapped."}),
+    ("Police said the driver was arrested and that he was later released.",
+     {"Police said the driver was arrested.", "Police said that the driver was later released."}),
+    ("The audit found that costs rose and that revenue fell.",
+     {"The audit found that costs rose.", "The audit found that revenue fell."}),
 ]
 WHOLE = [
     "She criticized the plan and urged a new vote.",
     "The plan was designed to combat drug trafficking and bolster security forces.",
     "The mayor met the governor and the senator.",
     "Officials said the bridge would close and reopen in May.",
-]
-WHOLE = [
+    # one report: two acts of one subject, or a second clause without "that", or one clause
+    "The mayor said the bridge would open in May and close in June.",
+    "The minister said that taxes would rise and jobs would go.",
+    "The mayor said that the bridge would open in May.",
     "US aid to Colombia exceeded $400 million in 2024.",
     "Petro and Trump have clashed frequently since Trump returned to the White House.",
     "The Farc demobilized in 2016.",

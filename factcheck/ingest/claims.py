@@ -76,7 +76,8 @@ def tidy_clause(text: str) -> str:
     return text
 
 
-def _render(tokens: Iterable) -> str:
+def render_tokens(tokens: Iterable) -> str:
+    """The text of some tokens of one Doc, in order, spaced as in the Doc (a gap where tokens were left out)."""
     out, last = [], None
     for t in sorted(tokens, key=lambda t: t.i):
         if last is not None and t.i != last.i + 1 and not last.whitespace_:
@@ -88,7 +89,7 @@ def _render(tokens: Iterable) -> str:
 
 def text_without(tokens, removed: set[int]) -> str:
     """The text of a sentence or Doc without the tokens whose indices are in `removed`."""
-    return _render(t for t in tokens if t.i not in removed)
+    return render_tokens(t for t in tokens if t.i not in removed)
 
 
 def _comma_bounded(sub: list, sent) -> set[int]:
@@ -129,7 +130,7 @@ def atomic_parts(sent) -> list[str]:
             cut |= {c.i for c in root.children if c.dep_ in ("cc", "punct") and c.i < conj.i and c.i > root.i
                     and c.i >= min(cut) - 2}
             left = tidy_clause(text_without(sent, cut))
-            right_text = tidy_clause(_render(t for t in right if not (t.dep_ == "cc" and t.head == conj)))
+            right_text = tidy_clause(render_tokens(t for t in right if not (t.dep_ == "cc" and t.head == conj)))
             if len(left) >= MIN_SENTENCE_CHARS and len(right_text) >= MIN_SENTENCE_CHARS:
                 parts += [left, right_text]
     for tok in sent:
@@ -143,7 +144,7 @@ def atomic_parts(sent) -> list[str]:
                 noun = sent.doc[first.i - 2]
                 kept = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("amod", "compound", "flat")] + [noun]
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
-                parts.append(tidy_clause(f"{first.text.capitalize()} {_render(kept)} {_render(sub[3:])}"))
+                parts.append(tidy_clause(f"{first.text.capitalize()} {render_tokens(kept)} {render_tokens(sub[3:])}"))
                 continue
             if first.lower_ in ("which", "who") and first.i - 1 >= sent.start and sent.doc[first.i - 1].text == ",":
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
@@ -154,7 +155,7 @@ def atomic_parts(sent) -> list[str]:
                 rest = [t for t in sub if t.i != first.i]
                 # "X, which Y" → "X Y" only when the pronoun is the clause's subject.
                 if head_np and rest and first.dep_ in ("nsubj", "nsubjpass"):
-                    parts.append(tidy_clause(_render(head_np) + " " + _render(rest)))
+                    parts.append(tidy_clause(render_tokens(head_np) + " " + render_tokens(rest)))
         # Apposition: "Petro, Colombia's president, said" -> "Petro is Colombia's president."
         elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             sub = list(tok.subtree)
@@ -166,7 +167,7 @@ def atomic_parts(sent) -> list[str]:
             contiguous = head_np and head_np[-1].i + 2 == sub[0].i and sent.doc[sub[0].i - 1].text == ","
             if contiguous and not any(t.pos_ in ("VERB", "AUX") for t in head_np):
                 verb = "are" if tok.tag_ in ("NNS", "NNPS") else "is"
-                parts.append(tidy_clause(_render(head_np) + f" {verb} " + _render(sub)))
+                parts.append(tidy_clause(render_tokens(head_np) + f" {verb} " + render_tokens(sub)))
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
     whole = tidy_clause(sent.text)
     return [p for p in dict.fromkeys(parts) if len(p) >= MIN_SENTENCE_CHARS and p != whole]

@@ -28,7 +28,42 @@ def split_statement(statement: str) -> list[str]:
     if len(sentences) > 1:
         parts = [s.text.strip() for s in sentences if len(s.text.strip()) >= 12]
         return parts if len(parts) > 1 else []
-    return atomic_parts(sentences[0]) if sentences else []
+    return (atomic_parts(sentences[0]) or reported_parts(sentences[0])) if sentences else []
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+def reported_parts(sent) -> list[str]:
+    """Two things reported by one speaker: "Cosgrove said the woman declined treatment and that she planned to
+    sue" → "Cosgrove said the woman declined treatment." + "Cosgrove said that the woman planned to sue." (a
+    pronoun subject of the second read as the first's subject); [] for anything else. Only where "that" opens the
+    second clause: "said the woman declined treatment and left" is one report of two acts by one subject."""
+    from factcheck.ingest.claims import MIN_SENTENCE_CHARS, render_tokens, text_without, tidy_clause
+
+    for first in sent:
+        if first.dep_ != "ccomp" or first.head.pos_ != "VERB":
+            continue
+        for second in first.children:
+            if second.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in second.children):
+                continue
+            subject = next((c for c in second.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            own = next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            cut = {t.i for t in second.subtree} | {c.i for c in first.children if c.dep_ in {"cc", "punct"}
+                                                   and first.i < c.i < second.i}
+            frame = [t for t in sent if t.i < first.left_edge.i]
+            if subject.lower_ in PRONOUNS and own is not None:  # "… and that she planned": the woman planned
+                second_text = " ".join(render_tokens(ts) for ts in (
+                    [t for t in second.subtree if t.i < subject.i], own.subtree,
+                    [t for t in second.subtree if t.i > subject.i]))
+            else:
+                second_text = render_tokens(second.subtree)
+            parts = [tidy_clause(text_without(sent, cut)), tidy_clause(render_tokens(frame) + " " + second_text)]
+            if all(len(p) >= MIN_SENTENCE_CHARS for p in parts):
+                return parts
+    return []
 
 
 def combine(whole: CheckResult, parts: list[CheckResult]) -> CheckResult:
