@@ -46,6 +46,9 @@ WHOLE = [
     "The mayor said the bridge would open in May and close in June.",
     "The minister said that taxes would rise and jobs would go.",
     "The mayor said that the bridge would open in May.",
+    # the parser hangs the second "that" clause on a second complement: what precedes it is no bare "X told Y"
+    "Jo Reed told WKRN-TV that police stopped the van as her brother, Sam Reed, tried to turn around, and that "
+    "he had no gun and was not drunk.",
     "US aid to Colombia exceeded $400 million in 2024.",
     "Petro and Trump have clashed frequently since Trump returned to the White House.",
     "The Farc demobilized in 2016.",

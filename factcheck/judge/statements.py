@@ -42,8 +42,10 @@ def reported_parts(sent) -> list[str]:
     from factcheck.ingest.claims import MIN_SENTENCE_CHARS, render_tokens, text_without, tidy_clause
 
     for first in sent:
-        if first.dep_ != "ccomp" or first.head.pos_ != "VERB":
-            continue
+        if first.dep_ != "ccomp" or first.head.pos_ != "VERB" or first.head.dep_ != "ROOT":
+            continue  # the report of the sentence itself, not a clause inside what is reported
+        if any(c.dep_ == "ccomp" and c.i < first.i for c in first.head.children):
+            continue  # the clause is the report's second: what comes before it is more than "X said"
         for second in first.children:
             if second.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in second.children):
                 continue
