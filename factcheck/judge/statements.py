@@ -46,11 +46,11 @@ def reported_parts(sent) -> list[str]:
             continue  # the report of the sentence itself, not a clause inside what is reported
         if any(c.dep_ == "ccomp" and c.i < first.i for c in first.head.children):
             continue  # the clause is the report's second: what comes before it is more than "X said"
+        own = next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         for second in first.children:
             if second.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in second.children):
                 continue
             subject = next((c for c in second.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            own = next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None:
                 continue
             cut = {t.i for t in second.subtree} | {c.i for c in first.children if c.dep_ in {"cc", "punct"}

@@ -35,6 +35,9 @@ HOW_MANY = frozenset({"numerous", "many", "few", "countless", "myriad"})
 # Words that say how many or how much: opposite only about the same act ("numerous projects were canceled" against
 # "a couple of projects were canceled"; not "few were approved" against "many were submitted").
 AMOUNT_WORDS = HOW_MANY | {"couple", "handful", "token", "meagre", "meager", "paltry", "scant", "measly"}
+LIGHT_PREDICATES = frozenset({"be", "have", "do", "get", "end", "come", "go", "seem", "remain"})
+
+
 def _counts(tok: Token) -> bool:
     """Whether a how-many word counts: not "quite a few" or "not a few" (many), not "the couple" (two people)."""
     if lemma(tok) in {"couple", "handful"}:
@@ -42,9 +45,6 @@ def _counts(tok: Token) -> bool:
     if lemma(tok) == "few":
         return tok.i < 2 or tok.doc[tok.i - 2].lower_ not in {"quite", "not"}
     return True
-
-
-LIGHT_PREDICATES = frozenset({"be", "have", "do", "get", "end", "come", "go", "seem", "remain"})
 
 
 def _acts_on(tok: Token) -> set[str]:
@@ -58,6 +58,8 @@ def _acts_on(tok: Token) -> set[str]:
         return set()
     out = {lemma(verb)} | {lemma(c) for c in verb.children if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}}
     return out - LIGHT_PREDICATES
+
+
 # Phrases whose opposite is not one word: (source side, statement side), matched either way round,
 # and only when the two texts are about the same named actors.
 PHRASES = [
@@ -289,11 +291,11 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
                 continue  # "he acted legally" and "she acted illegally" are two people's acts
             shared = _same_thing(_target(s_tok), _target(t_tok)) or back
-            if {s_word, t_word} & AMOUNT_WORDS and (not _acts_on(s_tok) & _acts_on(t_tok) or not _counts(s_tok)
-                                                     or not _counts(t_tok)):
-                continue
             if not shared or _clause_negated(s_tok):
                 continue
+            if {s_word, t_word} & AMOUNT_WORDS and not (_counts(s_tok) and _counts(t_tok)
+                                                        and _acts_on(s_tok) & _acts_on(t_tok)):
+                continue  # how many of them, said of two different acts ("few were approved", "many submitted")
             negation = _negation(t_tok)
             if negation is not None:
                 # "anything but negligible" against "significant": a property the source gives, its opposite denied

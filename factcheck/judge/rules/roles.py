@@ -36,12 +36,16 @@ SAME_ACT = {"finance": "fund", "bankroll": "fund", "underwrite": "fund", "constr
 PREP_ACTS = {("pay", "for"): "fund"}
 
 
+def _act_preposition(tok: Token) -> Token | None:
+    """The preposition that makes a verb an act of PREP_ACTS ("for" of "paid for"), else None."""
+    return next((c for c in tok.children if c.dep_ == "prep" and (lemma(tok), c.lower_) in PREP_ACTS), None)
+
+
 def _predicate(tok: Token) -> tuple[str, Token | None]:
     """The act a verb names (SAME_ACT, PREP_ACTS) and, for a prepositional act, the noun it acts on."""
     word = lemma(tok)
-    for c in tok.children:
-        if c.dep_ == "prep" and (word, c.lower_) in PREP_ACTS:
-            return PREP_ACTS[word, c.lower_], next((g for g in c.children if g.dep_ == "pobj"), None)
+    if (prep := _act_preposition(tok)) is not None:
+        return PREP_ACTS[word, prep.lower_], next((g for g in prep.children if g.dep_ == "pobj"), None)
     return SAME_ACT.get(word, word), None
 
 
@@ -52,8 +56,8 @@ def act_of(tok: Token) -> str:
 
 def _act_text(tok: Token) -> str:
     """A verb as the act's words: "paid for", "funded"."""
-    prep = next((c.text for c in tok.children if c.dep_ == "prep" and (lemma(tok), c.lower_) in PREP_ACTS), None)
-    return f"{tok.text} {prep}" if prep else tok.text
+    prep = _act_preposition(tok)
+    return f"{tok.text} {prep.text}" if prep is not None else tok.text
 
 
 # A light verb whose object noun the parser may read as a bare verb with a subject: "made the Sinai offer"
