@@ -23,6 +23,10 @@ READINGS = [
     ("Shelbyville's mayor opened the new bridge.", None),
     ("Mayor Diaz opened the new bridge.", None),
     ("Springfield's governor opened the new bridge.", None),
+    ("Springfield's mayor-elect opened the new bridge.", None),
+    ("Springfield's mayors have opened many bridges.", None),
+    ("Every mayor of Springfield opened a bridge.", None),
+    ("A mayor of Springfield opened the new bridge.", None),
 ]
 
 

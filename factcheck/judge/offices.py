@@ -73,8 +73,8 @@ def read_offices(statement: str, known: Holders) -> Reading | None:
         return None
     replaced: list[tuple[int, int, str, str, str, str]] = []
     for tok in doc:
-        office = sole_title(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
-        if office is None or _names_a_person(tok) or _other_time(tok):
+        office = sole_title(tok) if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ not in {"NNS", "NNPS"} else None
+        if office is None or _names_a_person(tok) or _other_time(tok) or not _the_one(tok):
             continue
         owner = office_of(tok, tok)
         names = known.get((office, owner or ""), frozenset())
@@ -98,9 +98,16 @@ def _names_a_person(title) -> bool:
 
 
 def _other_time(title) -> bool:
+    """"Colombia's former president", "the next president", "the president-elect": not the holder now."""
     doc = title.doc
+    after = doc[title.i + 1: title.i + 3].text.lower().replace(" ", "")
     return any(c.lower_ in OTHER_TIME for c in title.children) or any(
-        doc[i].lower_ in OTHER_TIME for i in range(max(0, title.i - 2), title.i))
+        doc[i].lower_ in OTHER_TIME for i in range(max(0, title.i - 2), title.i)) or after.startswith(("-elect", "elect"))
+
+
+def _the_one(title) -> bool:
+    """"the president", "Colombia's president": one holder; not "a president", "every president", "no president"."""
+    return all(c.lower_ == "the" for c in title.children if c.dep_ == "det")
 
 
 def _description(title) -> tuple[int, int]:
