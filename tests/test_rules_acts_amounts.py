@@ -2,7 +2,8 @@
 named by several verbs ("bankrolled", "paid for", "financed" are funding) with who did it compared, also where the
 source describes the thing ("this Acme-funded project") named the sentence before; a name the source never mentions
 that holds an office the source gives to someone else; how many and how much ("numerous stalls" against "a handful
-of stalls", "substantial grants" against "token amounts"); aid and funding as one thing going up or down; and the
+of stalls", "substantial grants" against "token amounts"); a steep fall against a level the source calls high
+("remains at historically high levels" against "has fallen sharply"); aid and funding as one thing going up or down; and the
 country of whoever carries out an act named by a noun ("Egyptian forces launched the raids" against "Israeli
 raids"). No development sentence is copied; every table has at least as many must-not-fire rows as must-fire rows."""
 
@@ -134,4 +135,29 @@ DOERS_COUNTRY = [
 @pytest.mark.parametrize(("statement", "expected"), DOERS_COUNTRY)
 def test_country_of_who_carries_out_an_act(nlp, statement, expected):
     found = [f for f in run_rules(RAIDS, statement, nlp=nlp) if f.rule == "roles"]
+    assert_decides(found, expected)
+
+
+MYANMAR = "While the programme achieved notable successes, opium production in Myanmar remains at historically high levels."
+UNEMPLOYMENT = "Unemployment in the region remains high, the report said."
+# (source, statement, decisive relation of the antonyms rule; None = it must not contradict)
+STEEP_FALLS = [
+    # must fire: a steep fall of the very thing the source calls high
+    (MYANMAR, "Opium production in Myanmar has fallen sharply.", "contradicts"),
+    (UNEMPLOYMENT, "Unemployment in the region has plunged.", "contradicts"),
+    ("Rice prices stayed at record levels through the winter.", "Rice prices dropped dramatically over the winter.",
+     "contradicts"),
+    # must not fire: another thing, a slight fall, a source that says both, a denied fall, a statement that says both
+    (MYANMAR, "Coffee exports from Myanmar have fallen sharply.", None),
+    (UNEMPLOYMENT, "Unemployment in the region has fallen slightly.", None),
+    ("Shares fell sharply from their record high on Monday.", "Shares fell sharply on Monday.", None),
+    (UNEMPLOYMENT, "Unemployment in the region has not fallen sharply.", None),
+    ("Rice prices stayed at record levels through the winter.", "Rice prices remain high after they plunged in spring.",
+     None),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "expected"), STEEP_FALLS)
+def test_steep_fall_against_a_high_level(nlp, source, statement, expected):
+    found = [f for f in run_rules(source, statement, nlp=nlp) if f.rule == "antonyms"]
     assert_decides(found, expected)

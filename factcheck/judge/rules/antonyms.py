@@ -329,7 +329,7 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             )
             break
     if not findings:
-        findings += _phrase_opposites(src, stmt)
+        findings += _phrase_opposites(src, stmt) or _steep_fall(src, stmt)
     return findings
 
 
@@ -338,6 +338,33 @@ def _phrase_negated(doc: Doc, match: re.Match[str]) -> bool:
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     return span is not None and any(
         _clause_negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in span)
+
+
+# A level the source calls high against a steep fall in the statement ("cocaine production remains at historically
+# high levels" against "has fallen sharply"): opposite only about the same thing, the subject of the fall being
+# among the source's words, and only when no text says both (a source "down sharply from its record high").
+HIGH_LEVEL = r"\bhistorically\s+high\b|\brecord\s+(?:high|levels?)\b|\bhigh\s+levels?\b|\bremains?\s+(?:at\s+)?high\b"
+STEEP_FALL = (r"\b(?:fallen|fell|falls|dropped|drops|declined|declines|decreased|shrunk|shrank)\s+(?:sharply|"
+              r"dramatically|steeply|significantly|substantially)\b|\b(?:plunged|plummeted|collapsed)\b")
+
+
+def _steep_fall(src: Doc, stmt: Doc) -> list[Finding]:
+    ms, mt = re.search(HIGH_LEVEL, src.text, re.IGNORECASE), re.search(STEEP_FALL, stmt.text, re.IGNORECASE)
+    if not (ms and mt) or re.search(STEEP_FALL, src.text, re.IGNORECASE) or re.search(HIGH_LEVEL, stmt.text,
+                                                                                      re.IGNORECASE):
+        return []
+    if _phrase_negated(src, ms) or _phrase_negated(stmt, mt):
+        return []
+    fell = stmt.char_span(mt.start(), mt.end(), alignment_mode="expand")
+    verb = next((t for t in fell if t.pos_ == "VERB"), None) if fell is not None else None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    said = {lemma(t) for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}} if subject is not None else set()
+    if not said or not said <= {lemma(t) for t in src}:
+        return []
+    return [Finding(rule="antonyms", relation="contradicts",
+                    explanation=f"the source says “{ms.group(0)}”; the statement says {subject.text} “{mt.group(0)}”, "
+                                "the opposite", source_span=make_span(src, ms.start(), ms.end()),
+                    statement_span=make_span(stmt, mt.start(), mt.end()), confidence=0.7)]
 
 
 def _phrase_opposites(src: Doc, stmt: Doc) -> list[Finding]:
