@@ -358,7 +358,9 @@ def _steep_fall(src: Doc, stmt: Doc) -> list[Finding]:
     fell = stmt.char_span(mt.start(), mt.end(), alignment_mode="expand")
     verb = next((t for t in fell if t.pos_ == "VERB"), None) if fell is not None else None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
-    said = {lemma(t) for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}} if subject is not None else set()
+    if subject is None:
+        return []
+    said = {lemma(t) for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}}
     if not said or not said <= {lemma(t) for t in src}:
         return []
     return [Finding(rule="antonyms", relation="contradicts",
