@@ -348,15 +348,18 @@ STEEP_FALL = (r"\b(?:fallen|fell|falls|dropped|drops|declined|declines|decreased
               r"dramatically|steeply|significantly|substantially)\b|\b(?:plunged|plummeted|collapsed)\b")
 
 
+def _search(pattern: str, doc: Doc) -> re.Match[str] | None:
+    return re.search(pattern, doc.text, re.IGNORECASE)
+
+
 def _steep_fall(src: Doc, stmt: Doc) -> list[Finding]:
-    ms, mt = re.search(HIGH_LEVEL, src.text, re.IGNORECASE), re.search(STEEP_FALL, stmt.text, re.IGNORECASE)
-    if not (ms and mt) or re.search(STEEP_FALL, src.text, re.IGNORECASE) or re.search(HIGH_LEVEL, stmt.text,
-                                                                                      re.IGNORECASE):
+    ms, mt = _search(HIGH_LEVEL, src), _search(STEEP_FALL, stmt)
+    if not (ms and mt) or _search(STEEP_FALL, src) or _search(HIGH_LEVEL, stmt):  # no match, or a text says both
         return []
     if _phrase_negated(src, ms) or _phrase_negated(stmt, mt):
         return []
     fell = stmt.char_span(mt.start(), mt.end(), alignment_mode="expand")
-    verb = next((t for t in fell if t.pos_ == "VERB"), None) if fell is not None else None
+    verb = next((t for t in fell or () if t.pos_ == "VERB"), None)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
     if subject is None:
         return []
