@@ -30,6 +30,7 @@ SEED = {**SEED_SETS, "seed_fresh": DEV / "seed_fresh.csv", "seed_roles": DEV / "
 NEWS = {"news_own": NEWS_OWN, "news_fresh": DEV / "news_fresh.csv", "news_blind": DEV / "news_blind.csv"}
 SUMMARIES = {"summaries_own": DEV / "summaries_own.csv"}
 NAMES = (*SEED, *NEWS, *SUMMARIES)
+SHORT = {"SUPPORTED": "SUP", "CONTRADICTED": "CON", "NOT_ENOUGH_INFO": "NEI", "CONFLICTED": "CONFL"}
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -39,7 +40,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def _statements(name: str, rows, checker, errors: bool) -> str:
     ok = true_contradicted = 0
-    kinds, kinds_ok = Counter(), Counter()
+    kinds, kinds_ok, wrong = Counter(), Counter(), Counter()
     for row, result in zip(rows, checker(rows)):
         got, gold, kind = result.verdict.value, row["label"], row.get("kind", "-")
         kinds[kind] += 1
@@ -48,12 +49,14 @@ def _statements(name: str, rows, checker, errors: bool) -> str:
             kinds_ok[kind] += 1
             continue
         true_contradicted += gold == "SUPPORTED" and got == "CONTRADICTED"
+        wrong[SHORT[gold], SHORT[got]] += 1
         if errors:
             print(f"  [{name} {kind}] gold {gold} got {got} {result.confidence:.2f} | {row['statement']}\n"
                   f"      {result.explanation[:300]}")
     by_kind = ", ".join(f"{k} {kinds_ok[k]}/{kinds[k]}" for k in sorted(kinds))
+    by_error = ", ".join(f"{g}→{p} {n}" for (g, p), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0])))
     return (f"{name}: {ok}/{len(rows)} = {ok / len(rows):.3f}; true statements called CONTRADICTED "
-            f"{true_contradicted}; {by_kind}")
+            f"{true_contradicted}; {by_kind}; wrong (gold→got) {by_error or 'none'}")
 
 
 def _news_checker(rows):

@@ -102,8 +102,8 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
         if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBD"}:
             # "increased payments": the participle says what happened to its noun
             out.append((lemma(tok), tok, set(), content_lemmas(tok.head.subtree) - me))
-        elif tok.pos_ == "VERB" and tok.dep_ != "compound":
-            subj_words = content_lemmas(subject_of(tok))
+        elif tok.pos_ == "VERB" and tok.dep_ != "compound" or _copular(tok):
+            subj_words = content_lemmas(subject_of(tok.head if _copular(tok) else tok))
             obj = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"} for t in c.subtree]
             obj += [
                 t for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for t in g.subtree
@@ -122,6 +122,12 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
 
 
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
+
+
+def _copular(tok: Token) -> bool:
+    """An adjective or participle a form of "be" says of its subject ("the men were not armed", "she was aware"):
+    a predicate whose negation, and subject, are the copula's."""
+    return tok.dep_ == "acomp" and tok.pos_ in {"ADJ", "VERB"} and lemma(tok.head) == "be"
 
 # Words of change by their direction, beyond the [predicates] pairs ("funding has grown" against "reduced
 # funding"): the quantities rule's, without comparatives and adverbs ("more", "up") and "gain"/"lose" (a team, a seat),
@@ -261,6 +267,7 @@ def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str
 
 
 OTHER_CLAUSES = {"conj", "advcl", "parataxis", "ccomp", "relcl"}
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final", "previous", "next"})
 
 
 def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
@@ -275,6 +282,8 @@ def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
         cur = stack.pop()
         if cur.lower_ in MONTH_WORDS or (cur.like_num and re.fullmatch(YEAR, cur.text)):
             times.add(cur.lower_)
+        elif cur.ent_type_ == "ORDINAL" or cur.lower_ in ORDINALS:  # "the first bridge" is not "the second"
+            found.add(cur.lower_)
         elif cur.pos_ == "PROPN" or cur.ent_type_ in ACTOR_LABELS:
             ent = next((e for e in cur.doc.ents if e.start <= cur.i < e.end), None)
             text = ent.text.lower().removeprefix("the ") if ent is not None else cur.lower_
@@ -341,15 +350,34 @@ def _object_negation(tok: Token) -> Token | None:
     return None
 
 
+def _subject_negation(tok: Token) -> Token | None:
+    """The "no" of a verb's own subject, which denies the verb for that subject: "no passengers were hurt"."""
+    for subj in tok.children:
+        if subj.dep_ in {"nsubj", "nsubjpass"}:
+            if any(c.lower_ in {"other", "else"} for c in subj.children):  # "no other country": others than one
+                return None
+            return next((c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    return None
+
+
+def _subject_denied(neg: Token) -> bool:
+    """A negation that is its subject's "no" ("no passengers were hurt")."""
+    return neg.dep_ == "det" and neg.head.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _negation(tok: Token) -> tuple[Token | None, bool]:
     """The word negating a predicate (None: asserted), and False where a negated head leaves it open."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" and not _copular(tok):
         return None, True
     neg = negation_of(tok)
+    if neg is None and _copular(tok):
+        neg = negation_of(tok.head)
     if neg is None:
         neg = _noun_phrase_negation(tok)
     if neg is None:
         neg = _object_negation(tok)
+    if neg is None:
+        neg = _subject_negation(tok.head if _copular(tok) else tok)
     if neg is not None:
         return neg, True
     implied = True
@@ -383,9 +411,38 @@ def _stances(doc: Doc) -> list[_Stance]:
     return out
 
 
+def _same_lemma(a: str, b: str) -> bool:
+    """One predicate, also as a verb in one text and its participle as an adjective in the other ("were not armed"
+    read as the adjective "armed" against "were armed", the passive of "arm")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return long in {short + "ed", short + "d", short + short[-1:] + "ed"} or (
+        short.endswith("y") and long == short[:-1] + "ied")
+
+
+# Adverbs of degree or manner a negation can deny on their own: "was not seriously injured" says the boy was hurt,
+# only not badly, and "did not fully repay the loan" that some was repaid; neither denies "was injured", "repaid".
+DEGREE = frozenset({"seriously", "badly", "severely", "critically", "gravely", "fully", "completely", "entirely",
+                    "totally", "wholly", "quite", "very", "too", "much", "necessarily", "exactly", "always",
+                    "significantly", "substantially", "greatly", "directly", "officially", "formally", "publicly",
+                    "immediately", "solely", "only", "merely", "just", "really", "particularly", "especially"})
+
+
+def _degrees(tok: Token) -> set[str]:
+    """The degree adverbs of a predicate ("not seriously hurt" → {seriously}), also on its copula."""
+    heads = (tok, tok.head) if _copular(tok) else (tok,)
+    return {c.lower_ for h in heads for c in h.children if c.dep_ == "advmod" and c.lower_ in DEGREE}
+
+
+def _degree_denied(denied: _Stance, asserted: _Stance) -> bool:
+    """The negation takes a degree the other text does not give ("was not seriously hurt" against "was hurt")."""
+    return bool(_degrees(denied.tok) - _degrees(asserted.tok))
+
+
 def _says_it(stance: _Stance, others: Iterable[_Stance]) -> bool:
     """Whether one of `others` says the predicate of `stance` the same way (both negated, or both asserted)."""
-    return any(o.lemma == stance.lemma and (o.neg is None) == (stance.neg is None) for o in others)
+    return any(_same_lemma(o.lemma, stance.lemma) and (o.neg is None) == (stance.neg is None) for o in others)
 
 
 def _object_of(tok: Token) -> tuple[str, set[str]] | None:
@@ -492,8 +549,10 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
-            if s.lemma == t.lemma and (s.neg is None) != (t.neg is None) and not both_ways \
-                    and _denial_covers(t if t.neg is not None else s, s if t.neg is not None else t):
+            if _same_lemma(s.lemma, t.lemma) and (s.neg is None) != (t.neg is None) and not both_ways \
+                    and _denial_covers(t if t.neg is not None else s, s if t.neg is not None else t) \
+                    and not _degree_denied(t if t.neg is not None else s, s if t.neg is not None else t) \
+                    and (not _subject_denied(s.neg if s.neg is not None else t.neg) or s.subj & t.subj):
                 neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
                 side = "source" if s.neg is not None else "statement"
