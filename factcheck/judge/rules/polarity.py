@@ -267,7 +267,7 @@ def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str
 
 
 OTHER_CLAUSES = {"conj", "advcl", "parataxis", "ccomp", "relcl"}
-ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final", "previous", "next"})
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 
 
 def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
@@ -282,7 +282,8 @@ def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
         cur = stack.pop()
         if cur.lower_ in MONTH_WORDS or (cur.like_num and re.fullmatch(YEAR, cur.text)):
             times.add(cur.lower_)
-        elif cur.ent_type_ == "ORDINAL" or cur.lower_ in ORDINALS:  # "the first bridge" is not "the second"
+        elif (cur.ent_type_ == "ORDINAL" or cur.lower_ in ORDINALS) and cur.ent_type_ not in {"DATE", "TIME"}:
+            # "the first bridge" is not "the second"
             found.add(cur.lower_)
         elif cur.pos_ == "PROPN" or cur.ent_type_ in ACTOR_LABELS:
             ent = next((e for e in cur.doc.ents if e.start <= cur.i < e.end), None)
