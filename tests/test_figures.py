@@ -44,7 +44,8 @@ CASES = [
     (INTEL, "About 80% of US intelligence for Caribbean drug interdictions originates from Colombia.", "supports", None),
     (INTEL, "Most of the US intelligence for drug interdictions in the Caribbean comes from Colombia.", "supports", None),
     (TROOPS, "About 12,000 soldiers were deployed to the border in 2023.", "supports", None),
-    ("The two nations coordinate operations.", "The two countries coordinate operations.", None, None),
+    # nations are countries counted under another name: the same count backs it (quantities.COUNTED_AS)
+    ("The two nations coordinate operations.", "The two countries coordinate operations.", "supports", None),
     ("Three people were arrested.", "Two suspects fled.", None, None),
     (AID, "US aid to Colombia remains significant.", None, None),
     (INTEL, "Colombia is a vital partner for the US in counter-narcotics efforts.", None, None),

@@ -359,6 +359,7 @@ def extract(doc: Doc) -> list[Quantity]:
             if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in SCALES:
                 continue
             word = UNIT_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
+            word = COUNTED_AS.get(word, word)
             if word in person_nouns() and any(c.dep_ == "conj" and c.lemma_.lower() in person_nouns()
                                               and not any(g.dep_ == "nummod" for g in c.children)
                                               for c in noun.children):
@@ -413,7 +414,7 @@ def extract(doc: Doc) -> list[Quantity]:
                 q.modifiers = content_lemmas(thing.subtree) - {q.thing} - content_lemmas(span)
             q.periods = _periods(word)
         out.append(q)
-    return out + _shares_of_counts(doc, out)
+    return out + _shares_of_counts(doc, out) + _vague_durations(doc, years, out)
 
 
 # "about 30 of about 1,500 species", "two out of the five victims": a part of a counted whole is also a share of it
@@ -605,6 +606,61 @@ def _names(tokens: Iterable[Token]) -> set[str]:
             if t.pos_ == "PROPN" or (t.ent_type_ in ACTOR_LABELS and t.pos_ != "DET")}
 
 
+# Durations given without a figure, in units of their own word: "after years of conflict" is two years or more,
+# "only a few months" two to five months. Compared like measured durations, they contradict only where the two
+# cannot overlap ("a few months" against "years"); a bare plural is open-ended, so "months of talks" never rules
+# out "two years".
+VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
+    "": (2.0, math.inf), "a few": (2.0, 5.0), "only a few": (2.0, 5.0), "just a few": (2.0, 5.0),
+    "a couple of": (2.0, 3.0), "several": (3.0, 9.0), "many": (5.0, math.inf), "dozens of": (24.0, 150.0),
+}
+_VAGUE_AMOUNT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_AMOUNTS, key=len, reverse=True) if k)
+_DURATION_UNITS = "hours|days|weeks|months|years|decades|centuries"
+# "for years", "after a few months of fighting", "several weeks of talks", "lasted months"; not a time before or
+# after another ("years ago", "months later") nor a period named ("in recent years", "the past few months").
+VAGUE_DURATION = re.compile(
+    rf"(?:\b(?P<prep>for|after|over|within|lasted|lasting|took|spent)\s+(?:(?P<amt1>{_VAGUE_AMOUNT})\s+)?"
+    rf"(?P<unit1>{_DURATION_UNITS})\b"
+    rf"|(?<![\w-])(?P<amt2>{_VAGUE_AMOUNT})\s+(?P<unit2>{_DURATION_UNITS})\s+of\b)"
+    r"(?!\s+(?:ago|later|earlier|before|after|from now|to come|old)\b)",
+    re.IGNORECASE,
+)
+
+
+def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
+    """Durations without a figure (`VAGUE_DURATION`), as open or bounded intervals in their word's unit."""
+    out = []
+    for m in VAGUE_DURATION.finditer(doc.text):
+        unit_group = "unit1" if m.group("unit1") else "unit2"
+        amount = " ".join((m.group("amt1") or m.group("amt2") or "").lower().split())
+        start = m.start("amt1") if m.group("amt1") else m.start(unit_group) if unit_group == "unit1" else m.start()
+        end = m.end(unit_group)
+        if any(start < q.end and q.start < end for q in found):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span[-1]
+        unit = noun.lemma_.lower() if noun.lemma_.lower() in UNITS else m.group(unit_group).lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        if unit not in UNITS:
+            continue
+        kind, factor = UNITS[unit]
+        over = noun.head
+        while over.pos_ == "ADP" and over.head.i != over.i:
+            over = over.head
+        measure = over.lemma_.lower() if over.i != noun.i and over.lemma_.lower() not in GENERIC else ""
+        lo, hi = VAGUE_AMOUNTS[amount]
+        verb = clause_head(noun)
+        clause = subject_clause(noun)
+        out.append(Quantity(kind, lo * factor, hi * factor, False, start, end, doc.text[start:end],
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, is_hedged(verb),
+                            unit=unit, factor=factor, names=_names(clause.subtree), measure=measure,
+                            verb=(verb.lemma_.lower(), verb.lower_), negated=negation_of(verb) is not None,
+                            modal=is_hedged(verb)))
+    return out
+
+
 def _ages(doc: Doc, years: set[str]) -> list[Quantity]:
     """Ages of people (or things): a decade of life or part of one, or an exact age, as [lo, hi) in years."""
     out = []
@@ -700,6 +756,12 @@ class _Sentence:
     def of(cls, doc: Doc) -> _Sentence:
         before: set[str] = set(doc._.antecedents) if Doc.has_extension("antecedents") else set()
         return cls(content_lemmas(doc) | before, _names(doc) | before)
+
+
+# Counted nouns that count one thing under two names: "six nations" and "nine countries" are two counts of countries,
+# "500 workers" and "500 staff" one count of employees.
+COUNTED_AS = {"nation": "country", "worker": "employee", "staff": "employee", "staffer": "employee",
+              "troop": "soldier", "kid": "child", "automobile": "car", "inhabitant": "resident"}
 
 
 # Counted nouns that take in any people: a count of them and a count of "employees" may be one count.
