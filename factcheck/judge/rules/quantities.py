@@ -751,11 +751,15 @@ class _Sentence:
 
     words: set[str]  # content lemmas, with the names of the sentence before (the Doc's `._.antecedents`)
     names: set[str]
+    owner_pronoun: bool = False  # a possessive pronoun ("its printer group") stands for a name it does not give
 
     @classmethod
     def of(cls, doc: Doc) -> _Sentence:
         before: set[str] = set(doc._.antecedents) if Doc.has_extension("antecedents") else set()
-        return cls(content_lemmas(doc) | before, _names(doc) | before)
+        # words joined by a slash are each said ("printer/personal systems group")
+        joined = {part.lower() for t in doc if "/" in t.text for part in t.text.split("/") if part.isalpha()}
+        return cls(content_lemmas(doc) | before | joined, _names(doc) | before,
+                   any(t.tag_ == "PRP$" for t in doc))
 
 
 # Counted nouns that count one thing under two names: "six nations" and "nine countries" are two counts of countries,
@@ -861,7 +865,10 @@ def _same_thing(s: Quantity, t: Quantity, src: _Sentence, stmt: _Sentence) -> bo
     sentence ("sales in France" against "sales in Spain" are two things)."""
     if not s.thing or s.thing != t.thing:
         return False
-    return s.modifiers <= stmt.words and t.modifiers <= src.words and s.names <= stmt.names and t.names <= src.names
+    # one name the source gives as a possessive pronoun ("its printer group" for "HP's printer group")
+    unnamed = t.names - src.names
+    named = not unnamed or (src.owner_pronoun and len(unnamed) == 1 and not s.names - stmt.names)
+    return s.modifiers <= stmt.words and t.modifiers - unnamed <= src.words and s.names <= stmt.names and named
 
 
 def unit_mismatch(a: Quantity, b: Quantity) -> bool:
