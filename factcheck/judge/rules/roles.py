@@ -19,6 +19,7 @@ from factcheck.judge.rules._common import (
     subject_of,
     token_span,
 )
+from factcheck.judge.rules.lexicon import person_nouns
 from factcheck.results import Finding
 
 # Acts with one author: a source naming who funded, built or founded something rules out another author (a
@@ -76,9 +77,30 @@ class Frame:
     target_words: set[str]
 
 
+# People who act for an organisation: "reporters from the Herald", "a spokesman for the ministry", "officials at
+# the embassy" act as it does.
+ACTING_FOR = frozenset({"from", "for", "at", "of", "with"})
+
+
+def _organisation(tok: Token) -> tuple[str, list[Token]] | None:
+    """The organisation a person noun acts for ("reporters from the Herald" → herald), if its phrase names one."""
+    if lemma(tok) not in person_nouns():
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ACTING_FOR:
+            for g in prep.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    named = [t for t in g.subtree if t.dep_ not in {"prep", "pobj", "relcl", "acl"} or t.i == g.i]
+                    if (name := actor_name(named)) is not None:
+                        return name, [t for t in tok.subtree if t.i <= max(x.i for x in named)]
+    return None
+
+
 def _actor(tok: Token) -> tuple[str | None, list[Token]]:
     toks = [t for t in tok.subtree if t.dep_ not in {"prep", "pobj", "relcl", "acl"} or t.i == tok.i]
     toks = [t for t in toks if t.i <= tok.i] or [tok]
+    if tok.pos_ == "NOUN" and (acting := _organisation(tok)) is not None:
+        return acting
     if tok.pos_ == "NOUN":
         # "An Afghan mother, Reza Gul, killed …": the name in apposition says who the description is
         for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
