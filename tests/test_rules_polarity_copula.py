@@ -1,6 +1,6 @@
 """The polarity rule reads a predicate a form of "be" says of its subject ("the men were not armed", "the report is
 not complete") with the copula's negation and subject, and a subject's "no" ("no passengers were hurt") as a
-negation for that subject; a negation that takes only a degree or manner ("was not
+negation for that subject, "no one" and "nobody" for any people; a negation that takes only a degree or manner ("was not
 seriously hurt", "did not fully repay") leaves the predicate itself standing; an ordinal tells two things apart
 ("the first bridge", "the second bridge"). Invented sentences only."""
 
@@ -24,6 +24,8 @@ CASES = [
     # must fire: a subject's "no" denies the predicate for it
     ("No passengers were hurt in the collision.", "Several passengers were hurt in the collision.", True),
     ("The captain said no passengers were hurt.", "Passengers were hurt.", True),
+    ("No one was injured in the explosion.", "Four miners were injured in the explosion.", True),
+    ("Nobody was hurt in the fire, officials said.", "Two firefighters were hurt in the fire.", True),
     # must not fire: the negation takes a degree or manner the other text does not give
     ("The cyclist was not seriously injured.", "The cyclist was injured.", False),
     ("The council did not fully repay the grant.", "The council repaid the grant.", False),
@@ -40,6 +42,11 @@ CASES = [
     ("No passengers were hurt, but two crew members were injured.", "Two crew members were injured.", False),
     ("No other port has banned the ships.", "Lisbon has banned the ships.", False),
     ("No charges were filed.", "Prosecutors filed charges against the driver.", False),
+    ("No one was injured in the explosion.", "The mine was damaged in the explosion.", False),
+    ("No one was injured in the explosion.", "Nobody was injured in the explosion.", False),
+    ("No one was injured in the explosion, but two miners were injured in a later collapse.",
+     "Two miners were injured in the collapse.", False),
+    ("No one claimed the prize.", "The committee awarded the prize.", False),
 ]
 
 

@@ -24,7 +24,7 @@ from factcheck.judge.rules._common import (
     subject_of,
     token_span,
 )
-from factcheck.judge.rules.lexicon import aliases, opposites
+from factcheck.judge.rules.lexicon import aliases, opposites, person_nouns
 from factcheck.judge.rules.patterns import MONTH_WORDS, YEAR
 from factcheck.judge.rules.quantities import CAUSATIVE, DOWN, UP
 from factcheck.results import Finding
@@ -357,13 +357,37 @@ def _subject_negation(tok: Token) -> Token | None:
         if subj.dep_ in {"nsubj", "nsubjpass"}:
             if any(c.lower_ in {"other", "else"} for c in subj.children):  # "no other country": others than one
                 return None
+            if subj.lower_ in NOBODY:
+                return subj
             return next((c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None)
     return None
 
 
+NOBODY = frozenset({"nobody", "no-one"})
+
+
 def _subject_denied(neg: Token) -> bool:
-    """A negation that is its subject's "no" ("no passengers were hurt")."""
-    return neg.dep_ == "det" and neg.head.dep_ in {"nsubj", "nsubjpass"}
+    """A negation that is its subject's "no" ("no passengers were hurt") or the subject itself ("nobody")."""
+    return (neg.dep_ == "det" and neg.head.dep_ in {"nsubj", "nsubjpass"}) or neg.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _nobody(neg: Token) -> bool:
+    """"No one", "nobody": no person at all."""
+    return neg.lower_ in NOBODY or (neg.dep_ == "det" and neg.head.lower_ == "one")
+
+
+def _denied_for(neg: Token, other_subject: Token | None, s_subj: set[str], t_subj: set[str]) -> bool:
+    """Whether a subject's negation takes in the other text's subject: the same words ("no passengers" and
+    "several passengers"), or for "no one" and "nobody" any people ("three soldiers")."""
+    if s_subj & t_subj:
+        return True
+    return _nobody(neg) and other_subject is not None and (
+        lemma(other_subject) in person_nouns() | {"people", "person"})
+
+
+def _own_subject(tok: Token) -> Token | None:
+    head = tok.head if _copular(tok) else tok
+    return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _negation(tok: Token) -> tuple[Token | None, bool]:
@@ -553,7 +577,8 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             if _same_lemma(s.lemma, t.lemma) and (s.neg is None) != (t.neg is None) and not both_ways \
                     and _denial_covers(t if t.neg is not None else s, s if t.neg is not None else t) \
                     and not _degree_denied(t if t.neg is not None else s, s if t.neg is not None else t) \
-                    and (not _subject_denied(s.neg if s.neg is not None else t.neg) or s.subj & t.subj):
+                    and (not _subject_denied(neg := s.neg if s.neg is not None else t.neg)
+                         or _denied_for(neg, _own_subject(t.tok if s.neg is not None else s.tok), s.subj, t.subj)):
                 neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
                 side = "source" if s.neg is not None else "statement"
