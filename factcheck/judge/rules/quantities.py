@@ -243,6 +243,7 @@ class Quantity:
     negated: bool = False  # its clause is negated ("most patients did not show symptoms")
     partial: bool = False  # a part added to a total, not the total ("two more students", "another 20 cases")
     modal: bool = False  # hedged only by its clause's modality ("the plan would give them 1,600 square km")
+    rate: str = ""  # "day" for a figure per period ("500 cars a day"), lo and hi then per day; "" for a total
 
 
 def _value(m: re.Match) -> tuple[float, str] | None:
@@ -406,6 +407,7 @@ def extract(doc: Doc) -> list[Quantity]:
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_),
                      negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end),
                      of_names=_owner_names(of_tok) if of_tok is not None else set(), modal=modal)
+        _per_period(doc, q)
         if word is not None:
             q.direction, q.direction_word = direction, word.text
             thing = _changed_thing(word, span)
@@ -627,6 +629,39 @@ VAGUE_DURATION = re.compile(
 )
 
 
+# A figure per period: "500 cars a day", "40 patients per week", "$2 million annually", "10 km/hour"; the counted
+# noun and up to two words of it may come between ("three or more yolks per week"). Not "a day later".
+RATE = re.compile(
+    r"(?:\s+(?!(?:a|an|per|each|every)\b)[A-Za-z][\w'’-]*){0,3}?\s*"
+    r"(?:\b(?:a|an|per|each|every)\s+(?P<p>second|minute|hour|day|night|week|month|quarter|year)\b"
+    r"|\b(?P<adv>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly)\b"
+    r"|/\s*(?P<sl>second|minute|hour|day|week|month|year)\b)"
+    r"(?!\s+(?:ago|later|earlier|after|before|from)\b)",
+    re.IGNORECASE,
+)
+RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
+                "quarterly": "quarter", "annually": "year", "yearly": "year"}
+PERIOD_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "night": 86400.0,
+                  "week": 604800.0, "month": 2629800.0, "quarter": 7889400.0, "year": 31557600.0}
+
+
+def _per_period(doc: Doc, q: Quantity) -> None:
+    """Read a count, sum or measure given per period as per day (`RATE`): "500 cars a day" is not "500 cars a
+    week", and a rate is not a total ("$2 million a year" against "$2 million")."""
+    if not (q.kind.startswith(("count:", "money:")) or q.kind in DIMENSIONS) or q.kind == "duration":
+        return
+    m = RATE.match(doc.text, q.end)
+    if m is None:
+        return
+    period = (m.group("p") or m.group("sl") or RATE_ADVERBS.get((m.group("adv") or "").lower(), "")).lower()
+    if period not in PERIOD_SECONDS:
+        return
+    per_day = PERIOD_SECONDS["day"] / PERIOD_SECONDS[period]
+    q.lo, q.hi, q.rate = q.lo * per_day, q.hi * per_day, "day"
+    q.end = m.end()
+    q.text = doc.text[q.start:q.end]
+
+
 def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
     """Durations without a figure (`VAGUE_DURATION`), as open or bounded intervals in their word's unit."""
     out = []
@@ -786,6 +821,8 @@ def _other_things(a: Quantity, b: Quantity) -> bool:
     a change against a level (what `_same_measure` and `_told_apart` both rule out on evidence)."""
     if not _same_kind(a, b):
         return True
+    if a.rate != b.rate:
+        return True  # a figure per day is not a total
     if a.years and b.years and not (a.years & b.years):
         return True  # a figure for another year
     if bool(a.direction) != bool(b.direction):
@@ -950,6 +987,8 @@ def _measure(q: Quantity) -> str:
             " in percent" if kind == "percent-change" else f", {text}")
     if kind == "age" and q.owners:
         text += f" of a {sorted(q.owners)[0]}"
+    if q.rate:
+        text += f" per {q.rate}"
     if q.of:
         owner = f"{' and '.join(sorted(q.of_names))}'s " if q.of_names else ""
         text += f" of {owner}{q.of}"  # "a share of united states's intelligence"
