@@ -19,7 +19,7 @@ from factcheck.judge.rules._common import (
     subject_of,
     token_span,
 )
-from factcheck.judge.rules.lexicon import person_nouns
+from factcheck.judge.rules.lexicon import aliases, capitals, person_nouns
 from factcheck.results import Finding
 
 # Acts with one author: a source naming who funded, built or founded something rules out another author (a
@@ -256,7 +256,93 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
         findings += _other_holder(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_country(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_place(src, stmt)
     return findings
+
+
+# Acts that happen once, in one place: "was born in", "died in", "was arrested in", "the flight originated in",
+# "took place in". Another country (or a capital of another country) for the same act contradicts; places the tables
+# cannot place ("Manhattan" against "New York") are left alone.
+ONE_PLACE_ACTS = frozenset({"bear", "die", "arrest", "detain", "crash", "land", "originate", "assassinate", "kill",
+                            "murder", "bury", "marry", "capture", "hold", "take place", "found", "sign", "launch"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+
+
+@dataclass
+class Place:
+    act: str
+    verb: Token
+    tokens: list[Token]
+    city: str | None  # a city the tables or the text place in a country ("Bogotá"; "Los Cabos, Mexico")
+    country: str | None  # the canonical country, when known
+    subject: set[str]
+
+
+def _place_act(tok: Token) -> str:
+    if lemma(tok) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+        return "take place"
+    return act_of(tok)
+
+
+def _where(pobj: Token) -> tuple[list[Token], str | None, str | None] | None:
+    """(tokens, city, country) of a place named by a preposition's object: a country, a capital, or "City,
+    Country"; None for a place the tables cannot place."""
+    ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end and e.label_ in {"GPE", "LOC"}), None)
+    if ent is None:
+        return None
+    name = ent.text.lower().removeprefix("the ")
+    if name in aliases():
+        return list(ent), None, aliases()[name]
+    # "Los Cabos, Mexico": the country named after a comma places the city
+    after = pobj.doc[ent.end + 1] if ent.end + 1 < len(pobj.doc) and pobj.doc[ent.end].text == "," else None
+    country = aliases().get(after.lower_) if after is not None else None
+    if country is not None:
+        return [*ent, pobj.doc[ent.end], after], name, country
+    if name in capitals():
+        return list(ent), name, capitals()[name]
+    return None
+
+
+def one_off_places(doc: Doc) -> list[Place]:
+    """The places a sentence gives one-off acts (`ONE_PLACE_ACTS`), asserted and not hedged."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or is_hedged(tok) or negation_of(tok) is not None:
+            continue
+        act = _place_act(tok)
+        if act not in ONE_PLACE_ACTS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if (found := _where(pobj)) is not None:
+                    toks, city, country = found
+                    out.append(Place(act, tok, toks, city, country, content_lemmas(subject_of(tok))))
+    return out
+
+
+def _other_place(src: Doc, stmt: Doc) -> list[Finding]:
+    """The same one-off act by the same subject placed in another country, or in another city of one country."""
+    src_places = one_off_places(src)
+    for t in one_off_places(stmt):
+        for s in src_places:
+            if s.act != t.act or not (s.subject and t.subject and s.subject & t.subject):
+                continue
+            other = (s.country and t.country and s.country != t.country) or (
+                s.city and t.city and s.country == t.country and s.city != t.city)
+            if other:
+                return [_contradiction(
+                    f"the source places it ({'took place' if s.act == 'take place' else _act_text(s.verb)}) in "
+                    f"{_txt(s.tokens)}; the statement says {_txt(t.tokens)}",
+                    s.tokens, t.tokens, 0.7)]
+    return []
+
+
+def places_a_one_off_act(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a Doc are the place of a one-off act (`one_off_places`)."""
+    return any(start <= p.tokens[0].idx and p.tokens[-1].idx < end for p in one_off_places(doc))
 
 
 COUNTRY_LABELS = frozenset({"NORP", "GPE"})

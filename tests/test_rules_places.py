@@ -1,0 +1,57 @@
+"""A one-off act ("was born in", "died in", "originated in", "took place in") placed in another country, in a
+capital of another country, or in another city of the same country ("Los Cabos, Mexico" against "Puerto Vallarta,
+Mexico") contradicts; places the tables cannot place, acts that recur, and other subjects are left alone. Invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.judge.rules import run_rules
+
+# (source sentence, statement, whether the roles rule contradicts)
+CASES = [
+    ("The ferry, which originated in Ensenada, Mexico, sank near the coast.",
+     "The ferry had originated in Tijuana, Mexico.", True),
+    ("The painter was born in Colombia in 1931.", "The painter was born in Venezuela.", True),
+    ("The painter was born in Colombia in 1931.", "The painter was born in Caracas.", True),
+    ("The conference took place in Lima last year.", "The conference took place in Quito last year.", True),
+    # must not fire: the same place, a place inside it, a place the tables cannot place, another subject, a
+    # recurring act, a hedge
+    ("The painter was born in Colombia in 1931.", "The painter was born in Bogotá.", False),
+    ("The painter was born in Colombia in 1931.", "The painter was born in Colombia.", False),
+    ("The reporter was arrested in Peru.", "The reporter was arrested in Cusco.", False),
+    ("The reporter was arrested in Peru.", "The activist was arrested in Chile.", False),
+    ("Ministers met in Colombia.", "Ministers met in Peru.", False),
+    ("The painter may have been born in Colombia.", "The painter was born in Venezuela.", False),
+    ("The ferry, which originated in Ensenada, Mexico, sank near the coast.",
+     "The ferry had originated in Ensenada, Mexico.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), CASES)
+def test_places(source, statement, contradicts):
+    found = [f for f in run_rules(source, statement) if f.rule == "roles" and f.relation == "contradicts"]
+    assert bool(found) == contradicts
+
+
+def test_table_is_balanced():
+    fire = sum(c[2] for c in CASES)
+    assert len(CASES) - fire >= fire
+
+
+@pytest.mark.parametrize(("statement", "swap"), [
+    ("The ferry had originated in Tijuana, Mexico.", True),  # the source places the act: another place is no gap
+    ("The painter was born in Caracas.", True),
+    # must not excuse: a name outside the place, a place of a recurring act, a second unmentioned name
+    ("Tijuana officials said the ferry sank.", False),
+    ("Ministers from Chile met in Caracas.", False),
+    ("The ferry, chartered by Orbix, had originated in Tijuana, Mexico.", False),
+])
+def test_another_place_of_a_one_off_act_is_a_swap_not_a_gap(statement, swap):
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules.coverage import named_by_a_role, source_names
+
+    source = ["The ferry, which originated in Ensenada, Mexico, sank near the coast.",
+              "The painter was born in Colombia in 1931."]
+    findings = [f for s in source for f in run_rules(s, statement)]
+    assert named_by_a_role(findings, parse(statement), source_names(source)) is swap
