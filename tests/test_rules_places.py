@@ -22,6 +22,8 @@ CASES = [
     ("The reporter was arrested in Peru.", "The reporter was arrested in Cusco.", False),
     ("The reporter was arrested in Peru.", "The activist was arrested in Chile.", False),
     ("Ministers met in Colombia.", "Ministers met in Peru.", False),
+    ("Two soldiers were killed in Iraq.", "Two soldiers were killed in Syria.", False),  # may be two events
+    ("The talks were held in Lima.", "The talks were held in Quito.", False),  # rounds of talks recur
     ("The painter may have been born in Colombia.", "The painter was born in Venezuela.", False),
     ("The ferry, which originated in Ensenada, Mexico, sank near the coast.",
      "The ferry had originated in Ensenada, Mexico.", False),

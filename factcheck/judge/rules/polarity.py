@@ -129,6 +129,7 @@ def _copular(tok: Token) -> bool:
     a predicate whose negation, and subject, are the copula's."""
     return tok.dep_ == "acomp" and tok.pos_ in {"ADJ", "VERB"} and lemma(tok.head) == "be"
 
+
 # Words of change by their direction, beyond the [predicates] pairs ("funding has grown" against "reduced
 # funding"): the quantities rule's, without comparatives and adverbs ("more", "up") and "gain"/"lose" (a team, a seat),
 # which are not changes of an amount, and with the multiplying verbs.
@@ -351,6 +352,9 @@ def _object_negation(tok: Token) -> Token | None:
     return None
 
 
+NOBODY = frozenset({"nobody", "no-one"})
+
+
 def _subject_negation(tok: Token) -> Token | None:
     """The "no" of a verb's own subject, which denies the verb for that subject: "no passengers were hurt"."""
     for subj in tok.children:
@@ -361,9 +365,6 @@ def _subject_negation(tok: Token) -> Token | None:
                 return subj
             return next((c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None)
     return None
-
-
-NOBODY = frozenset({"nobody", "no-one"})
 
 
 def _subject_denied(neg: Token) -> bool:
@@ -463,6 +464,18 @@ def _degrees(tok: Token) -> set[str]:
 def _degree_denied(denied: _Stance, asserted: _Stance) -> bool:
     """The negation takes a degree the other text does not give ("was not seriously hurt" against "was hurt")."""
     return bool(_degrees(denied.tok) - _degrees(asserted.tok))
+
+
+def _denies(s: _Stance, t: _Stance) -> bool:
+    """Whether one of two aligned stances on one predicate denies what the other asserts, and the denial takes it in:
+    not one specific thing of it only (`_denial_covers`), not a degree only (`_degree_denied`), and a subject's "no"
+    only for that subject (`_denied_for`)."""
+    if not _same_lemma(s.lemma, t.lemma) or (s.neg is None) == (t.neg is None):
+        return False
+    denied, asserted = (s, t) if s.neg is not None else (t, s)
+    if denied.neg is None or not _denial_covers(denied, asserted) or _degree_denied(denied, asserted):
+        return False
+    return not _subject_denied(denied.neg) or _denied_for(denied.neg, _own_subject(asserted.tok), s.subj, t.subj)
 
 
 def _says_it(stance: _Stance, others: Iterable[_Stance]) -> bool:
@@ -574,11 +587,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
-            if _same_lemma(s.lemma, t.lemma) and (s.neg is None) != (t.neg is None) and not both_ways \
-                    and _denial_covers(t if t.neg is not None else s, s if t.neg is not None else t) \
-                    and not _degree_denied(t if t.neg is not None else s, s if t.neg is not None else t) \
-                    and (not _subject_denied(neg := s.neg if s.neg is not None else t.neg)
-                         or _denied_for(neg, _own_subject(t.tok if s.neg is not None else s.tok), s.subj, t.subj)):
+            if not both_ways and _denies(s, t):
                 neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
                 side = "source" if s.neg is not None else "statement"

@@ -617,11 +617,13 @@ VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
     "a couple of": (2.0, 3.0), "several": (3.0, 9.0), "many": (5.0, math.inf), "dozens of": (24.0, 150.0),
 }
 _VAGUE_AMOUNT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_AMOUNTS, key=len, reverse=True) if k)
-_DURATION_UNITS = "hours|days|weeks|months|years|decades|centuries"
+DURATION_PLURALS = {"hours": "hour", "days": "day", "weeks": "week", "months": "month", "years": "year",
+                    "decades": "decade", "centuries": "century"}
+_DURATION_UNITS = "|".join(DURATION_PLURALS)
 # "for years", "after a few months of fighting", "several weeks of talks", "lasted months"; not a time before or
 # after another ("years ago", "months later") nor a period named ("in recent years", "the past few months").
 VAGUE_DURATION = re.compile(
-    rf"(?:\b(?P<prep>for|after|over|within|lasted|lasting|took|spent)\s+(?:(?P<amt1>{_VAGUE_AMOUNT})\s+)?"
+    rf"(?:\b(?:for|after|over|within|lasted|lasting|took|spent)\s+(?:(?P<amt1>{_VAGUE_AMOUNT})\s+)?"
     rf"(?P<unit1>{_DURATION_UNITS})\b"
     rf"|(?<![\w-])(?P<amt2>{_VAGUE_AMOUNT})\s+(?P<unit2>{_DURATION_UNITS})\s+of\b)"
     r"(?!\s+(?:ago|later|earlier|before|after|from now|to come|old)\b)",
@@ -629,8 +631,8 @@ VAGUE_DURATION = re.compile(
 )
 
 
-# A figure per period: "500 cars a day", "40 patients per week", "$2 million annually", "10 km/hour"; the counted
-# noun and up to two words of it may come between ("three or more yolks per week"). Not "a day later".
+# A figure per period: "500 cars a day", "40 patients per week", "$2 million annually", "10 km/hour"; up to three
+# words may come between, the counted noun among them ("three or more yolks per week"). Not "a day later".
 RATE = re.compile(
     r"(?:\s+(?!(?:a|an|per|each|every)\b)[A-Za-z][\w'’-]*){0,3}?\s*"
     r"(?:\b(?:a|an|per|each|every)\s+(?P<p>second|minute|hour|day|night|week|month|quarter|year)\b"
@@ -666,20 +668,19 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
     """Durations without a figure (`VAGUE_DURATION`), as open or bounded intervals in their word's unit."""
     out = []
     for m in VAGUE_DURATION.finditer(doc.text):
-        unit_group = "unit1" if m.group("unit1") else "unit2"
-        amount = " ".join((m.group("amt1") or m.group("amt2") or "").lower().split())
-        start = m.start("amt1") if m.group("amt1") else m.start(unit_group) if unit_group == "unit1" else m.start()
-        end = m.end(unit_group)
+        if m.group("unit1"):  # "after a few months": from the amount, or from the unit when there is none
+            start, end = (m.start("amt1") if m.group("amt1") else m.start("unit1")), m.end("unit1")
+            amount, unit = m.group("amt1") or "", DURATION_PLURALS[m.group("unit1").lower()]
+        else:  # "a few months of fighting"
+            start, end = m.start(), m.end("unit2")
+            amount, unit = m.group("amt2"), DURATION_PLURALS[m.group("unit2").lower()]
+        amount = " ".join(amount.lower().split())
         if any(start < q.end and q.start < end for q in found):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         noun = span[-1]
-        unit = noun.lemma_.lower() if noun.lemma_.lower() in UNITS else m.group(unit_group).lower().rstrip("s")
-        unit = "century" if unit == "centurie" else unit
-        if unit not in UNITS:
-            continue
         kind, factor = UNITS[unit]
         over = noun.head
         while over.pos_ == "ADP" and over.head.i != over.i:

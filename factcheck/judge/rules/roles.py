@@ -261,11 +261,13 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
     return findings
 
 
-# Acts that happen once, in one place: "was born in", "died in", "was arrested in", "the flight originated in",
-# "took place in". Another country (or a capital of another country) for the same act contradicts; places the tables
+# Acts that happen once, in one place, to one subject: "was born in", "died in", "was arrested in", "the flight
+# originated in", "took place in". Another country (or a capital of another country) for the same act of the same
+# singular subject contradicts ("soldiers were killed in Iraq" and "in Syria" may be two events); places the tables
 # cannot place ("Manhattan" against "New York") are left alone.
 ONE_PLACE_ACTS = frozenset({"bear", "die", "arrest", "detain", "crash", "land", "originate", "assassinate", "kill",
-                            "murder", "bury", "marry", "capture", "hold", "take place", "found", "sign", "launch"})
+                            "murder", "bury", "marry", "capture", "take place", "found", "sign"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 
 
@@ -311,7 +313,10 @@ def one_off_places(doc: Doc) -> list[Place]:
         if tok.pos_ != "VERB" or is_hedged(tok) or negation_of(tok) is not None:
             continue
         act = _place_act(tok)
-        if act not in ONE_PLACE_ACTS:
+        subject = subject_of(tok)
+        ids = {t.i for t in subject}
+        head = next((t for t in subject if t.head.i not in ids or t.head.i == t.i), None)
+        if act not in ONE_PLACE_ACTS or head is None or head.tag_ in PLURAL_TAGS or head.lower_ in {"they", "we"}:
             continue
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
@@ -319,7 +324,7 @@ def one_off_places(doc: Doc) -> list[Place]:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if (found := _where(pobj)) is not None:
                     toks, city, country = found
-                    out.append(Place(act, tok, toks, city, country, content_lemmas(subject_of(tok))))
+                    out.append(Place(act, tok, toks, city, country, content_lemmas(subject)))
     return out
 
 
