@@ -112,6 +112,12 @@ def subject_clause(tok: Token) -> Token:
     return cur
 
 
+def phrase_head(tokens: list[Token]) -> Token | None:
+    """The head of a phrase given as its tokens: the one whose own head lies outside it (or is itself)."""
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+
+
 def subject_of(verb: Token) -> list[Token]:
     """Subject tokens of `verb`, borrowing the governor's subject for participles, conj and xcomp."""
     cur = verb

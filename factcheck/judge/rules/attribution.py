@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import ACTOR_LABELS, actor_name, content_lemmas, lemma, subject_of, token_span
+from factcheck.judge.rules._common import (
+    ACTOR_LABELS,
+    actor_name,
+    content_lemmas,
+    lemma,
+    phrase_head,
+    subject_of,
+    token_span,
+)
 from factcheck.results import Finding, Relation
 
 SPEECH_VERBS = {
@@ -122,7 +130,8 @@ def _speaker(speaker_toks: list[Token], according: bool = False) -> Speaker | No
     BBC Mundo" is experts (not BBC Mundo), "US President Donald Trump" is Trump. "According to" a document
     names only whoever the whole phrase names."""
     ids = {t.i for t in speaker_toks}
-    head = next(t for t in speaker_toks if t.head.i not in ids or t.head.i == t.i)
+    head = phrase_head(speaker_toks)
+    assert head is not None  # a phrase of at least one token has a head
     whole = according and lemma(head) in SOURCE_NOUNS
     core = speaker_toks if whole else [t for t in head.subtree if t.i <= head.i and t.i in ids]
     runs: list[list[Token]] = []

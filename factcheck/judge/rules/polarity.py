@@ -355,16 +355,20 @@ def _object_negation(tok: Token) -> Token | None:
 NOBODY = frozenset({"nobody", "no-one"})
 
 
+def _own_subject(tok: Token) -> Token | None:
+    """A predicate's own subject word (a copular one's is the copula's): no subject borrowed from another clause."""
+    head = tok.head if _copular(tok) else tok
+    return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def _subject_negation(tok: Token) -> Token | None:
-    """The "no" of a verb's own subject, which denies the verb for that subject: "no passengers were hurt"."""
-    for subj in tok.children:
-        if subj.dep_ in {"nsubj", "nsubjpass"}:
-            if any(c.lower_ in {"other", "else"} for c in subj.children):  # "no other country": others than one
-                return None
-            if subj.lower_ in NOBODY:
-                return subj
-            return next((c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None)
-    return None
+    """The "no" of a predicate's own subject, which denies it for that subject: "no passengers were hurt"."""
+    subj = _own_subject(tok)
+    if subj is None or any(c.lower_ in {"other", "else"} for c in subj.children):
+        return None  # "no other country": others than one
+    if subj.lower_ in NOBODY:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "det" and c.lower_ == "no"), None)
 
 
 def _subject_denied(neg: Token) -> bool:
@@ -386,11 +390,6 @@ def _denied_for(neg: Token, other_subject: Token | None, s_subj: set[str], t_sub
         lemma(other_subject) in person_nouns() | {"people", "person"})
 
 
-def _own_subject(tok: Token) -> Token | None:
-    head = tok.head if _copular(tok) else tok
-    return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
 def _negation(tok: Token) -> tuple[Token | None, bool]:
     """The word negating a predicate (None: asserted), and False where a negated head leaves it open."""
     if tok.pos_ != "VERB" and not _copular(tok):
@@ -403,7 +402,7 @@ def _negation(tok: Token) -> tuple[Token | None, bool]:
     if neg is None:
         neg = _object_negation(tok)
     if neg is None:
-        neg = _subject_negation(tok.head if _copular(tok) else tok)
+        neg = _subject_negation(tok)
     if neg is not None:
         return neg, True
     implied = True

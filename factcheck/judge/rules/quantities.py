@@ -373,11 +373,7 @@ def extract(doc: Doc) -> list[Quantity]:
                     unit, kind, factor = f"square {word}", "area", factor * factor  # "1,600 square kilometres"
                 if noun.idx >= end and not doc.text[end:noun.idx].strip():
                     end = noun.idx + len(noun.text)  # show the unit: "about 50 minutes"
-                over = noun.head
-                while over.pos_ == "ADP" and over.head.i != over.i:
-                    over = over.head  # "waited for five hours" is of the wait
-                if over.i != noun.i and over.lemma_.lower() not in GENERIC:
-                    measure = over.lemma_.lower()
+                measure = _measured_by(noun)
         verb = clause_head(root)
         hedged = is_hedged(verb)
         direction, word = (0, None)
@@ -664,6 +660,14 @@ def _per_period(doc: Doc, q: Quantity) -> None:
     q.text = doc.text[q.start:q.end]
 
 
+def _measured_by(unit: Token) -> str:
+    """The word a measure's unit is of ("lasted five days" → last; "waited for five hours" is of the wait), or ""."""
+    over = unit.head
+    while over.pos_ == "ADP" and over.head.i != over.i:
+        over = over.head
+    return over.lemma_.lower() if over.i != unit.i and over.lemma_.lower() not in GENERIC else ""
+
+
 def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
     """Durations without a figure (`VAGUE_DURATION`), as open or bounded intervals in their word's unit."""
     out = []
@@ -682,10 +686,7 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
             continue
         noun = span[-1]
         kind, factor = UNITS[unit]
-        over = noun.head
-        while over.pos_ == "ADP" and over.head.i != over.i:
-            over = over.head
-        measure = over.lemma_.lower() if over.i != noun.i and over.lemma_.lower() not in GENERIC else ""
+        measure = _measured_by(noun)
         lo, hi = VAGUE_AMOUNTS[amount]
         verb = clause_head(noun)
         clause = subject_clause(noun)

@@ -16,6 +16,7 @@ from factcheck.judge.rules._common import (
     is_hedged,
     lemma,
     negation_of,
+    phrase_head,
     subject_of,
     token_span,
 )
@@ -314,8 +315,7 @@ def one_off_places(doc: Doc) -> list[Place]:
             continue
         act = _place_act(tok)
         subject = subject_of(tok)
-        ids = {t.i for t in subject}
-        head = next((t for t in subject if t.head.i not in ids or t.head.i == t.i), None)
+        head = phrase_head(subject)
         if act not in ONE_PLACE_ACTS or head is None or head.tag_ in PLURAL_TAGS or head.lower_ in {"they", "we"}:
             continue
         for prep in tok.children:
