@@ -89,3 +89,43 @@ def test_checker_will_not_support_a_name_its_document_never_mentions(fake_embedd
     both = Checker.from_texts({"a": " ".join(SOURCE), "b": "Trump accused Brazil of encouraging drug production in Colombia."},
                               embedder=fake_embedder, nli=AlwaysEntails())
     assert both.check("Trump accused Brazil of encouraging drug production in Colombia.").verdict is Verdict.SUPPORTED
+
+
+# Acronyms: a name of several capitalised words is the acronym of their initials, either way round.
+ACRONYM_SOURCE = [
+    "The decision to dismantle USAID hit the programme hard.",
+    "Officials of the World Health Organization met in Geneva.",
+    "The FBI and the Department of Defense declined to comment.",
+    "Analysts at Associated Press Media Group said so.",
+]
+ACRONYM_NAMES = source_names(ACRONYM_SOURCE)
+
+
+@pytest.mark.parametrize("statement, missing", [
+    # the spelled-out name of an acronym the source writes, and the acronym of a name it spells out, are mentioned
+    ("The US Agency for International Development funded it.", []),
+    ("The U.S. Agency for International Development funded it.", []),
+    ("The United States Agency for International Development funded it.", []),
+    ("WHO officials met the minister.", []),
+    ("The Federal Bureau of Investigation opened a case.", []),
+    ("The DoD declined to comment.", []),
+    # another name, or an acronym of other initials, is not
+    ("The World Bank funded it.", ["The World Bank"]),
+    ("The CIA opened a case.", ["CIA"]),
+    ("The US Agency for Global Media funded it.", ["The US Agency"]),  # "Media": the source has the word
+    ("Amnesty International opened a case.", ["Amnesty International"]),
+    ("The World Food Programme met the minister.", ["The World Food Programme"]),
+    # two-letter acronyms are left to the alias table: "AP" is not matched to Associated Press's initials
+    ("The Federal Bureau of Prisons opened a case.", ["The Federal Bureau of Prisons"]),
+])
+def test_acronyms_count_as_mentions(statement, missing):
+    assert [e.text for e in unmentioned_entities(parse(statement), ACRONYM_NAMES)] == missing
+
+
+def test_acronyms_of_runs_of_capitalised_words():
+    from factcheck.judge.rules.coverage import acronyms
+
+    text = "The Trump administration shut the US Agency for International Development, said the WHO."
+    assert [(text[a:b], forms) for a, b, forms in acronyms(text)] == [
+        ("US Agency for International Development", {"usaid", "usafid"})]
+    assert acronyms("Joe Biden met Kamala Harris.") == []  # two letters: too short to be an acronym

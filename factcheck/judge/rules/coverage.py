@@ -8,7 +8,9 @@ when its last capitalised word appears capitalised in the document (case-insensi
 or in any case if it is a common noun or opens the sentence ("Cocaine production…"), or if its last two words
 are written together in any case ("the National Guard" where the source writes "the Massachusetts national guard") —
 through the alias table, data/aliases.txt (US = U.S. = United States = American), or by a shared six-letter stem for
-demonyms (Colombian ~ Colombia). Small NLI models readily "entail" a statement that adds a name ("Brazil
+demonyms (Colombian ~ Colombia), or as an acronym: a name of several capitalised words is the acronym of their
+initials ("the US Agency for International Development" = USAID, "the World Health Organization" = WHO), either way
+round, from three letters up (shorter ones, like UN, are the alias table's). Small NLI models readily "entail" a statement that adds a name ("Brazil
 offered to mediate…" from a sentence about mediation); this check makes such an item unable to support.
 It never contradicts, and it keeps NLI from contradicting too (`blocks="verdict"`): a name the source does
 not mention is something it is silent about ("Venezuela accused Petro…" against an article where Trump
@@ -30,6 +32,10 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"
 _CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
 _WORD = re.compile(r"\w+")
 STEM = 6
+# Words an organisation's name has between its capitalised words, left out of its acronym (or not: DoD, DoJ).
+_NAME_LINKS = frozenset({"for", "of", "and", "the", "on", "in", "de", "del", "&"})
+_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:" + "|".join(sorted(_NAME_LINKS - {"&"})) + r"|&)\s+)*[A-Z][\w.’'-]*)+")
+MIN_ACRONYM = 3
 # A capital after one of these is the city itself ("killed in Bogotá"), not its government ("Bogotá protested").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "across", "throughout", "inside",
                                 "within", "from"})
@@ -42,6 +48,29 @@ def _forms(word: str) -> set[str]:
     if len(w) >= STEM:
         forms.add(w[:STEM] + "*")
     return forms
+
+
+def acronyms(text: str) -> list[tuple[int, int, set[str]]]:
+    """(start, end, acronyms) of each run of capitalised words in `text` ("US Agency for International Development"
+    → {"usaid", "usafid"}): a word in capitals gives all its letters (US, U.S.), another its first; the linking
+    words are left out or given their first letter. Runs whose acronym would be shorter than `MIN_ACRONYM` give none."""
+    out = []
+    for m in _RUN.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower() in _NAME_LINKS:  # "The World Bank": the article opens the run
+            words = words[1:]
+        bare, linked = "", ""
+        for w in words:
+            if w.lower() in _NAME_LINKS:
+                linked += w[0].lower()
+                continue
+            letters = re.sub(r"[^A-Za-z]", "", w)
+            initials = letters.lower() if letters.isupper() else letters[:1].lower()
+            bare, linked = bare + initials, linked + initials
+        forms = {a for a in (bare, linked) if len(a) >= MIN_ACRONYM}
+        if forms and sum(not w.lower() in _NAME_LINKS for w in words) >= 2:
+            out.append((m.start(), m.end(), forms))
+    return out
 
 
 def source_names(sentences: Iterable[str]) -> frozenset[str]:
@@ -58,6 +87,7 @@ def source_names(sentences: Iterable[str]) -> frozenset[str]:
         names |= {"~" + w for w in words}  # any word, for capitalised common nouns
         names |= {f"~{a} {b}" for a, b in zip(words, words[1:])}  # any two words, for names written in lower case
         names |= {canon for phrase, canon in aliases().items() if " " in phrase and phrase in lowered}
+        names |= {"@" + a for _, _, forms in acronyms(text) for a in forms}  # what a name's initials spell
     return frozenset(names)
 
 
@@ -77,9 +107,16 @@ def _a_place(ent) -> bool:
 def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
     """The statement's named entities that the document with `names` never mentions."""
     missing = []
+    # Runs of capitalised words whose acronym the source writes (spaCy may cut such a name in two entities).
+    spelled = [(a, b) for a, b, forms in acronyms(stmt.text) if forms & names]
     for ent in stmt.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
+        start = next((t.idx for t in ent if t.pos_ != "DET"), ent.start_char)
+        if any(a <= start and ent.end_char <= b + 1 for a, b in spelled):
+            continue
+        if ent.text.isupper() and "@" + re.sub(r"[^a-z]", "", ent.text.lower()) in names:
+            continue  # "USAID" where the source spells it out
         whole = ent.text.lower().removeprefix("the ")
         if aliases().get(whole) in names or whole in names:
             continue

@@ -243,6 +243,7 @@ class Quantity:
     negated: bool = False  # its clause is negated ("most patients did not show symptoms")
     partial: bool = False  # a part added to a total, not the total ("two more students", "another 20 cases")
     modal: bool = False  # hedged only by its clause's modality ("the plan would give them 1,600 square km")
+    vague: bool = False  # an amount said without a figure ("a handful of projects"): nothing to confirm
     rate: str = ""  # "day" for a figure per period ("500 cars a day"), lo and hi then per day; "" for a total
 
 
@@ -412,7 +413,11 @@ def extract(doc: Doc) -> list[Quantity]:
                 q.modifiers = content_lemmas(thing.subtree) - {q.thing} - content_lemmas(span)
             q.periods = _periods(word)
         out.append(q)
-    return out + _shares_of_counts(doc, out) + _vague_durations(doc, years, out)
+    out += _shares_of_counts(doc, out)
+    out += _vague_durations(doc, years, out)
+    # "a handful of projects" is a count; "a handful of the members" (a share, read above) is not
+    counts = _vague_counts(doc, years, [q for q in out if "handful" not in q.text.lower()])
+    return [q for q in out if not any(c.start <= q.start < c.end for c in counts)] + counts
 
 
 # "about 30 of about 1,500 species", "two out of the five victims": a part of a counted whole is also a share of it
@@ -698,6 +703,53 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
     return out
 
 
+# Counts given without a figure, as intervals: "only a handful of projects" cannot be "numerous projects" nor "120
+# projects", "hundreds of protesters" not "40 protesters" nor "thousands of protesters". "Dozens", "hundreds",
+# "thousands" each take their own order of magnitude; "many", "several" and "some" are left out: they bound too
+# little, or are shares as often as counts.
+VAGUE_COUNTS: dict[str, tuple[float, float]] = {
+    "a couple of": (2.0, 3.0), "a few": (2.0, 6.0), "only a few": (2.0, 6.0), "just a few": (2.0, 6.0),
+    "a handful of": (2.0, 6.0), "only a handful of": (2.0, 6.0), "just a handful of": (2.0, 6.0),
+    "numerous": (7.0, math.inf), "dozens of": (24.0, 199.0), "hundreds of": (200.0, 1999.0),
+    "thousands of": (2000.0, 19999.0), "tens of thousands of": (20000.0, 199999.0),
+    "hundreds of thousands of": (200000.0, 1999999.0), "millions of": (2e6, math.inf),
+}
+VAGUE_COUNT = re.compile(
+    r"(?<![\w-])(?P<amt>" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                    for k in sorted(VAGUE_COUNTS, key=len, reverse=True)) + r")\s+(?=[A-Za-z])",
+    re.IGNORECASE)
+
+
+def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
+    """Counts without a figure (`VAGUE_COUNTS`) of the plural noun after them, as intervals ("a handful of
+    projects" → 2–6 projects); durations ("a few months") are `_vague_durations`'."""
+    out = []
+    for m in VAGUE_COUNT.finditer(doc.text):
+        start = m.start()
+        if any(start < q.end and q.start < m.end() for q in found):
+            continue
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        noun = first[0]
+        while noun.dep_ in {"amod", "compound", "nmod"} and noun.head.i > noun.i:  # "numerous development projects"
+            noun = noun.head
+        word = noun.lemma_.lower()
+        if noun.tag_ != "NNS" or word in UNITS or noun.lower_ in DURATION_PLURALS:
+            continue
+        word = COUNTED_AS.get(word, word)
+        lo, hi = VAGUE_COUNTS[" ".join(m.group("amt").lower().split())]
+        end = noun.idx + len(noun.text)
+        verb = clause_head(noun)
+        clause = subject_clause(noun)
+        span = doc[first[0].i:noun.i + 1]
+        out.append(Quantity(f"count:{word}", lo, hi, False, start, end, doc.text[start:end],
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, is_hedged(verb),
+                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
+                            negated=negation_of(verb) is not None, modal=is_hedged(verb), vague=True))
+    return out
+
+
 def _ages(doc: Doc, years: set[str]) -> list[Quantity]:
     """Ages of people (or things): a decade of life or part of one, or an exact age, as [lo, hi) in years."""
     out = []
@@ -922,6 +974,8 @@ CONFIRM_COUNTS_FROM = 10
 
 def _needs_confirmation(q: Quantity) -> bool:
     # a measure counts its units like a count ("two years" as little as "two countries")
+    if q.vague:
+        return False
     return not (q.kind.startswith("count:") or q.kind in DIMENSIONS) or q.lo / q.factor >= CONFIRM_COUNTS_FROM
 
 

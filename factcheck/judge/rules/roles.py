@@ -256,6 +256,8 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_holder(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_office(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
         findings += _other_country(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_place(src, stmt)
@@ -494,6 +496,63 @@ def _other_holder(src: Doc, stmt: Doc) -> list[Finding]:
             if s.title == t.title and s.of == t.of and not s.names & t.names:
                 return [_contradiction(f"the source names {_txt(s.tokens[1:])} as the {s.title} of {s.of.title()}; "
                                        f"the statement names {_txt(t.tokens[1:])}", s.tokens, t.tokens, 0.8)]
+    return []
+
+
+# Words that make a title another office than the one it names: "vice-president", "deputy prime minister", "former
+# president". ("first", "new" do not: "Colombia's first left-wing president" is the president.)
+OTHER_OFFICE = frozenset({"vice", "deputy", "former", "ex", "assistant", "co"})
+# "holds the office of president", "the post of prime minister"
+OFFICE_NOUNS = frozenset({"office", "post", "position", "role", "job"})
+
+
+def _said_offices(doc: Doc) -> list[tuple[Token, str, bool, list[Token]]]:
+    """(title, office, another office?, the person's name tokens) for each office a text gives a named person now:
+    "Petro is the vice-president of Colombia", "Petro serves as prime minister", "Petro holds the office of
+    president", "Vice-President Gustavo Petro said". A past verb ("was", "served") may be an earlier office: left out."""
+    out = []
+    for title in doc:
+        office = sole_title(title)
+        if office is None:
+            continue
+        person, verb = None, None
+        if title.dep_ == "attr" and lemma(title.head) == "be":
+            verb = title.head
+        elif title.dep_ == "pobj" and title.head.lower_ == "as" and lemma(title.head.head) == "serve":
+            verb = title.head.head
+        elif title.dep_ == "pobj" and title.head.lower_ == "of" and lemma(title.head.head) in OFFICE_NOUNS \
+                and lemma(title.head.head.head) == "hold":
+            verb = title.head.head.head
+        elif title.dep_ == "compound" and title.head.pos_ == "PROPN":
+            person = title.head
+        if verb is not None:
+            if verb.tag_ not in {"VBZ", "VBP"}:
+                continue
+            # a name opening the sentence may be tagged a common noun ("Ruiz is …"); the holders' names decide
+            person = next((c for c in verb.children if c.dep_ == "nsubj" and c.text[:1].isupper()
+                           and c.pos_ in {"PROPN", "NOUN"}), None)
+        if person is None:
+            continue
+        name = [c for c in person.children if c.dep_ == "compound" and c.text[:1].isupper() and c.i > title.i] + [person]
+        other = any(t.lower_ in OTHER_OFFICE for t in doc[max(0, title.i - 3):title.i])
+        out.append((title, office, other, name))
+    return out
+
+
+def _other_office(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement gives a person another office than the one the source names them in now ("Petro is the
+    vice-president of Colombia" against "President Gustavo Petro of Colombia")."""
+    holders = office_holders(src)
+    for title, office, other, name in _said_offices(stmt):
+        names = {t.lower_ for t in name}
+        of = office_of(title, name[-1])
+        for h in holders:
+            if not names & h.names or of is not None and of != h.of or office == h.title and not other:
+                continue
+            mod = next((t for t in stmt[max(0, title.i - 3):title.i] if t.lower_ in OTHER_OFFICE), None)
+            said = stmt[mod.i:title.i + 1].text.lower() if mod is not None else office
+            return [_contradiction(f"the source names {_txt(h.tokens[1:])} as the {h.title} of {h.of.title()}; "
+                                   f"the statement calls them {said}", h.tokens, [title, *name], 0.8)]
     return []
 
 
