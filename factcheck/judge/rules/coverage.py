@@ -68,7 +68,7 @@ def acronyms(text: str) -> list[tuple[int, int, set[str]]]:
             initials = letters.lower() if letters.isupper() else letters[:1].lower()
             bare, linked = bare + initials, linked + initials
         forms = {a for a in (bare, linked) if len(a) >= MIN_ACRONYM}
-        if forms and sum(not w.lower() in _NAME_LINKS for w in words) >= 2:
+        if forms and sum(w.lower() not in _NAME_LINKS for w in words) >= 2:
             out.append((m.start(), m.end(), forms))
     return out
 
