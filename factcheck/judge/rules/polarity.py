@@ -91,7 +91,30 @@ def _become_what(tok: Token) -> Token | None:
 
 def _said(tok: Token) -> str:
     comp = _become_what(tok)
+    if comp is None:
+        comp = _stance_noun(tok)
     return f"{tok.text} {comp.text}" if comp is not None else tok.text
+
+
+# A verb that lends its clause to the stance its object noun names: "voiced support for the strikes" supports them,
+# "expressed opposition to the plan" opposes it.
+LIGHT_VERBS = frozenset({"voice", "express", "give", "offer", "lend", "pledge", "declare", "signal", "show"})
+STANCE_NOUNS = {"support": "support", "backing": "back", "opposition": "oppose", "criticism": "criticize",
+                "praise": "praise", "condemnation": "condemn", "approval": "approve", "endorsement": "endorse",
+                "rejection": "reject"}
+
+
+def _stance_noun(tok: Token) -> Token | None:
+    """The stance noun a light verb takes as its object ("voiced support"), if any."""
+    if lemma(tok) not in LIGHT_VERBS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "dobj" and lemma(c) in STANCE_NOUNS), None)
+
+
+def _lends_stance(noun: Token) -> bool:
+    """Whether a noun is the stance of a light verb ("support" in "voiced support"): read with the verb, not alone."""
+    light = _stance_noun(noun.head) if noun.dep_ == "dobj" else None
+    return light is not None and light.i == noun.i
 
 
 def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
@@ -112,9 +135,15 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             # object cannot be compared and the subject decides
             refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj) or (
                 bool(obj) and all(t.pos_ == "PRON" for t in obj))
-            out.append((_verb_lemma(tok), tok, subj_words - me,
+            noun = _stance_noun(tok)
+            if noun is not None:  # "voiced support for the strikes": supported the strikes
+                me = {lemma(tok), lemma(noun)}
+                obj = [t for c in noun.children if c.dep_ == "prep" for t in c.subtree] + [
+                    t for c in tok.children if c.dep_ in {"prep", "dative"} for t in c.subtree]
+                refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj)
+            out.append((STANCE_NOUNS[lemma(noun)] if noun is not None else _verb_lemma(tok), tok, subj_words - me,
                         {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
-        elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL:
+        elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL and not _lends_stance(tok):
             subj = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
             obj = [t for c in tok.children if c.dep_ in {"prep", "compound"} for t in c.subtree]
             out.append((NOMINAL[lemma(tok)], tok, content_lemmas(subj) - me, content_lemmas(obj) - me))
