@@ -401,3 +401,18 @@ def test_uncovered_features_count_the_statement_words_no_evidence_sentence_has()
     assert alone["uncovered_all"] == alone["uncovered_top"] > 0.3
     assert statement_features(statement, [])["uncovered_all"] == 1.0  # nothing scored: nothing covered
     assert statement_features("It is.", [partly])["uncovered_all"] == 0.0  # no content words to cover
+
+
+@pytest.mark.parametrize(("others", "counted"), [
+    ([finding("polarity", "contradicts", 0.8)], False),  # the content is contradicted: the speaker backs nothing
+    ([finding("quantities", "contradicts", 0.7)], False),
+    ([], True),  # the speaker agrees and nothing contradicts: counted
+    ([finding("polarity", "supports", 0.8)], True),
+    ([finding("coverage", "neutral", 1.0)], True),
+    ([finding("attribution", "contradicts", 0.6)], True),  # attribution on its own terms is left as it is
+])
+def test_an_agreeing_speaker_is_no_support_for_contradicted_content(others, counted):
+    item = ev("The men had no access to weapons, officials said.", e=0.5, c=0.4,
+              findings=[finding("attribution", "supports", 0.6), *others])
+    f = statement_features("Officials said the men had access to weapons.", [item])
+    assert f["rule_attribution_supports"] == (0.6 if counted else 0.0)

@@ -29,7 +29,7 @@ blocked from contradicting.
 | sim_max | similarity of the most similar retrieved item (scored or not) |
 | sim_ent, sim_con | similarity of the support item with max P(entailment), of the contradiction item with max P(contradiction) |
 | scored_frac | fraction of retrieved items that are scored |
-| rule_R_supports, rule_R_contradicts | max confidence of rule R's findings with that relation, over support / contradiction items; R in `RULES`, "other" for rules from outside packages |
+| rule_R_supports, rule_R_contradicts | max confidence of rule R's findings with that relation, over support / contradiction items; R in `RULES`, "other" for rules from outside packages; an attribution support (the speaker agrees) on an item whose content another rule contradicts is left out: it backs nothing of what was said |
 | attributed | the best support item's sentence attributes the claim to someone else |
 | verdict_blocked, verdict_blocked_all | fraction of scored items blocked from any verdict; 1 when all are (coverage) |
 | support_blocked, support_blocked_all | the same for items blocked from supporting (coverage or an unconfirmed figure) |
@@ -151,7 +151,7 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
             f[f"rule_{r}_{rel}"] = 0.0
         for e in items:
             for finding in e.findings:
-                if finding.relation == rel:
+                if finding.relation == rel and not _speaker_only(finding, e):
                     key = f"rule_{finding.rule if finding.rule in RULES else 'other'}_{rel}"
                     f[key] = max(f[key], float(finding.confidence))
     f["attributed"] = 1.0 if b_ent is not None and b_ent.attributed_to else 0.0
@@ -171,6 +171,14 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
     f["pass_con"] = lead["contradiction"] if lead else f["con_top"]
     f.update(_uncovered(statement, b_ent, top, scored))
     return f
+
+
+def _speaker_only(finding, ev: Evidence) -> bool:
+    """An attribution finding that supports (the speaker agrees) on an item whose content another rule contradicts:
+    who said it backs nothing of what was said, so it is no support ("officials said the men had access to
+    weapons" against "the men had no access to weapons, officials said")."""
+    return finding.rule == "attribution" and finding.relation == "supports" and any(
+        f.relation == "contradicts" and f.rule != "attribution" for f in ev.findings)
 
 
 def _uncovered(statement: str, b_ent: Evidence | None, top: Evidence | None,
