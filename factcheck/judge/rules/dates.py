@@ -445,6 +445,10 @@ def extract(doc: Doc) -> list[DateRef]:
 def _args(tok: Token) -> set[str]:
     """Content words of an event's participants (subject, object, possessor; a noun's modifiers), dates left out."""
     args = content_lemmas(subject_of(tok) if tok.pos_ in {"VERB", "AUX"} else tok.subtree) - {lemma(tok)}
+    if tok.dep_ == "acl" and tok.pos_ == "VERB" and not args:
+        # a verb the parser hangs on the noun before it ("The Farc group disarmed in 2012" read as "the group
+        # [that] disarmed"): the noun is the one it is about
+        args = content_lemmas(t for t in tok.head.subtree if t.i < tok.i) - {lemma(tok)}
     args |= content_lemmas(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "poss", "compound"})
     return args - DATE_WORDS  # "the January 3 attack" and "the January 5 attack" share no participant
 
