@@ -81,7 +81,7 @@ from typing import Any
 import numpy as np
 
 from factcheck.errors import InputError, ModelError
-from factcheck.results import CheckResult, Evidence, Verdict
+from factcheck.results import CheckResult, Evidence, Finding, Verdict
 
 FORMAT = "factcheck-verdict-model/1"
 VERDICT_FILE = "verdict_model.json"  # beside the NLI model's weights
@@ -173,7 +173,7 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
     return f
 
 
-def _speaker_only(finding, ev: Evidence) -> bool:
+def _speaker_only(finding: Finding, ev: Evidence) -> bool:
     """An attribution finding that supports (the speaker agrees) on an item whose content another rule contradicts:
     who said it backs nothing of what was said, so it is no support ("officials said the men had access to
     weapons" against "the men had no access to weapons, officials said")."""

@@ -10,8 +10,9 @@ are written together in any case ("the National Guard" where the source writes "
 through the alias table, data/aliases.txt (US = U.S. = United States = American), or by a shared six-letter stem for
 demonyms (Colombian ~ Colombia), or as an acronym: a name of several capitalised words is the acronym of their
 initials ("the US Agency for International Development" = USAID, "the World Health Organization" = WHO), either way
-round, from three letters up (shorter ones, like UN, are the alias table's). Small NLI models readily "entail" a statement that adds a name ("Brazil
-offered to mediate…" from a sentence about mediation); this check makes such an item unable to support.
+round, from three letters up (shorter ones, like UN, are the alias table's). Small NLI models readily "entail" a
+statement that adds a name ("Brazil offered to mediate…" from a sentence about mediation); this check makes such an
+item unable to support.
 It never contradicts, and it keeps NLI from contradicting too (`blocks="verdict"`): a name the source does
 not mention is something it is silent about ("Venezuela accused Petro…" against an article where Trump
 accused him is not contradicted by it).
@@ -34,7 +35,8 @@ _WORD = re.compile(r"\w+")
 STEM = 6
 # Words an organisation's name has between its capitalised words, left out of its acronym (or not: DoD, DoJ).
 _NAME_LINKS = frozenset({"for", "of", "and", "the", "on", "in", "de", "del", "&"})
-_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:" + "|".join(sorted(_NAME_LINKS - {"&"})) + r"|&)\s+)*[A-Z][\w.’'-]*)+")
+_LINK = "(?:" + "|".join(sorted(_NAME_LINKS - {"&"})) + "|&)"
+_RUN = re.compile(rf"[A-Z][\w.’'-]*(?:\s+(?:{_LINK}\s+)*[A-Z][\w.’'-]*)+")
 MIN_ACRONYM = 3
 # A capital after one of these is the city itself ("killed in Bogotá"), not its government ("Bogotá protested").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "across", "throughout", "inside",

@@ -533,7 +533,8 @@ def _said_offices(doc: Doc) -> list[tuple[Token, str, bool, list[Token]]]:
                            and c.pos_ in {"PROPN", "NOUN"}), None)
         if person is None:
             continue
-        name = [c for c in person.children if c.dep_ == "compound" and c.text[:1].isupper() and c.i > title.i] + [person]
+        name = [c for c in person.children
+                if c.dep_ == "compound" and c.text[:1].isupper() and c.i > title.i] + [person]
         other = any(t.lower_ in OTHER_OFFICE for t in doc[max(0, title.i - 3):title.i])
         out.append((title, office, other, name))
     return out
