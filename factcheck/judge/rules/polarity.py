@@ -593,6 +593,24 @@ def _denied_alternative(src: Doc, stmt: Doc) -> list[Finding]:
     return []
 
 
+def _person(tok: Token) -> str | None:
+    """The surname of the person a predicate's subject names ("Senator Ana Ruiz" → ruiz), or None when its subject
+    is no person's name (a common noun, a country, an organisation, a pronoun)."""
+    verb = tok.head if _copular(tok) else tok
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return None
+    return subj.lower_
+
+
+def _other_people(s_tok: Token, t_tok: Token) -> bool:
+    """Whether the two predicates are said of two differently named people: what one person praises another may
+    criticise ("Ruiz praised the tax" does not contradict "Soto criticized the tax"; another doer of the same act is
+    the roles rule's to judge)."""
+    a, b = _person(s_tok), _person(t_tok)
+    return a is not None and b is not None and a != b
+
+
 def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
@@ -612,6 +630,8 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                 stmt_aligned[s.tok.i].append(t)
     for t in stmt_preds:
         for s, shared in aligned[t.tok.i]:
+            if _other_people(s.tok, t.tok):
+                continue
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
