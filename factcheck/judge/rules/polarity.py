@@ -133,14 +133,12 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             ]
             # "criticized these actions": what the object refers back to is in another sentence, so the
             # object cannot be compared and the subject decides
-            refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj) or (
-                bool(obj) and all(t.pos_ == "PRON" for t in obj))
             noun = _stance_noun(tok)
             if noun is not None:  # "voiced support for the strikes": supported the strikes
                 me = {lemma(tok), lemma(noun)}
                 obj = [t for c in noun.children if c.dep_ == "prep" for t in c.subtree] + [
                     t for c in tok.children if c.dep_ in {"prep", "dative"} for t in c.subtree]
-                refers_back = any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj)
+            refers_back = _refers_back(obj) or (noun is None and bool(obj) and all(t.pos_ == "PRON" for t in obj))
             out.append((STANCE_NOUNS[lemma(noun)] if noun is not None else _verb_lemma(tok), tok, subj_words - me,
                         {REFERS_BACK} if refers_back else content_lemmas(obj) - me))
         elif tok.pos_ == "NOUN" and lemma(tok) in NOMINAL and not _lends_stance(tok):
@@ -151,6 +149,11 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
 
 
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
+
+
+def _refers_back(obj: list[Token]) -> bool:
+    """An object with a demonstrative ("these actions"): what it names is in another sentence."""
+    return any(t.dep_ == "det" and t.lower_ in {"this", "these", "those"} for t in obj)
 
 
 def _copular(tok: Token) -> bool:
@@ -325,9 +328,21 @@ def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
 
 def _about_other_things(s_tok: Token, t_tok: Token) -> bool:
     """Both clauses name who/where (or when), and none of it is shared: two facts about different things
-    ("sales in Ohio fell" and "sales in Texas rose"; "fell in 2021" and "rose in 2022")."""
+    ("sales in Ohio fell" and "sales in Texas rose"; "fell in 2021" and "rose in 2022"); or the two predicates are said
+    of two differently named people, since what one person praises another may criticise ("Ruiz praised the tax"
+    against "Soto criticized the tax"; another doer of the same act is the roles rule's to judge)."""
     (s_names, s_times), (t_names, t_times) = _specifiers(s_tok), _specifiers(t_tok)
-    return bool(s_names and t_names and not s_names & t_names) or bool(s_times and t_times and not s_times & t_times)
+    if s_names and t_names and not s_names & t_names or s_times and t_times and not s_times & t_times:
+        return True
+    people = [_person(tok) for tok in (s_tok, t_tok)]
+    return None not in people and people[0] != people[1]
+
+
+def _person(tok: Token) -> str | None:
+    """The name word of the person a predicate's own subject is ("Senator Ana Ruiz" → ruiz), or None when its
+    subject is no person's name (a common noun, a country, an organisation, a pronoun)."""
+    subj = _own_subject(tok)
+    return subj.lower_ if subj is not None and subj.ent_type_ == "PERSON" else None
 
 
 # Heads whose negation denies their complement ("was not able to stop", "did not manage to cut", "was not effective
@@ -593,24 +608,6 @@ def _denied_alternative(src: Doc, stmt: Doc) -> list[Finding]:
     return []
 
 
-def _person(tok: Token) -> str | None:
-    """The surname of the person a predicate's subject names ("Senator Ana Ruiz" → ruiz), or None when its subject
-    is no person's name (a common noun, a country, an organisation, a pronoun)."""
-    verb = tok.head if _copular(tok) else tok
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None or subj.ent_type_ != "PERSON":
-        return None
-    return subj.lower_
-
-
-def _other_people(s_tok: Token, t_tok: Token) -> bool:
-    """Whether the two predicates are said of two differently named people: what one person praises another may
-    criticise ("Ruiz praised the tax" does not contradict "Soto criticized the tax"; another doer of the same act is
-    the roles rule's to judge)."""
-    a, b = _person(s_tok), _person(t_tok)
-    return a is not None and b is not None and a != b
-
-
 def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
@@ -630,8 +627,6 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                 stmt_aligned[s.tok.i].append(t)
     for t in stmt_preds:
         for s, shared in aligned[t.tok.i]:
-            if _other_people(s.tok, t.tok):
-                continue
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])

@@ -609,15 +609,29 @@ def _names(tokens: Iterable[Token]) -> set[str]:
             if t.pos_ == "PROPN" or (t.ent_type_ in ACTOR_LABELS and t.pos_ != "DET")}
 
 
-# Durations given without a figure, in units of their own word: "after years of conflict" is two years or more,
-# "only a few months" two to five months. Compared like measured durations, they contradict only where the two
-# cannot overlap ("a few months" against "years"); a bare plural is open-ended, so "months of talks" never rules
-# out "two years".
+# Amounts given without a figure, as intervals of what they count: "after years of conflict" is two years or more,
+# "only a few months" two to six months, "only a handful of projects" two to six projects, "hundreds of protesters"
+# 200 to 1,999 ("dozens", "hundreds", "thousands" each take their own order of magnitude). Compared like figures,
+# they contradict only where the two cannot overlap ("a few months" against "years", "hundreds" against "thousands"
+# or "40"); a bare plural is open-ended, so "months of talks" never rules out "two years". "Several" and "many" (and
+# a bare plural) bound too little to count things with (`COUNT_AMOUNTS`), and "some" is a share as often as a count.
 VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
-    "": (2.0, math.inf), "a few": (2.0, 5.0), "only a few": (2.0, 5.0), "just a few": (2.0, 5.0),
-    "a couple of": (2.0, 3.0), "several": (3.0, 9.0), "many": (5.0, math.inf), "dozens of": (24.0, 150.0),
+    "": (2.0, math.inf), "a couple of": (2.0, 3.0), "a few": (2.0, 6.0), "only a few": (2.0, 6.0),
+    "just a few": (2.0, 6.0), "a handful of": (2.0, 6.0), "only a handful of": (2.0, 6.0),
+    "just a handful of": (2.0, 6.0), "several": (3.0, 9.0), "many": (5.0, math.inf), "numerous": (7.0, math.inf),
+    "dozens of": (24.0, 199.0), "hundreds of": (200.0, 1999.0), "thousands of": (2000.0, 19999.0),
+    "tens of thousands of": (20000.0, 199999.0), "hundreds of thousands of": (200000.0, 1999999.0),
+    "millions of": (2e6, math.inf),
 }
-_VAGUE_AMOUNT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_AMOUNTS, key=len, reverse=True) if k)
+COUNT_AMOUNTS = [k for k in VAGUE_AMOUNTS if k not in {"", "several", "many"}]
+
+
+def _amounts(keys) -> str:
+    """A regex alternation of amount phrases, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True) if k)
+
+
+_VAGUE_AMOUNT = _amounts(VAGUE_AMOUNTS)
 DURATION_PLURALS = {"hours": "hour", "days": "day", "weeks": "week", "months": "month", "years": "year",
                     "decades": "decade", "centuries": "century"}
 _DURATION_UNITS = "|".join(DURATION_PLURALS)
@@ -703,25 +717,11 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
     return out
 
 
-# Counts given without a figure, as intervals: "only a handful of projects" cannot be "numerous projects" nor "120
-# projects", "hundreds of protesters" not "40 protesters" nor "thousands of protesters". "Dozens", "hundreds",
-# "thousands" each take their own order of magnitude; "many", "several" and "some" are left out: they bound too
-# little, or are shares as often as counts.
-VAGUE_COUNTS: dict[str, tuple[float, float]] = {
-    "a couple of": (2.0, 3.0), "a few": (2.0, 6.0), "only a few": (2.0, 6.0), "just a few": (2.0, 6.0),
-    "a handful of": (2.0, 6.0), "only a handful of": (2.0, 6.0), "just a handful of": (2.0, 6.0),
-    "numerous": (7.0, math.inf), "dozens of": (24.0, 199.0), "hundreds of": (200.0, 1999.0),
-    "thousands of": (2000.0, 19999.0), "tens of thousands of": (20000.0, 199999.0),
-    "hundreds of thousands of": (200000.0, 1999999.0), "millions of": (2e6, math.inf),
-}
-VAGUE_COUNT = re.compile(
-    r"(?<![\w-])(?P<amt>" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
-                                    for k in sorted(VAGUE_COUNTS, key=len, reverse=True)) + r")\s+(?=[A-Za-z])",
-    re.IGNORECASE)
+VAGUE_COUNT = re.compile(rf"(?<![\w-])(?P<amt>{_amounts(COUNT_AMOUNTS)})\s+(?=[A-Za-z])", re.IGNORECASE)
 
 
 def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
-    """Counts without a figure (`VAGUE_COUNTS`) of the plural noun after them, as intervals ("a handful of
+    """Counts without a figure (`COUNT_AMOUNTS`) of the plural noun after them, as intervals ("a handful of
     projects" → 2–6 projects); durations ("a few months") are `_vague_durations`'."""
     out = []
     for m in VAGUE_COUNT.finditer(doc.text):
@@ -738,7 +738,7 @@ def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quan
         if noun.tag_ != "NNS" or word in UNITS or noun.lower_ in DURATION_PLURALS:
             continue
         word = COUNTED_AS.get(word, word)
-        lo, hi = VAGUE_COUNTS[" ".join(m.group("amt").lower().split())]
+        lo, hi = VAGUE_AMOUNTS[" ".join(m.group("amt").lower().split())]
         end = noun.idx + len(noun.text)
         verb = clause_head(noun)
         clause = subject_clause(noun)

@@ -506,8 +506,9 @@ OTHER_OFFICE = frozenset({"vice", "deputy", "former", "ex", "assistant", "co"})
 OFFICE_NOUNS = frozenset({"office", "post", "position", "role", "job"})
 
 
-def _said_offices(doc: Doc) -> list[tuple[Token, str, bool, list[Token]]]:
-    """(title, office, another office?, the person's name tokens) for each office a text gives a named person now:
+def _said_offices(doc: Doc) -> list[tuple[Token, str, Token | None, list[Token]]]:
+    """(title, office, the word making it another office or None, the person's name tokens) for each office a text
+    gives a named person now:
     "Petro is the vice-president of Colombia", "Petro serves as prime minister", "Petro holds the office of
     president", "Vice-President Gustavo Petro said". A past verb ("was", "served") may be an earlier office: left out."""
     out = []
@@ -535,7 +536,7 @@ def _said_offices(doc: Doc) -> list[tuple[Token, str, bool, list[Token]]]:
             continue
         name = [c for c in person.children
                 if c.dep_ == "compound" and c.text[:1].isupper() and c.i > title.i] + [person]
-        other = any(t.lower_ in OTHER_OFFICE for t in doc[max(0, title.i - 3):title.i])
+        other = next((t for t in doc[max(0, title.i - 3):title.i] if t.lower_ in OTHER_OFFICE), None)
         out.append((title, office, other, name))
     return out
 
@@ -548,10 +549,9 @@ def _other_office(src: Doc, stmt: Doc) -> list[Finding]:
         names = {t.lower_ for t in name}
         of = office_of(title, name[-1])
         for h in holders:
-            if not names & h.names or of is not None and of != h.of or office == h.title and not other:
+            if not names & h.names or of is not None and of != h.of or office == h.title and other is None:
                 continue
-            mod = next((t for t in stmt[max(0, title.i - 3):title.i] if t.lower_ in OTHER_OFFICE), None)
-            said = stmt[mod.i:title.i + 1].text.lower() if mod is not None else office
+            said = stmt[other.i:title.i + 1].text.lower() if other is not None else office
             return [_contradiction(f"the source names {_txt(h.tokens[1:])} as the {h.title} of {h.of.title()}; "
                                    f"the statement calls them {said}", h.tokens, [title, *name], 0.8)]
     return []
