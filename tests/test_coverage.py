@@ -129,3 +129,35 @@ def test_acronyms_of_runs_of_capitalised_words():
     assert [(text[a:b], forms) for a, b, forms in acronyms(text)] == [
         ("US Agency for International Development", {"usaid", "usafid"})]
     assert acronyms("Joe Biden met Kamala Harris.") == []  # two letters: too short to be an acronym
+
+
+@pytest.mark.parametrize("statement, missing", [
+    # what someone is, in a word the source never uses: it cannot say
+    ("Petro is a former fisherman.", ["fisherman"]),
+    ("Trump, a retired dentist, accused Petro.", ["dentist"]),
+    ("The assassinated candidate was a member of the opposition.", ["opposition"]),
+    ("The man who died was a journalist.", ["journalist"]),
+    # a word the source uses, a description it gives, or no description of a person
+    ("Petro is the president of Colombia.", []),
+    ("Petro is a member of the guerrilla group.", []),  # "group": the source writes it
+    ("Petro was once a guerrilla.", []),
+    ("Petro is a spokesman for the national guard.", []),
+    ("Petro is not a dentist.", []),  # denied, not described
+    ("The plan was a failure.", []),  # not a person
+    ("Petro became a leader.", []),  # a word that says little by itself, with nothing to check
+    ("Trump met a dentist.", []),  # an object, not a description of someone named
+])
+def test_descriptions_of_people_the_source_never_gives(statement, missing):
+    from factcheck.judge.rules.coverage import undescribed
+
+    assert [t.text for t in undescribed(parse(statement), NAMES)] == missing
+
+
+def test_a_description_the_document_never_gives_blocks_support_not_contradiction(fake_embedder):
+    checker = Checker.from_texts({"a": " ".join(SOURCE)}, embedder=fake_embedder, nli=AlwaysEntails())
+    gap = checker.check("Trump accused Petro, a former fisherman, of encouraging drug production in Colombia.")
+    assert gap.verdict is Verdict.NOT_ENOUGH_INFO
+    assert "“fisherman”" in gap.explanation and "never uses" in gap.explanation
+    [finding] = [f for f in check_coverage(parse("Petro is a former fisherman."), NAMES, "seed.txt")]
+    assert finding.blocks == "support" and finding.relation == "neutral"
+    assert finding.statement_span.text == "fisherman"

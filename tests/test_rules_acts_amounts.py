@@ -138,6 +138,26 @@ def test_country_of_who_carries_out_an_act(nlp, statement, expected):
     assert_decides(found, expected)
 
 
+GRANTS = "The row led to the suspension of German grants to the Balkan country."
+# (statement, decisive relation of the roles rule against GRANTS; None = it must not contradict)
+OWN_COUNTRY = [
+    # must fire: "its" stands for the country that does the act, which the source says is another's
+    ("Serbia suspended its grants to Germany after the row.", "contradicts"),
+    ("After the row, France froze its grants to Serbia.", "contradicts"),
+    # must not fire: a verb of getting, the same country, a pronoun that stands for no country, no pronoun
+    ("Serbia lost its grants after the row.", None),
+    ("Germany suspended its grants to Serbia after the row.", None),
+    ("The ministry suspended its grants after the row.", None),
+    ("Serbia suspended grants after the row.", None),
+]
+
+
+@pytest.mark.parametrize(("statement", "expected"), OWN_COUNTRY)
+def test_its_stands_for_the_country_that_acts(nlp, statement, expected):
+    found = [f for f in run_rules(GRANTS, statement, nlp=nlp) if f.rule == "roles"]
+    assert_decides(found, expected)
+
+
 MYANMAR = "While the programme achieved notable successes, opium production in Myanmar remains at historically high levels."
 UNEMPLOYMENT = "Unemployment in the region remains high, the report said."
 # (source, statement, decisive relation of the antonyms rule; None = it must not contradict)

@@ -276,6 +276,7 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a statement word that is the opposite of a source word describing the same thing."""
     lex = opposites("words")
     findings = []
+    opposed: list[tuple[Token, Token, Finding]] = []  # (source word, statement word, contradiction)
     src_terms = _terms(src)
     stmt_terms = _terms(stmt)
     src_words, stmt_words = {w for w, _, _ in src_terms}, {w for w, _, _ in stmt_terms}
@@ -285,6 +286,8 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
                 continue
             if t_word in src_words and s_word in stmt_words:
                 continue  # both texts name both sides ("pregnant and nonpregnant women")
+            if s_word in DEGREES and t_word in DEGREES and not _same_degree_of(s_tok, t_tok, lex):
+                continue  # "more fragile" against "less formal": two comparisons, not one
             back = _referred_back(s_tok, t_tok, src)
             if _restrictive(s_tok) or _restrictive(t_tok) or (not back and _compares_other_things(s_tok, t_tok)):
                 continue
@@ -316,21 +319,49 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                     break
                 continue
-            findings.append(
-                Finding(
-                    rule="antonyms",
-                    relation="contradicts",
-                    explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; "
-                    f"the statement says “{token_span(t_toks).text}”, its opposite",
-                    source_span=token_span(s_toks),
-                    statement_span=token_span(t_toks),
-                    confidence=0.75,
-                )
-            )
+            opposed.append((s_tok, t_tok, Finding(
+                rule="antonyms",
+                relation="contradicts",
+                explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; "
+                f"the statement says “{token_span(t_toks).text}”, its opposite",
+                source_span=token_span(s_toks),
+                statement_span=token_span(t_toks),
+                confidence=0.75,
+            )))
             break
+    findings += _cancel_degrees(opposed)
     if not findings:
         findings += _phrase_opposites(src, stmt) or _steep_fall(src, stmt)
     return findings
+
+
+DEGREES = frozenset({"more", "less", "most", "least"})
+
+
+def _same_degree_of(s_deg: Token, t_deg: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """Whether two degree words grade one word or two opposites ("more fragile" against "less fragile" or "less
+    robust"), not two different ones."""
+    a, b = lemma(s_deg.head), lemma(t_deg.head)
+    return a == b or a in lex.get(b, ())
+
+
+def _cancel_degrees(opposed: list[tuple[Token, Token, Finding]]) -> list[Finding]:
+    """The contradictions of opposed words, less those that cancel: an opposite degree on an opposite word says the
+    same thing ("less robust than ever" against "more fragile than ever"), which agrees instead."""
+    findings, cancelled = [], set()
+    for i, (s_deg, t_deg, _) in enumerate(opposed):
+        if s_deg.lower_ not in DEGREES or t_deg.lower_ not in DEGREES:
+            continue
+        for j, (s_tok, t_tok, _) in enumerate(opposed):
+            if j != i and s_deg.head.i == s_tok.i != s_deg.i and t_deg.head.i == t_tok.i != t_deg.i:
+                cancelled |= {i, j}
+                source, statement = token_span([s_deg, s_tok]), token_span([t_deg, t_tok])
+                findings.append(Finding(
+                    rule="antonyms", relation="supports",
+                    explanation=f"the source's “{source.text}” and the statement's “{statement.text}” say the same "
+                                "thing: two opposites cancel",
+                    source_span=source, statement_span=statement, confidence=0.6, blocks="contradiction"))
+    return findings + [f for k, (_, _, f) in enumerate(opposed) if k not in cancelled]
 
 
 def _phrase_negated(doc: Doc, match: re.Match[str]) -> bool:

@@ -16,6 +16,12 @@ item unable to support.
 It never contradicts, and it keeps NLI from contradicting too (`blocks="verdict"`): a name the source does
 not mention is something it is silent about ("Venezuela accused Petro…" against an article where Trump
 accused him is not contradicted by it).
+
+Descriptions of people get the same test at the level of words: "the man who died was a fisherman", "Petro, a former
+guerrilla fighter", "a member of the opposition" (what a word that says little by itself is a member of) cannot be
+supported by a document that never uses the word (nor one with its first seven letters: "graduate", "graduated"); it
+may still contradict them ("a conservative politician" where it says left-wing), so only support is blocked. Offices
+are left to the roles rule.
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from factcheck.judge.rules._common import make_span
-from factcheck.judge.rules.lexicon import aliases, capitals
+from factcheck.judge.rules._common import make_span, negation_of
+from factcheck.judge.rules.lexicon import aliases, capitals, person_nouns
 from factcheck.results import Finding
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -136,17 +142,68 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
     return missing
 
 
+# People nouns that say little by themselves: "a member of the opposition" is described by what it is a member of.
+GENERAL_PEOPLE = frozenset({"member", "leader", "head", "supporter", "ally", "one", "figure", "part", "person",
+                            "man", "woman", "people", "individual", "representative", "official"})
+COPULAS = frozenset({"be", "become", "remain"})
+
+
+def undescribed(stmt: Doc, names: frozenset[str]) -> list:
+    """The descriptions of people the statement gives ("X was a fisherman", "Petro, a former guerrilla fighter",
+    "a member of the opposition") whose word the document with `names` never uses (nor a word of the same first
+    `WORD_STEM` letters): it cannot say who they are. Offices are left to the roles rule."""
+    from factcheck.judge.rules.roles import sole_title
+
+    missing = []
+    for tok in stmt:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in person_nouns() or negation_of(tok.head) is not None:
+            continue
+        if not (tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS)):
+            continue
+        if sole_title(tok) is not None or any(c.dep_ in {"compound", "amod"} and c.lower_ in OFFICE_WORDS
+                                              for c in tok.children):
+            continue  # an office: the roles rule compares who holds it
+        key = tok
+        if tok.lemma_.lower() in GENERAL_PEOPLE:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            key = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of else None
+        if key is not None and not _uses_word(key, names):
+            missing.append(key)
+    return missing
+
+
+OFFICE_WORDS = frozenset({"chief", "vice", "deputy", "executive", "managing", "general"})
+WORD_STEM = 7  # letters a document word shares with a longer description word to be the same word ("graduate",
+# "graduated"; "communicators", "communication"), not merely a related one ("opposition", "opposing")
+
+
+def _uses_word(tok, names: frozenset[str]) -> bool:
+    forms = {tok.lower_, tok.lemma_.lower()}
+    if {"~" + w for w in forms} & names:
+        return True
+    stem = "~" + tok.lemma_.lower()[:WORD_STEM]
+    return len(tok.lemma_) >= WORD_STEM and any(n.startswith(stem) and " " not in n for n in names)
+
+
 def check_coverage(stmt: Doc, names: frozenset[str], source: str) -> list[Finding]:
-    """One neutral finding naming the entities `source` never mentions (none if all are mentioned)."""
+    """A neutral finding naming the entities `source` never mentions (blocking any verdict), and one naming the
+    descriptions of people whose words it never uses (blocking support); none if all are mentioned."""
+    findings = []
     missing = unmentioned_entities(stmt, names)
-    if not missing:
-        return []
-    listed = ", ".join(f"“{e.text}”" for e in missing)
-    return [Finding(
-        rule="coverage", relation="neutral", confidence=1.0, blocks="verdict",
-        explanation=f"the statement names {listed}, which {source} never mentions",
-        statement_span=make_span(stmt, missing[0].start_char, missing[0].end_char),
-    )]
+    if missing:
+        listed = ", ".join(f"“{e.text}”" for e in missing)
+        findings.append(Finding(
+            rule="coverage", relation="neutral", confidence=1.0, blocks="verdict",
+            explanation=f"the statement names {listed}, which {source} never mentions",
+            statement_span=make_span(stmt, missing[0].start_char, missing[0].end_char)))
+    words = undescribed(stmt, names)
+    if words:  # it cannot say so, but it may say otherwise ("a conservative politician" where it says left-wing)
+        listed = ", ".join(f"“{w.text}”" for w in words)
+        findings.append(Finding(
+            rule="coverage", relation="neutral", confidence=1.0, blocks="support",
+            explanation=f"the statement describes someone as {listed}, a word {source} never uses",
+            statement_span=make_span(stmt, words[0].idx, words[0].idx + len(words[0].text))))
+    return findings
 
 
 def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:

@@ -2,7 +2,7 @@
 ("January 3", "3 January 2015", "Jan. 3rd", "on Tuesday") compared as days.
 
 "demobilized in 2016" vs "demobilized in 2020" contradicts; "began in the early 2000s" vs "began in
-the 1980s" contradicts. Relative dates ("last year") are left alone, and so is a date of another
+the 1980s" contradicts; so does the order of two events told the other way round (`order`). Relative dates ("last year") are left alone, and so is a date of another
 event (another predicate, no shared words). Repeatable predicates ("received aid in 2024") never
 contradict another year: the event may have happened in both; but the sentence cannot support the other year. At day precision a one-off event (a
 ONCE predicate, an event noun: "the accident", "the meeting") on another day contradicts; a repeatable
@@ -20,6 +20,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
+from factcheck.judge.rules.order import check_order
 from factcheck.judge.rules.patterns import (
     DATE_WORDS,
     DAY,
@@ -43,6 +44,7 @@ DATE = re.compile(
 ONCE = {
     "begin",
     "start",
+    "date back",
     "launch",
     "found",
     "establish",
@@ -111,6 +113,7 @@ SYNONYMS = [
         "inception",
         "beginning",
         "originate",
+        "date back",
         "emerge",
         "create",
         "establish",
@@ -453,11 +456,26 @@ def _args(tok: Token) -> set[str]:
     return args - DATE_WORDS  # "the January 3 attack" and "the January 5 attack" share no participant
 
 
+def same_act(a: str, b: str) -> bool:
+    """Whether two predicate lemmas name one act: the same, or `SYNONYMS` ("demobilize", "lay" down arms)."""
+    return a == b or any(a in g and b in g for g in SYNONYMS)
+
+
+def _event_lemma(tok: Token) -> str:
+    """The lemma an event is compared by: "dates back to" as "date back", a beginning ("dated" alone may be
+    courting; "dates from 1985" is left alone, its "from" would read as "since")."""
+    la = lemma(tok)
+    if la == "date" and tok.pos_ == "VERB" and any(c.lower_ == "back" and c.dep_ in {"prt", "advmod"}
+                                                   for c in tok.children):
+        return "date back"
+    return la
+
+
 def _same_event(a: Token, b: Token) -> bool:
-    la, lb = lemma(a), lemma(b)
-    if la in {"be", "have"} or lb in {"be", "have"}:
+    la, lb = _event_lemma(a), _event_lemma(b)
+    if la in {"be", "have"} or lb in {"be", "have"} or not same_act(la, lb):
         return False
-    if la != lb and not any(la in g and lb in g for g in SYNONYMS):
+    if _part_of_other(a, b) or _part_of_other(b, a):
         return False
     args_a, args_b = _args(a), _args(b)
     if not args_a and not args_b and a.pos_ == b.pos_ == "NOUN":
@@ -465,6 +483,24 @@ def _same_event(a: Token, b: Token) -> bool:
         # what the sentences say about the event tells whether it is one
         return bool(_around(a) & _around(b))
     return bool(args_a & args_b)
+
+
+def _subject_head(verb: Token) -> Token | None:
+    subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else []
+    return next((t for t in subject if t.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _part_of_other(a: Token, b: Token) -> bool:
+    """Whether `a`'s subject is something of `b`'s subject ("the club's boathouse dates back to 1987" against "the
+    club was founded in 1952"), a thing its owner is named by, or another kind of it ("the football club"): not the
+    same thing."""
+    sa, sb = _subject_head(a), _subject_head(b)
+    if sa is None or sb is None:
+        return False
+    if lemma(sa) == lemma(sb):  # "the football club" against "the rowing club": two kinds of one thing
+        kinds_a, kinds_b = ({lemma(c) for c in s.children if c.dep_ == "compound" and c.pos_ == "NOUN"} for s in (sa, sb))
+        return bool(kinds_a and kinds_b and not kinds_a & kinds_b)
+    return any(c.dep_ == "poss" and lemma(c) == lemma(sb) for c in sa.children)
 
 
 def _around(noun: Token) -> set[str]:
@@ -624,7 +660,7 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
     elif s.lo is not None and s.hi is not None and t.lo is not None and t.hi is not None:
         if not _same_event(s.predicate, t.predicate):
             return None
-        once = lemma(s.predicate) in ONCE or lemma(t.predicate) in ONCE
+        once = _event_lemma(s.predicate) in ONCE or _event_lemma(t.predicate) in ONCE
         if s.hi < t.lo or t.hi < s.lo:
             relation = "contradicts" if once else "neutral"
         elif t.lo <= s.lo and s.hi <= t.hi:
@@ -673,4 +709,4 @@ def check_dates(src: Doc, stmt: Doc) -> list[Finding]:
                 best = (best[0], found)
         if best is not None:
             findings.append(best[1])
-    return findings
+    return findings + check_order(src, stmt)

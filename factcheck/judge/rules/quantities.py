@@ -30,7 +30,7 @@ from factcheck.judge.rules._common import (
     subject_clause,
     subject_of,
 )
-from factcheck.judge.rules.dates import DAY_DATE
+from factcheck.judge.rules.dates import DAY_DATE, same_act
 from factcheck.judge.rules.lexicon import aliases, currencies, opposite_forms, opposites, person_nouns
 from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
 from factcheck.results import Evidence, Finding, Relation
@@ -911,8 +911,9 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
             # late" and "50 hours late"; "late" is no content word), not another ("how long the crossing lasted").
             # Like counts of one noun, two events measured by one word ("the strike lasted", "the trial lasted")
             # read as one: the subjects' nouns cannot tell a paraphrase ("plane"/"flight") from another event.
-            if a.measure and b.measure:
-                return a.measure == b.measure
+            if a.measure and b.measure:  # or two words for one act, about something both name ("demobilized",
+                # "laid down arms" after years of conflict)
+                return a.measure == b.measure or (same_act(a.measure, b.measure) and bool(shared - {a.unit, b.unit}))
             return len(shared - {a.unit, b.unit}) >= 1
     if a.direction and b.direction and a.thing and a.thing == b.thing:
         return True  # "sales rose 7%" and "sales fell 7%" share only "sales": the changing thing is enough

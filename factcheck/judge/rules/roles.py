@@ -261,6 +261,8 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
         findings += _other_country(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_place(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_origin(src, stmt)
     return findings
 
 
@@ -363,9 +365,9 @@ def _countries_of(doc: Doc) -> dict[str, tuple[set[str], list[Token]]]:
             continue
         mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.ent_type_ in
                 COUNTRY_LABELS]
-        mods += _doers_country(tok)
+        mods += _doers_country(tok) + _own_country(tok)
         mods += [g for c in mods for g in c.conjuncts if g.ent_type_ in COUNTRY_LABELS]  # "US and Colombian officials"
-        names = {n for n in (actor_name([c]) for c in mods) if n}
+        names = {n for n in (_country_name(c) for c in mods) if n}
         if names:
             seen = out.setdefault(lemma(tok), (set(), []))
             seen[0].update(names)
@@ -392,6 +394,32 @@ def _doers_country(act: Token) -> list[Token]:
             and (m is d or m.dep_ in {"amod", "compound", "nmod", "poss"})]
 
 
+# Verbs whose subject has what it gets, not what it gives: "Colombia lost its payments" may be another's payments.
+GETTING = frozenset({"receive", "get", "lose", "collect", "obtain", "accept", "welcome", "see", "miss", "await"})
+
+
+def _owner(pronoun: Token) -> Token | None:
+    """The country a possessive pronoun stands for when its clause's subject is one: "Colombia suspended its
+    payments" → Colombia (not after a verb of getting: "Colombia lost its payments")."""
+    thing = pronoun.head
+    verb = thing.head
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in {"its", "their"} or thing.dep_ != "dobj" \
+            or verb.pos_ != "VERB" or lemma(verb) in GETTING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in COUNTRY_LABELS), None)
+
+
+def _own_country(thing: Token) -> list[Token]:
+    """The possessive pronoun of a thing when it stands for a country (`_owner`)."""
+    return [c for c in thing.children if c.dep_ == "poss" and _owner(c) is not None]
+
+
+def _country_name(tok: Token) -> str | None:
+    """The canonical country a country word (or a possessive pronoun standing for one) names."""
+    owner = _owner(tok) if tok.dep_ == "poss" and tok.pos_ == "PRON" else None
+    return (_country(owner) or actor_name([owner])) if owner is not None else actor_name([tok])
+
+
 def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
     """The statement gives a noun the source qualifies by one country another country ("Colombian officials" where
     the source says "US officials" and never "Colombian officials"): who did it, or to whom, is swapped."""
@@ -404,6 +432,107 @@ def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
             continue
         return [_contradiction(f"the source says “{s_mods[0].text} {s_mods[1].text}”; the statement says "
                                f"“{mods[0].text} {mods[1].text}”, another country's", s_mods[:1], mods[:1], 0.6)]
+    return []
+
+
+# Verbs that say where a thing comes from ("the intelligence comes from Colombia", "intelligence originating from
+# Colombia"), and verbs whose subject is where their object comes from ("Colombia supplies 80% of the intelligence").
+FROM_VERBS = frozenset({"come", "originate", "stem", "derive", "flow"})
+SUPPLY_VERBS = frozenset({"supply", "provide", "produce", "generate", "contribute", "export"})
+# Words for a part of what their "of" names: "80% of the intelligence", "most of the cocaine".
+PART_WORDS = frozenset({"%", "percent", "per", "most", "majority", "half", "share", "bulk", "part", "portion",
+                        "proportion", "fraction", "third", "quarter", "all", "much", "minority", "some"})
+
+
+def _whole(tok: Token) -> Token:
+    """What a part is of: "80% of the intelligence" → intelligence (else the word itself)."""
+    if lemma(tok) in PART_WORDS or tok.like_num or tok.pos_ == "NUM":
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            return _whole(obj)
+    return tok
+
+
+def _from_verb(tok: Token) -> bool:
+    """A verb of `FROM_VERBS`, also where the parser takes its "-ing" form for a noun ("the Caribbean originating")."""
+    word = tok.lower_
+    stem = word.removesuffix("ing")
+    return lemma(tok) in FROM_VERBS or (stem != word and (stem in FROM_VERBS or stem + "e" in FROM_VERBS))
+
+
+def _nominal_top(tok: Token) -> Token | None:
+    """The noun phrase a participle (or a word the parser took for a noun) describes: up through the nouns and
+    prepositions it hangs on ("80% of US intelligence for drug interdictions in the Caribbean originating from …" →
+    80%), the topmost noun."""
+    top, cur = None, tok
+    while cur.head.i != cur.i and cur.dep_ in {"acl", "pobj", "prep", "relcl"} and cur.head.pos_ in {
+            "NOUN", "PROPN", "NUM", "ADP", "ADJ"}:
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "NUM"} or lemma(cur) in PART_WORDS:
+            top = cur
+    return top
+
+
+def _country(tok: Token) -> str | None:
+    if tok.ent_type_ != "GPE":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return actor_name(list(ent) if ent is not None else [tok])
+
+
+def origins(doc: Doc) -> dict[str, tuple[set[str], list[Token]]]:
+    """Common noun lemma → (the countries the text says it comes from, the first such name): "intelligence
+    originating from Colombia", "the cocaine comes from Peru", "Colombia supplies most of the intelligence"; a part
+    only when it is most of the thing ("80% of", "most of"), which no other country can also give."""
+    out: dict[str, tuple[set[str], list[Token]]] = {}
+    for tok in doc:
+        country = _country(tok)
+        if country is None or tok.dep_ not in {"pobj", "nsubj", "conj"}:
+            continue
+        first = tok
+        while first.dep_ == "conj":  # "from Colombia and Peru": each comes from the first's preposition
+            first = first.head
+        verb, thing = first.head, None
+        if first.dep_ == "pobj" and verb.lower_ == "from" and _from_verb(verb.head):
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            thing = subject if verb.pos_ == "VERB" and verb.dep_ != "acl" else _nominal_top(verb)
+        elif first.dep_ == "nsubj" and verb.pos_ == "VERB" and lemma(verb) in SUPPLY_VERBS:
+            thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if thing is None or is_hedged(verb) or negation_of(verb) is not None:
+            continue
+        whole = _whole(thing)
+        if whole.pos_ != "NOUN" or (whole.i != thing.i and not _most_of(thing)):
+            continue  # "15% of the intelligence comes from Peru" leaves the rest to others
+        seen = out.setdefault(lemma(whole), (set(), [tok]))
+        seen[0].add(country)
+    return out
+
+
+MOST = frozenset({"most", "majority", "bulk", "all", "much"})
+
+
+def _most_of(part: Token) -> bool:
+    """Whether a part is more than half of its whole ("most of", "80% of"), so no other place can give as much."""
+    if lemma(part) in MOST:
+        return True
+    figure = next((c for c in part.children if c.dep_ == "nummod" and c.like_num), None)
+    try:
+        return part.lower_ in {"%", "percent"} and figure is not None and float(figure.text.replace(",", "")) > 50
+    except ValueError:
+        return False
+
+
+def _other_origin(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement has a thing come from another country than the one the source names ("Venezuela supplies
+    roughly 80% of the intelligence" where it originates from Colombia)."""
+    src_origins = origins(src)
+    for noun, (countries, said) in origins(stmt).items():
+        if noun in src_origins and not countries & src_origins[noun][0]:
+            where = src_origins[noun][1]
+            return [_contradiction(f"the source says the {noun} comes from {_txt(where)}; the statement says "
+                                   f"{_txt(said)}", where, said, 0.7)]
     return []
 
 
