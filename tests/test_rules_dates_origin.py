@@ -21,6 +21,8 @@ CASES = [
     ("The rowing club was founded in 1952.", "The rowing club dates from 1987.", None),
     ("The festival began in 1968.", "The festival's logo dates back to 1971.", None),
     ("The rowing club was founded in 1952.", "The football club dates back to 1987.", None),
+    # what the subject founded, not when it was founded
+    ("The rowing club was founded in 1952.", "The rowing club founded a youth section in 1987.", None),
 ]
 
 

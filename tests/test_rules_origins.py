@@ -41,3 +41,21 @@ def test_another_country_of_origin(source, statement, fires):
 
 def test_table_is_balanced():
     assert sum(not c[2] for c in CASES) >= sum(c[2] for c in CASES)
+
+
+@pytest.mark.parametrize(("statement", "swap"), [
+    # the country named for where most of the coffee comes from is a swap the source rules out, not a gap
+    ("Most of the coffee sold in Norway comes from Peru.", True),
+    ("Peru supplies most of the coffee sold in Norway.", True),
+    # must not excuse: a small part, or a country in another role
+    ("Some of the coffee sold in Norway comes from Peru.", False),
+    ("Peru praised the coffee sold in Norway.", False),
+])
+def test_an_unmentioned_country_of_origin_is_a_swap_not_a_gap(statement, swap):
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules import run_rules
+    from factcheck.judge.rules.coverage import named_by_a_role, source_names
+
+    source = ["About 80% of the coffee sold in Norway comes from Brazil."]
+    findings = [f for s in source for f in run_rules(s, statement)]
+    assert named_by_a_role(findings, parse(statement), source_names(source)) is swap

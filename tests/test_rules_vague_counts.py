@@ -27,6 +27,13 @@ CASES = [
     ("The union said a handful of the 300 members voted against.", "A handful of the members voted against.",
      {"supports"}),
     ("The strike closed the port.", "Dozens of ships were stranded.", set()),
+    # a wider verb: what was closed was affected, so the source's count is the least the statement's can be
+    ("Numerous schools have been closed.", "Only a handful of schools were affected.", {"contradicts"}),
+    ("Police said 40 protesters were arrested.", "Only a handful of protesters were affected by the ban.",
+     {"contradicts"}),
+    ("Numerous schools have been closed.", "Numerous schools were affected.", {"supports"}),
+    ("A handful of schools were closed.", "Dozens of schools were affected.", {"neutral"}),
+    ("Numerous schools have been closed.", "Only a handful of schools were reopened.", set()),
 ]
 
 

@@ -210,14 +210,23 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     """Whether every name the document never mentions is the author a roles finding says the statement swapped
     in, for an act with one author ("funded by the European Union" where the source says the US funded it), or the
     holder of an office one person holds ("Colombia's president is Iván Duque" where the source names Petro), or
-    the place of a one-off act ("originated in Puerto Vallarta, Mexico" where the source says Los Cabos, Mexico):
+    the place of a one-off act ("originated in Puerto Vallarta, Mexico" where the source says Los Cabos, Mexico), or
+    where most of a thing comes from ("Venezuela supplies 80% of the intelligence" where the source says Colombia),
+    or an end of a journey told the other way round ("a flight from Tel Aviv to New York" where it left New York):
     the source is not silent about who did it — it names someone else — so the gap does not block the
     contradiction. Acts many can do ("Venezuela accused Petro") stay blocked: the source is silent on them."""
-    from factcheck.judge.rules.roles import SOLE_AGENT_PREDICATES, names_a_sole_office, places_a_one_off_act
+    from factcheck.judge.rules.roles import (
+        SOLE_AGENT_PREDICATES,
+        names_a_route_end,
+        names_a_sole_office,
+        names_an_origin,
+        places_a_one_off_act,
+    )
 
     spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
     spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES
-             or names_a_sole_office(stmt, sp.start, sp.end) or places_a_one_off_act(stmt, sp.start, sp.end)]
+             or names_a_sole_office(stmt, sp.start, sp.end) or places_a_one_off_act(stmt, sp.start, sp.end)
+             or names_an_origin(stmt, sp.start, sp.end) or names_a_route_end(stmt, sp.start, sp.end)]
     if not spans:
         return False
     missing = unmentioned_entities(stmt, names)

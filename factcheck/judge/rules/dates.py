@@ -45,6 +45,9 @@ ONCE = {
     "begin",
     "start",
     "date back",
+    "set up",
+    "stand down",
+    "step down",
     "launch",
     "found",
     "establish",
@@ -114,6 +117,7 @@ SYNONYMS = [
         "beginning",
         "originate",
         "date back",
+        "set up",
         "emerge",
         "create",
         "establish",
@@ -121,7 +125,8 @@ SYNONYMS = [
         "foundation",
         "creation",
     },
-    {"demobilize", "demobilise", "disarm", "disband", "demobilization", "lay"},
+    {"demobilize", "demobilise", "disarm", "disband", "demobilization", "lay", "stand down"},
+    {"resign", "step down", "quit"},
     {"end", "conclude", "finish", "terminate"},
     {"die", "death", "kill", "assassinate", "murder"},
     {"sign", "signing", "ratify"},
@@ -456,6 +461,11 @@ def _args(tok: Token) -> set[str]:
     return args - DATE_WORDS  # "the January 3 attack" and "the January 5 attack" share no participant
 
 
+# Phrasal verbs that name a one-off act ("stood down its fighters", "stepped down", "was set up in 1999").
+PHRASAL = {("stand", "down"): "stand down", ("step", "down"): "step down", ("set", "up"): "set up",
+           ("date", "back"): "date back"}
+
+
 def same_act(a: str, b: str) -> bool:
     """Whether two predicate lemmas name one act: the same, or `SYNONYMS` ("demobilize", "lay" down arms)."""
     return a == b or any(a in g and b in g for g in SYNONYMS)
@@ -463,19 +473,21 @@ def same_act(a: str, b: str) -> bool:
 
 def _event_lemma(tok: Token) -> str:
     """The lemma an event is compared by: "dates back to" as "date back", a beginning ("dated" alone may be
-    courting; "dates from 1985" is left alone, its "from" would read as "since")."""
+    courting; "dates from 1985" is left alone, its "from" would read as "since"), and the `PHRASAL` verbs with their
+    particle ("stood down" its fighters)."""
     la = lemma(tok)
-    if la == "date" and tok.pos_ == "VERB" and any(c.lower_ == "back" and c.dep_ in {"prt", "advmod"}
-                                                   for c in tok.children):
-        return "date back"
-    return la
+    if tok.pos_ != "VERB":
+        return la
+    # the parser takes a particle for an adverb or a preposition as often as not ("stood down its fighters")
+    particles = (c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.i == tok.i + 1)
+    return next((PHRASAL[la, p] for p in particles if (la, p) in PHRASAL), la)
 
 
 def _same_event(a: Token, b: Token) -> bool:
     la, lb = _event_lemma(a), _event_lemma(b)
     if la in {"be", "have"} or lb in {"be", "have"} or not same_act(la, lb):
         return False
-    if _part_of_other(a, b) or _part_of_other(b, a):
+    if _part_of_other(a, b) or _part_of_other(b, a) or _other_roles(a, b) or _other_roles(b, a):
         return False
     args_a, args_b = _args(a), _args(b)
     if not args_a and not args_b and a.pos_ == b.pos_ == "NOUN":
@@ -501,6 +513,22 @@ def _part_of_other(a: Token, b: Token) -> bool:
         kinds_a, kinds_b = ({lemma(c) for c in s.children if c.dep_ == "compound" and c.pos_ == "NOUN"} for s in (sa, sb))
         return bool(kinds_a and kinds_b and not kinds_a & kinds_b)
     return any(c.dep_ == "poss" and lemma(c) == lemma(sb) for c in sa.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _other_roles(a: Token, b: Token) -> bool:
+    """Whether an active act's subject is a passive one's subject in another role: "the agency set up a new office"
+    is about what the agency made, not when "the agency was set up"."""
+    if a.pos_ != "VERB" or b.pos_ != "VERB" or _passive(a) or not _passive(b):
+        return False
+    made = next((c for c in a.children if c.dep_ == "dobj"), None)
+    if made is None:
+        return False
+    done_to = content_lemmas(next((c for c in b.children if c.dep_ == "nsubjpass"), b).subtree) - {lemma(b)}
+    return not content_lemmas(made.subtree) & done_to
 
 
 def _around(noun: Token) -> set[str]:

@@ -27,6 +27,7 @@ from factcheck.judge.rules._common import (
 from factcheck.judge.rules.lexicon import aliases, opposites, person_nouns
 from factcheck.judge.rules.patterns import MONTH_WORDS, YEAR
 from factcheck.judge.rules.quantities import CAUSATIVE, DOWN, UP
+from factcheck.judge.rules.stakes import check_stakes
 from factcheck.results import Finding
 
 # Event nouns read as their verbs, so "the suspension of payments" meets "suspended payments".
@@ -74,8 +75,12 @@ COMPARATIVE_CHANGES = {
 
 
 def _verb_lemma(tok: Token) -> str:
-    """A verb's lemma, or for a verb of becoming with a comparative the change it names ("grew weaker" → weaken)."""
+    """A verb's lemma, a phrasal verb of the [predicates] table with its particle ("give up"), or for a verb of
+    becoming with a comparative the change it names ("grew weaker" → weaken)."""
     own = lemma(tok)
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{own} {particle}" in opposites("predicates"):
+        return f"{own} {particle}"  # a phrasal verb the table names: "gave up" the goal against "strives" for it
     comp = _become_what(tok)
     if comp is None:
         return own
@@ -131,6 +136,8 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             obj += [
                 t for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for t in g.subtree
             ]
+            if not obj and lemma(tok) in GOAL_VERBS:  # "striving to achieve total peace": the goal is what it seeks
+                obj = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
             # "criticized these actions": what the object refers back to is in another sentence, so the
             # object cannot be compared and the subject decides
             noun = _stance_noun(tok)
@@ -148,6 +155,7 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
     return out
 
 
+GOAL_VERBS = frozenset({"strive", "seek", "pursue", "try", "aim", "attempt", "work"})
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
 
 
@@ -659,4 +667,5 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
-    return findings or _changes(src_preds, stmt_preds, src, stmt) or _denied_alternative(src, stmt)
+    return findings or _changes(src_preds, stmt_preds, src, stmt) or _denied_alternative(src, stmt) \
+        or check_stakes(src, stmt)

@@ -917,7 +917,20 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
             return len(shared - {a.unit, b.unit}) >= 1
     if a.direction and b.direction and a.thing and a.thing == b.thing:
         return True  # "sales rose 7%" and "sales fell 7%" share only "sales": the changing thing is enough
+    if _generalises(a, b):
+        return True  # what was canceled was affected: a count of the same things under a wider verb
     return len(shared) >= (1 if a.kind.startswith("count:") or a.kind in DIMENSIONS else 2)
+
+
+# Verbs that say something happened to what they count, whatever it was: "a handful of projects were affected".
+GENERAL_ACTS = frozenset({"affect", "hit", "impact", "touch"})
+
+
+def _generalises(s: Quantity, t: Quantity) -> bool:
+    """Whether the statement counts the source's things under a wider verb ("only a handful of projects were
+    affected" against "numerous projects have been canceled"): the source's count is then the least the statement's
+    can be."""
+    return s.kind.startswith("count:") and t.verb[0] in GENERAL_ACTS and s.verb[0] not in GENERAL_ACTS | {"be", "have"}
 
 
 SHARES = {"percent", "points"}
@@ -1103,7 +1116,7 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
         relation: Relation | None = None
         confidence = 0.0
         for s in matches:
-            rel, conf = _relation(s, t)
+            rel, conf = _relation(replace(s, hi=math.inf) if _generalises(s, t) else s, t)
             if s.direction and t.direction and s.direction != t.direction:
                 # the same change going the other way; on something not surely the same, a figure unconfirmed
                 rel, conf = ("contradicts", 0.9) if _same_thing(s, t, src_s, stmt_s) else ("neutral", 0.7)

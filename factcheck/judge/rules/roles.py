@@ -6,6 +6,7 @@ the United States" vs "funded by the European Union"; "US-funded" vs "Colombian-
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -263,7 +264,57 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
         findings += _other_place(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_origin(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _reversed_route(src, stmt)
     return findings
+
+
+class Route(NamedTuple):
+    noun: str
+    origin: str | None
+    destination: str | None
+    tokens: list[Token]
+
+
+def _place_name(prep: Token) -> str | None:
+    """The name a "from" or "to" introduces, through the alias and capital tables ("New York", "the US")."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in {"GPE", "LOC", "FAC"}:
+        return None
+    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    text = (ent.text if ent is not None else obj.text).lower().removeprefix("the ")
+    return aliases().get(text) or capitals().get(text) or text
+
+
+def routes(doc: Doc) -> list[Route]:
+    """The singular nouns a text gives an origin and a destination ("a flight from New York to Israel")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in {"from", "to"}]
+        ends = {p.lower_: _place_name(p) for p in preps}
+        if ends.get("from") and ends.get("to"):
+            out.append(Route(lemma(tok), ends["from"], ends["to"], [tok, *(t for p in preps for t in p.subtree)]))
+    return out
+
+
+def names_a_route_end(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a Doc hold a journey with its two ends (`routes`)."""
+    return any(start <= r.tokens[0].idx and max(t.idx for t in r.tokens) < end for r in routes(doc))
+
+
+def _reversed_route(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement's journey sets off from where the source's arrives, to somewhere else ("a flight from Tel Aviv
+    to New York" where the source's flight went from New York to Israel)."""
+    src_routes = routes(src)
+    for t in routes(stmt):
+        for s in src_routes:
+            if s.noun == t.noun and s.origin == t.destination and s.destination != t.destination \
+                    and s.origin != t.origin:
+                return [_contradiction(f"the source's {s.noun} goes from {s.origin} to {s.destination}; the statement's "
+                                       f"goes to {t.destination}, the other way", s.tokens, t.tokens, 0.7)]
+    return []
 
 
 # Acts that happen once, in one place, to one subject: "was born in", "died in", "was arrested in", "the flight
@@ -522,6 +573,11 @@ def _most_of(part: Token) -> bool:
         return part.lower_ in {"%", "percent"} and figure is not None and float(figure.text.replace(",", "")) > 50
     except ValueError:
         return False
+
+
+def names_an_origin(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a Doc hold the country a thing comes from (`origins`)."""
+    return any(start <= t.idx < end for _, said in origins(doc).values() for t in said)
 
 
 def _other_origin(src: Doc, stmt: Doc) -> list[Finding]:
