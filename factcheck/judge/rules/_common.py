@@ -136,6 +136,22 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+def subject_head(verb: Token) -> Token | None:
+    """The head word of `verb`'s subject (`subject_of`: borrowed from the governor where the verb has none)."""
+    return next((t for t in subject_of(verb) if t.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+STEM = 5  # letters two lemmas must share to name one thing as verb and noun ("injured" and "injuries")
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether two lemmas longer than `STEM` letters begin alike: a verb and its noun ("accused" and "accusations")."""
+    return len(a) > STEM and len(b) > STEM and a[:STEM] == b[:STEM]
+
+
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+
+
 def is_hedged(verb: Token) -> bool:
     """Whether the clause of `verb` is modal, conditional or reported as uncertain."""
     cur = verb

@@ -9,10 +9,12 @@ counts only when both words describe the same thing: the same head noun, the sam
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import (
+    DEMONSTRATIVES,
     GENERIC,
     denied_by_phrase,
     is_hedged,
@@ -20,12 +22,13 @@ from factcheck.judge.rules._common import (
     make_span,
     names,
     negation_of,
+    same_stem,
     subject_of,
     token_span,
 )
 from factcheck.judge.rules.lexicon import opposites
 from factcheck.judge.rules.patterns import DATE_WORDS
-from factcheck.results import Finding
+from factcheck.results import Finding, Relation
 
 MEASURES = {"level", "rate", "amount", "number", "price", "cost", "figure", "share", "proportion", "percentage",
             "degree", "speed", "pace", "value", "volume", "score", "temperature", "sum", "margin", "tension"}
@@ -112,16 +115,13 @@ def _adjective_of(tok: Token) -> tuple[str, ...]:
     return (w[:-3] + "y",) if w.endswith("ily") else (w[:-2],)
 
 
-STEM = 5  # letters two lemmas must share to name one thing as verb and noun ("injured" and "injuries")
-
-
 def _same_thing(a: set[str], b: set[str]) -> set[str]:
     """What two words' targets share: the same lemmas, or a verb and its noun ("was seriously injured" against
-    "minor injuries"), told by a common stem of `STEM` letters or more."""
+    "minor injuries"), told by a common stem (`same_stem`)."""
     shared = a & b
     for x in a - shared:
         for y in b - shared:
-            if len(x) >= STEM + 1 and len(y) >= STEM + 1 and x[:STEM] == y[:STEM]:
+            if same_stem(x, y):
                 shared.add(x if len(x) <= len(y) else y)
     return shared
 
@@ -169,9 +169,6 @@ def _own_subject(tok: Token) -> set[str]:
     clauses = [tok, *(c for c in tok.children if c.dep_ in {"ccomp", "relcl", "advcl"} and c.lemma_ in LINKING)]
     return {lemma(t) for cl in clauses for c in cl.children if c.dep_ in {"nsubj", "nsubjpass"}
             for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
-
-
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 
 
 def _described(tok: Token) -> Token | None:
@@ -305,34 +302,24 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
                 # ("far from minor" is tagged a noun after "from")
                 adjective = t_tok.pos_ == "ADJ" or (t_tok.pos_ == "NOUN" and denied_by_phrase(t_tok))
                 if negation == "denied" and s_tok.pos_ == "ADJ" and adjective and t_word not in src_words:
-                    findings.append(
-                        Finding(
-                            rule="antonyms",
-                            relation="supports",
-                            explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; "
-                            f"the statement denies “{token_span(t_toks).text}”, its opposite",
-                            source_span=token_span(s_toks),
-                            statement_span=token_span(t_toks),
-                            confidence=0.6,
-                            blocks="contradiction",
-                        )
-                    )
+                    findings.append(_opposite(shared, s_toks, t_toks, "denies", "supports", 0.6, "contradiction"))
                     break
                 continue
-            opposed.append((s_tok, t_tok, Finding(
-                rule="antonyms",
-                relation="contradicts",
-                explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; "
-                f"the statement says “{token_span(t_toks).text}”, its opposite",
-                source_span=token_span(s_toks),
-                statement_span=token_span(t_toks),
-                confidence=0.75,
-            )))
+            opposed.append((s_tok, t_tok, _opposite(shared, s_toks, t_toks, "says", "contradicts", 0.75)))
             break
     findings += _cancel_degrees(opposed)
     if not findings:
         findings += _phrase_opposites(src, stmt) or _steep_fall(src, stmt)
     return findings
+
+
+def _opposite(shared: set[str], s_toks: list[Token], t_toks: list[Token], says: str, relation: Relation,
+              confidence: float, blocks: Literal["contradiction"] | None = None) -> Finding:
+    """The finding on a statement word that says (or denies) the opposite of a source word about `shared`."""
+    return Finding(rule="antonyms", relation=relation, confidence=confidence, blocks=blocks,
+                   explanation=f"the source calls {', '.join(sorted(shared))} “{token_span(s_toks).text}”; the "
+                               f"statement {says} “{token_span(t_toks).text}”, its opposite",
+                   source_span=token_span(s_toks), statement_span=token_span(t_toks))
 
 
 DEGREES = frozenset({"more", "less", "most", "least"})

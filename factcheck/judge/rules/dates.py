@@ -19,7 +19,15 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import clause_head, content_lemmas, is_hedged, lemma, make_span, subject_of
+from factcheck.judge.rules._common import (
+    clause_head,
+    content_lemmas,
+    is_hedged,
+    lemma,
+    make_span,
+    subject_head,
+    subject_of,
+)
 from factcheck.judge.rules.order import check_order
 from factcheck.judge.rules.patterns import (
     DATE_WORDS,
@@ -497,16 +505,11 @@ def _same_event(a: Token, b: Token) -> bool:
     return bool(args_a & args_b)
 
 
-def _subject_head(verb: Token) -> Token | None:
-    subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else []
-    return next((t for t in subject if t.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
 def _part_of_other(a: Token, b: Token) -> bool:
     """Whether `a`'s subject is something of `b`'s subject ("the club's boathouse dates back to 1987" against "the
     club was founded in 1952"), a thing its owner is named by, or another kind of it ("the football club"): not the
     same thing."""
-    sa, sb = _subject_head(a), _subject_head(b)
+    sa, sb = (subject_head(v) if v.pos_ in {"VERB", "AUX"} else None for v in (a, b))
     if sa is None or sb is None:
         return False
     if lemma(sa) == lemma(sb):  # "the football club" against "the rowing club": two kinds of one thing

@@ -17,11 +17,18 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import GENERIC, is_hedged, lemma, names, negation_of, token_span
+from factcheck.judge.rules._common import (
+    DEMONSTRATIVES,
+    GENERIC,
+    is_hedged,
+    lemma,
+    names,
+    negation_of,
+    same_stem,
+    token_span,
+)
 from factcheck.results import Finding
 
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
-STEM = 5  # letters a verb and its noun share ("accused", "accusations"; "suspended", "suspension")
 # Verbs whose subject comes after (or before) their object; "A led to B" puts A first.
 AFTER_VERBS = frozenset({"follow"})
 BEFORE_VERBS = frozenset({"precede"})
@@ -112,8 +119,9 @@ def _act(verb: Token) -> Token | None:
 
 
 def _same(a: Token, b: Token) -> bool:
+    """Whether two heads name one event: the same lemma, or a verb and its noun ("accused", "accusations")."""
     la, lb = lemma(a), lemma(b)
-    return la == lb or (min(len(la), len(lb)) > STEM and la[:STEM] == lb[:STEM])
+    return la == lb or same_stem(la, lb)
 
 
 def _maps(stmt: tuple[Token, Token], src: tuple[Token, Token], back: bool) -> bool:

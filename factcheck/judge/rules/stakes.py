@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import GENERIC, is_hedged, lemma, negation_of, token_span
+from factcheck.judge.rules._common import GENERIC, is_hedged, lemma, negation_of, subject_head, token_span
 from factcheck.results import Finding
 
 GAIN = frozenset({"benefit", "profit", "gain", "thrive", "prosper"})  # the subject is better off
@@ -54,16 +54,6 @@ def _predicted(verb: Token) -> bool:
     return False
 
 
-def _subject(verb: Token) -> Token | None:
-    cur = verb
-    for _ in range(3):
-        found = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if found is not None or cur.dep_ != "xcomp":
-            return found
-        cur = cur.head  # "crime groups stand to benefit": the subject of "stand"
-    return None
-
-
 def stakes(doc: Doc) -> Iterator[Stake]:
     """Every party a text says is better or worse off."""
     for verb in doc:
@@ -72,7 +62,7 @@ def stakes(doc: Doc) -> Iterator[Stake]:
         la = lemma(verb)
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        subj = _subject(verb)
+        subj = subject_head(verb)  # "crime groups stand to benefit": the subject of "stand"
         predicted = _predicted(verb)
         if la in GAIN | SUFFER and obj is None and subj is not None and not passive:
             yield Stake(subj, la in GAIN, verb, predicted)
