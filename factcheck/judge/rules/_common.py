@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Entity
 
 from factcheck.judge.rules.lexicon import aliases, capitals
 from factcheck.results import Span
@@ -150,6 +151,15 @@ def same_stem(a: str, b: str) -> bool:
 
 
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def entity_of(tok: Token) -> Entity | None:
+    """The named entity a token is part of, if any."""
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def is_hedged(verb: Token) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from factcheck.judge.rules._common import make_span, negation_of
+from factcheck.judge.rules._common import lemma, make_span, negation_of
 from factcheck.judge.rules.lexicon import aliases, capitals, person_nouns
 from factcheck.results import Finding
 
@@ -156,15 +156,15 @@ def undescribed(stmt: Doc, names: frozenset[str]) -> list:
 
     missing = []
     for tok in stmt:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in person_nouns() or negation_of(tok.head) is not None:
+        if tok.pos_ != "NOUN" or lemma(tok) not in person_nouns() or negation_of(tok.head) is not None:
             continue
-        if not (tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS)):
+        if not (tok.dep_ == "appos" or (tok.dep_ == "attr" and lemma(tok.head) in COPULAS)):
             continue
         if sole_title(tok) is not None or any(c.dep_ in {"compound", "amod"} and c.lower_ in OFFICE_WORDS
                                               for c in tok.children):
             continue  # an office: the roles rule compares who holds it
         key = tok
-        if tok.lemma_.lower() in GENERAL_PEOPLE:
+        if lemma(tok) in GENERAL_PEOPLE:
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             key = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of else None
         if key is not None and not _uses_word(key, names):
@@ -178,10 +178,9 @@ WORD_STEM = 7  # letters a document word shares with a longer description word t
 
 
 def _uses_word(tok, names: frozenset[str]) -> bool:
-    forms = {tok.lower_, tok.lemma_.lower()}
-    if {"~" + w for w in forms} & names:
+    if {"~" + tok.lower_, "~" + lemma(tok)} & names:
         return True
-    stem = "~" + tok.lemma_.lower()[:WORD_STEM]
+    stem = "~" + lemma(tok)[:WORD_STEM]
     return len(tok.lemma_) >= WORD_STEM and any(n.startswith(stem) and " " not in n for n in names)
 
 

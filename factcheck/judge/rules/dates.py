@@ -23,6 +23,7 @@ from factcheck.judge.rules._common import (
     clause_head,
     content_lemmas,
     is_hedged,
+    is_passive,
     lemma,
     make_span,
     subject_head,
@@ -518,14 +519,10 @@ def _part_of_other(a: Token, b: Token) -> bool:
     return any(c.dep_ == "poss" and lemma(c) == lemma(sb) for c in sa.children)
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-
-
 def _other_roles(a: Token, b: Token) -> bool:
     """Whether an active act's subject is a passive one's subject in another role: "the agency set up a new office"
     is about what the agency made, not when "the agency was set up"."""
-    if a.pos_ != "VERB" or b.pos_ != "VERB" or _passive(a) or not _passive(b):
+    if a.pos_ != "VERB" or b.pos_ != "VERB" or is_passive(a) or not is_passive(b):
         return False
     made = next((c for c in a.children if c.dep_ == "dobj"), None)
     if made is None:

@@ -21,6 +21,7 @@ from factcheck.judge.rules._common import (
     DEMONSTRATIVES,
     GENERIC,
     is_hedged,
+    is_passive,
     lemma,
     names,
     negation_of,
@@ -72,7 +73,7 @@ def orders(doc: Doc) -> Iterator[Order]:
     for tok in doc:
         la = lemma(tok)
         if tok.pos_ == "VERB" and la in AFTER_VERBS | BEFORE_VERBS and _said_plainly(tok):
-            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            passive = is_passive(tok)
             subject = _event(_object(tok, {"nsubj", "nsubjpass"}))
             agent = _object(tok, {"agent"})
             other = _event(_pobj(agent) if passive and agent is not None else _object(tok, {"dobj"}))
@@ -143,24 +144,21 @@ def _maps(stmt: tuple[Token, Token], src: tuple[Token, Token], back: bool) -> bo
 
 def check_order(src: Doc, stmt: Doc) -> list[Finding]:
     """The statement puts first the event the source puts later."""
+    stmt_orders = [t for t in orders(stmt) if not _same(t.earlier, t.later)]
+    src_orders = [s for s in orders(src) if not _same(s.earlier, s.later)] if stmt_orders else []
+    if not src_orders:
+        return []
     back = bool(names(src) & names(stmt)) or _shares_antecedents(src, stmt)
-    findings = []
-    src_orders = list(orders(src))
-    for t in orders(stmt):
-        if _same(t.earlier, t.later):
-            continue
+    for t in stmt_orders:
+        pair = (t.earlier, t.later)
         for s in src_orders:
-            if _same(s.earlier, s.later):
-                continue
-            pair = (t.earlier, t.later)
             if _maps(pair, (s.later, s.earlier), back) and not _maps(pair, (s.earlier, s.later), back):
-                findings.append(Finding(
+                return [Finding(
                     rule="dates", relation="contradicts",
                     explanation=f"the source puts “{s.earlier.text}” before “{s.later.text}”; the statement puts "
                                 f"“{t.earlier.text}” before “{t.later.text}”, the other way round",
-                    source_span=token_span([s.word]), statement_span=token_span([t.word]), confidence=0.8))
-                return findings
-    return findings
+                    source_span=token_span([s.word]), statement_span=token_span([t.word]), confidence=0.8)]
+    return []
 
 
 def _shares_antecedents(src: Doc, stmt: Doc) -> bool:

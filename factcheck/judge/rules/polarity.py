@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from factcheck.judge.rules._common import (
     ACTOR_LABELS,
     content_lemmas,
+    entity_of,
     is_hedged,
     lemma,
     negation_of,
@@ -327,7 +328,7 @@ def _specifiers(tok: Token) -> tuple[set[str], set[str]]:
             # "the first bridge" is not "the second"
             found.add(cur.lower_)
         elif cur.pos_ == "PROPN" or cur.ent_type_ in ACTOR_LABELS:
-            ent = next((e for e in cur.doc.ents if e.start <= cur.i < e.end), None)
+            ent = entity_of(cur)
             text = ent.text.lower().removeprefix("the ") if ent is not None else cur.lower_
             found.add(alias.get(text, alias.get(cur.lower_, text)))
         stack.extend(c for c in cur.children if c.dep_ not in OTHER_CLAUSES or cur.i != head.i)

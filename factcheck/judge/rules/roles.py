@@ -14,6 +14,7 @@ from factcheck.ingest.nlp import which_antecedent
 from factcheck.judge.rules._common import (
     actor_name,
     content_lemmas,
+    entity_of,
     is_hedged,
     lemma,
     negation_of,
@@ -271,8 +272,8 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
 
 class Route(NamedTuple):
     noun: str
-    origin: str | None
-    destination: str | None
+    origin: str
+    destination: str
     tokens: list[Token]
 
 
@@ -281,7 +282,7 @@ def _place_name(prep: Token) -> str | None:
     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ not in {"GPE", "LOC", "FAC"}:
         return None
-    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    ent = entity_of(obj)
     text = (ent.text if ent is not None else obj.text).lower().removeprefix("the ")
     return aliases().get(text) or capitals().get(text) or text
 
@@ -294,8 +295,8 @@ def routes(doc: Doc) -> list[Route]:
             continue
         preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in {"from", "to"}]
         ends = {p.lower_: _place_name(p) for p in preps}
-        if ends.get("from") and ends.get("to"):
-            out.append(Route(lemma(tok), ends["from"], ends["to"], [tok, *(t for p in preps for t in p.subtree)]))
+        if (origin := ends.get("from")) and (destination := ends.get("to")):
+            out.append(Route(lemma(tok), origin, destination, [tok, *(t for p in preps for t in p.subtree)]))
     return out
 
 
@@ -346,8 +347,8 @@ def _place_act(tok: Token) -> str:
 def _where(pobj: Token) -> tuple[list[Token], str | None, str | None] | None:
     """(tokens, city, country) of a place named by a preposition's object: a country, a capital, or "City,
     Country"; None for a place the tables cannot place."""
-    ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end and e.label_ in {"GPE", "LOC"}), None)
-    if ent is None:
+    ent = entity_of(pobj)
+    if ent is None or ent.label_ not in {"GPE", "LOC"}:
         return None
     name = ent.text.lower().removeprefix("the ")
     if name in aliases():
@@ -528,7 +529,7 @@ def _nominal_top(tok: Token) -> Token | None:
 def _country(tok: Token) -> str | None:
     if tok.ent_type_ != "GPE":
         return None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     return actor_name(list(ent) if ent is not None else [tok])
 
 

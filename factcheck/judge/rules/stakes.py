@@ -17,7 +17,15 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factcheck.judge.rules._common import GENERIC, is_hedged, lemma, negation_of, subject_head, token_span
+from factcheck.judge.rules._common import (
+    GENERIC,
+    is_hedged,
+    is_passive,
+    lemma,
+    negation_of,
+    subject_head,
+    token_span,
+)
 from factcheck.results import Finding
 
 GAIN = frozenset({"benefit", "profit", "gain", "thrive", "prosper"})  # the subject is better off
@@ -60,7 +68,7 @@ def stakes(doc: Doc) -> Iterator[Stake]:
         if verb.pos_ != "VERB" or negation_of(verb) is not None:
             continue
         la = lemma(verb)
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = is_passive(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         subj = subject_head(verb)  # "crime groups stand to benefit": the subject of "stand"
         predicted = _predicted(verb)
