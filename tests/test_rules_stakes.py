@@ -25,6 +25,13 @@ CASES = [
     (TARIFF, "The tariff benefited soybean farmers last year.", False),
     ("Chile and Peru gained from the deal.", "The deal did not hurt Chile and Peru.", False),
     ("The new law protects small shops.", "The new law hurts large chains.", False),
+    # a noun of a setback or a gain for the party after "to" / "for"
+    ("The new tariffs are a boon for domestic steelmakers.", "The new tariffs dealt a blow to domestic steelmakers.",
+     True),
+    ("The new tariffs hurt domestic steelmakers.", "The new tariffs were a boost for domestic steelmakers.", True),
+    ("The new tariffs hurt domestic steelmakers.", "The new tariffs were a blow to domestic steelmakers.", False),
+    ("The new tariffs hurt domestic steelmakers.", "The new tariffs were not a boost for domestic steelmakers.", False),
+    ("The new tariffs hurt domestic steelmakers.", "The new tariffs were a boost for foreign carmakers.", False),
 ]
 
 

@@ -150,6 +150,12 @@ def _target(tok: Token) -> set[str]:
         # (not one of time: "delayed earlier" and "apologised later" are two acts)
         out |= {lemma(t) for t in subject_of(head) if t.pos_ in {"NOUN", "PROPN"}}
     out |= _own_subject(tok)
+    if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in LEVEL_PREPOSITIONS
+                               or tok.dep_ == "dobj" and lemma(tok.head) in LEVEL_VERBS):
+        # a level the clause's subject is at or reaches: "production has fallen to historic lows", "hit a record high"
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.pos_ in {"VERB", "AUX"}:  # the subject's head only: "cocaine seizures" are not "cocaine production"
+            out |= {lemma(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
     if head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head.head
         for c in verb.children:
@@ -158,6 +164,8 @@ def _target(tok: Token) -> set[str]:
     return out - GENERIC - {lemma(tok)}
 
 
+LEVEL_PREPOSITIONS = frozenset({"to", "at", "near"})
+LEVEL_VERBS = frozenset({"hit", "reach", "touch"})
 LINKING = frozenset({"be", "become", "get", "grow", "turn", "seem", "remain", "stay", "appear", "look"})
 
 

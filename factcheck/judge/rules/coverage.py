@@ -211,7 +211,8 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     holder of an office one person holds ("Colombia's president is Iván Duque" where the source names Petro), or
     the place of a one-off act ("originated in Puerto Vallarta, Mexico" where the source says Los Cabos, Mexico), or
     where most of a thing comes from ("Venezuela supplies 80% of the intelligence" where the source says Colombia),
-    or an end of a journey told the other way round ("a flight from Tel Aviv to New York" where it left New York):
+    or an end of a journey told the other way round ("a flight from Tel Aviv to New York" where it left New York),
+    or a sea of another ocean ("strikes in the Pacific" where the source has them in the Caribbean):
     the source is not silent about who did it — it names someone else — so the gap does not block the
     contradiction. Acts many can do ("Venezuela accused Petro") stay blocked: the source is silent on them."""
     from factcheck.judge.rules.roles import (
@@ -220,12 +221,14 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
         names_a_sole_office,
         names_an_origin,
         places_a_one_off_act,
+        places_at_sea,
     )
 
     spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
     spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES
              or names_a_sole_office(stmt, sp.start, sp.end) or places_a_one_off_act(stmt, sp.start, sp.end)
-             or names_an_origin(stmt, sp.start, sp.end) or names_a_route_end(stmt, sp.start, sp.end)]
+             or names_an_origin(stmt, sp.start, sp.end) or names_a_route_end(stmt, sp.start, sp.end)
+             or places_at_sea(stmt, sp.start, sp.end)]
     if not spans:
         return False
     missing = unmentioned_entities(stmt, names)

@@ -215,9 +215,14 @@ def _changed(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
+# Children of a verb that are clauses of their own: a figure there is not the change's ("grew, reaching $400 million").
+CLAUSES = frozenset({"nsubj", "advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis", "cc", "punct"})
+
+
 def _figured(tok: Token) -> bool:
-    """A change given with a figure ("rose 7%"): the quantities rule compares those."""
-    return any(t.like_num and not re.fullmatch(YEAR, t.text) for c in tok.children if c.dep_ != "nsubj"
+    """A change given with a figure ("rose 7%", "fell by a third", "rose to $5m"): the quantities rule compares
+    those. A figure in a clause of its own ("has grown, reaching more than $400 million") is not the change's."""
+    return any(t.like_num and not re.fullmatch(YEAR, t.text) for c in tok.children if c.dep_ not in CLAUSES
                for t in c.subtree)
 
 

@@ -85,8 +85,13 @@ AT_LEAST = r"at least|no less than|no fewer than|a minimum of"
 UPPER = r"less than|fewer than|under|below|not more than|no more than"
 UP_TO = r"up to|as many as|as much as|a maximum of|at most"
 NEARLY = r"nearly|almost|close to|just under|not quite"
+# A little above a figure: an estimate of it, not an open bound ("just over $400,000" is not "more than $400 million").
+JUST_OVER = (
+    r"just over|just above|just more than|slightly over|slightly above|slightly more than|a little over|"
+    r"a little more than|barely over|barely more than|marginally above|marginally more than"
+)
 ABOUT = r"about|approximately|roughly|around|some|an estimated|estimated|circa|approx\.?|about a|nearly a"
-_CMP = rf"(?P<cmp>{LOWER}|{AT_LEAST}|{UPPER}|{UP_TO}|{NEARLY}|{ABOUT})\s+"
+_CMP = rf"(?P<cmp>{JUST_OVER}|{LOWER}|{AT_LEAST}|{UPPER}|{UP_TO}|{NEARLY}|{ABOUT})\s+"
 _W = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
@@ -295,7 +300,9 @@ def _interval(value: float, cmp: str | None, frac: str | None = None) -> tuple[f
         return 50.0 + 1e-9, 100.0, False
     if value == -2.0:
         return 0.0, 50.0 - 1e-9, False
-    c = (cmp or "").lower()
+    c = " ".join((cmp or "").lower().split())
+    if re.fullmatch(JUST_OVER, c):
+        return value * (1 + 1e-9) + 1e-9, value * (1 + APPROX), True
     if re.fullmatch(LOWER, c):
         return value * (1 + 1e-9) + 1e-9, math.inf, False
     if re.fullmatch(AT_LEAST, c):
@@ -822,9 +829,26 @@ def _figure(m: re.Match) -> tuple[float | None, str]:
     return float(raw.replace(",", "").replace("·", ".")), SCALE_NAMES.get(scale, scale)
 
 
+def _written(q: Quantity) -> float | None:
+    """The value a figure is written as, scale word included ("$400 million" → 4e8); None without a figure."""
+    return None if q.figure is None else q.figure * SCALES.get(q.scale, 1.0)
+
+
 def scale_mismatch(a: Quantity, b: Quantity) -> bool:
-    """The same written figure with another scale word: "$400 million" against "$400 billion"."""
-    return a.figure is not None and a.figure == b.figure and a.scale != b.scale and bool(a.scale or b.scale)
+    """The same digits at another power of a thousand: "$400 million" against "$400 billion" or "$400,000"."""
+    va, vb = _written(a), _written(b)
+    if not va or not vb or va == vb:
+        return False
+    thousands = math.log10(max(va, vb) / min(va, vb)) / 3
+    return round(thousands) >= 1 and abs(thousands - round(thousands)) < 1e-9
+
+
+def _times(source: Quantity, statement: Quantity) -> str:
+    """How far a misread figure is from the source's: "a thousand times smaller"."""
+    vs, vt = _written(source) or 1.0, _written(statement) or 1.0
+    factor = max(vs, vt) / min(vs, vt)
+    name = {1e3: "a thousand", 1e6: "a million", 1e9: "a billion"}.get(round(factor), f"{factor:g}")
+    return f"{name} times {'smaller' if vt < vs else 'larger'}"
 
 
 def _fmt(q: Quantity) -> str:
@@ -1081,9 +1105,13 @@ def _relation(s: Quantity, t: Quantity) -> tuple[Relation, float]:
         return "neutral", 0.7
     if s.hi < t.lo or t.hi < s.lo or scale_mismatch(s, t):
         return "contradicts", 0.9  # a figure with another scale word is a misreading, not a bound
+    if s.hi == math.inf and not s.point and t.point and math.isclose(s.lo, t.lo):
+        return "supports", 0.6  # "exceeding $400 million" against "just over $400 million": at the source's precision
     if (t.lo <= s.lo and s.hi <= t.hi) or (
         s.point and t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi and s.lo <= (t.lo + t.hi) / 2 <= s.hi
-    ) or (s.point and not t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi):
+    ) or (s.point and (not t.point or t.hi - t.lo >= s.hi - s.lo) and t.lo <= (s.lo + s.hi) / 2 <= t.hi):
+        # the source's figure within the statement's bound, or within its estimate no more precise than the
+        # source's ("2,050" against "just over 2,000")
         return "supports", 0.7
     return "neutral", 0.7
 
@@ -1141,7 +1169,7 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             if relation == "neutral":
                 words += f", but maybe not of the same thing ({_measure(best)}, {_measure(t)})"
         elif relation == "contradicts" and scale_mismatch(best, t):
-            words = f"the same figure with “{t.scale or 'no scale'}” where the source has “{best.scale or 'no scale'}”"
+            words = f"the same digits {_times(best, t)}"
         elif relation == "contradicts" and unit_mismatch(best, t):
             words = f"the same figure in {_plural(t.unit)} where the source has {_plural(best.unit)}"
         elif relation == "supports" and confidence < 0.7:

@@ -264,6 +264,8 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_place(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_waters(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
         findings += _other_origin(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _reversed_route(src, stmt)
@@ -399,6 +401,81 @@ def _other_place(src: Doc, stmt: Doc) -> list[Finding]:
                     f"{_txt(s.tokens)}; the statement says {_txt(t.tokens)}",
                     s.tokens, t.tokens, 0.7)]
     return []
+
+
+# Seas, gulfs and oceans by the ocean they belong to: two waters of different oceans are different places ("strikes
+# in the Caribbean" against "strikes in the Pacific"); a sea and its ocean are not ("the Caribbean", "the Atlantic").
+OCEAN_OF = {
+    **dict.fromkeys(("atlantic", "atlantic ocean", "caribbean", "caribbean sea", "gulf of mexico", "mediterranean",
+                     "mediterranean sea", "north sea", "baltic", "baltic sea", "black sea", "sargasso sea",
+                     "gulf of guinea", "north atlantic", "south atlantic"), "atlantic"),
+    **dict.fromkeys(("pacific", "pacific ocean", "eastern pacific", "south china sea", "east china sea",
+                     "sea of japan", "coral sea", "bering sea", "philippine sea", "tasman sea", "gulf of california",
+                     "sea of cortez", "north pacific", "south pacific"), "pacific"),
+    **dict.fromkeys(("indian ocean", "arabian sea", "red sea", "persian gulf", "gulf of aden", "bay of bengal",
+                     "andaman sea", "gulf of oman"), "indian"),
+    **dict.fromkeys(("arctic", "arctic ocean", "barents sea"), "arctic"),
+    "southern ocean": "southern",
+}
+HAPPEN = frozenset({"happen", "occur", "unfold"})
+
+
+class Waters(NamedTuple):
+    ocean: str
+    tokens: list[Token]
+    things: set[str]  # lemmas of what is there: the nouns and the verb the place hangs on, the subject of "took place"
+
+
+def _located(place: Token) -> set[str]:
+    """Lemmas of what a place names the whereabouts of: the nouns up to the verb it hangs on ("strikes against
+    vessels in the Caribbean" → vessel, strike, and the verb), and the subject of "took place" / "happened"."""
+    out: set[str] = set()
+    cur = place.head if place.dep_ == "pobj" else place
+    for _ in range(6):
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            out.add(lemma(cur))
+        elif cur.pos_ == "VERB":
+            out.add(_place_act(cur))
+            if _place_act(cur) == "take place" or lemma(cur) in HAPPEN:
+                subject = phrase_head(subject_of(cur))
+                if subject is not None:
+                    out |= {lemma(t) for t in subject.subtree if t.pos_ == "NOUN"}
+            break
+        if cur.head.i == cur.i:
+            break
+    return out - {"place"}
+
+
+def waters(doc: Doc) -> list[Waters]:
+    """The seas and oceans a sentence places things in, asserted and not hedged."""
+    out = []
+    for ent in doc.ents:
+        ocean = OCEAN_OF.get(ent.text.lower().removeprefix("the "))
+        if ocean is None or ent.label_ not in {"LOC", "GPE"}:
+            continue
+        verb = next((t for t in ent.root.ancestors if t.pos_ == "VERB"), None)
+        if verb is not None and (is_hedged(verb) or negation_of(verb) is not None):
+            continue
+        out.append(Waters(ocean, list(ent), _located(ent.root)))
+    return out
+
+
+def _other_waters(src: Doc, stmt: Doc) -> list[Finding]:
+    """The same things placed in a sea or ocean of another ocean, where the source names no water of that one."""
+    src_waters = waters(src)
+    for t in waters(stmt):
+        there = [s for s in src_waters if s.things & t.things - GENERIC_PREDICATES]
+        if there and all(s.ocean != t.ocean for s in there):
+            s = there[0]
+            return [_contradiction(f"the source has this in {_txt(s.tokens)}; the statement in {_txt(t.tokens)}, "
+                                   f"a water of another ocean", s.tokens, t.tokens, 0.7)]
+    return []
+
+
+def places_at_sea(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a Doc are a sea or ocean something is placed in (`waters`)."""
+    return any(start <= w.tokens[0].idx and w.tokens[-1].idx < end for w in waters(doc))
 
 
 def places_a_one_off_act(doc: Doc, start: int, end: int) -> bool:

@@ -2,9 +2,11 @@
 stand to benefit" against "a weaker alliance would hurt organised crime groups"; "leaving both Colombia and the United
 States vulnerable" against "would leave both countries safer").
 
-A party is better or worse off as the subject of a verb of gaining or losing ("benefit", "profit"; "suffer"), the
-object of a verb that helps or harms it ("help", "strengthen"; "hurt", "weaken"), or the object of "leave" / "make"
-with an adjective of safety or harm ("safer"; "vulnerable"). Two parties are one when their nouns or names overlap, or
+A party is better or worse off as the subject of a verb of gaining or losing ("benefit", "profit"; "suffer", "lose
+out"), the
+object of a verb that helps or harms it ("help", "strengthen"; "hurt", "weaken"), the object of "leave" / "make"
+with an adjective of safety or harm ("safer"; "vulnerable"), or after a noun of a setback or a gain ("deal a blow to",
+"a boon for"). Two parties are one when their nouns or names overlap, or
 when one is "both countries" and the other names two countries. A prediction ("could", "would") is compared only with
 a prediction ("will" is one too), a fact with a fact; a negated clause says nothing. Read by the polarity rule (its findings are
 polarity's).
@@ -30,11 +32,15 @@ from factcheck.results import Finding
 
 GAIN = frozenset({"benefit", "profit", "gain", "thrive", "prosper"})  # the subject is better off
 SUFFER = frozenset({"suffer"})  # the subject is worse off
+SUFFER_OUT = frozenset({"lose", "miss"})  # with "out": "crime groups would lose out"
 HELP = frozenset({"benefit", "help", "strengthen", "bolster", "boost", "favour", "favor", "protect", "enrich"})
 HARM = frozenset({"hurt", "harm", "damage", "weaken", "undermine", "endanger", "cripple", "impoverish", "punish"})
 LEAVE = frozenset({"leave", "make", "render", "keep"})
 BETTER = frozenset({"safe", "secure", "strong", "stronger", "safer", "better", "rich", "richer", "protected"})
 WORSE = frozenset({"vulnerable", "weak", "weaker", "exposed", "worse", "poor", "poorer", "insecure", "unsafe"})
+# Nouns of a setback or a gain for the party after "to"/"for": "deal a blow to organised crime", "a boon for exporters".
+HARM_NOUNS = frozenset({"blow", "setback"})
+HELP_NOUNS = frozenset({"boost", "boon", "windfall", "lifeline"})
 PAIRS = frozenset({"country", "nation", "government", "side", "state", "ally", "partner"})
 HEDGES = frozenset({"potentially", "possibly", "perhaps", "maybe", "likely"})
 FUTURE = frozenset({"will", "'ll", "’ll", "shall"})
@@ -62,8 +68,23 @@ def _predicted(verb: Token) -> bool:
     return False
 
 
+def _noun_stakes(doc: Doc) -> Iterator[Stake]:
+    """Parties after a noun of a setback or a gain: "would deal a blow to X", "was a boon for Y"."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or lemma(noun) not in HARM_NOUNS | HELP_NOUNS or noun.dep_ not in {"dobj", "attr"}:
+            continue
+        verb = noun.head
+        if negation_of(verb) is not None or negation_of(noun) is not None:
+            continue
+        party = next((g for holder in (noun, verb) for c in holder.children
+                      if c.dep_ == "prep" and c.lower_ in {"to", "for"} for g in c.children if g.dep_ == "pobj"), None)
+        if party is not None:
+            yield Stake(party, lemma(noun) in HELP_NOUNS, noun, _predicted(verb))
+
+
 def stakes(doc: Doc) -> Iterator[Stake]:
     """Every party a text says is better or worse off."""
+    yield from _noun_stakes(doc)
     for verb in doc:
         if verb.pos_ != "VERB" or negation_of(verb) is not None:
             continue
@@ -72,7 +93,8 @@ def stakes(doc: Doc) -> Iterator[Stake]:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         subj = subject_head(verb)  # "crime groups stand to benefit": the subject of "stand"
         predicted = _predicted(verb)
-        if la in GAIN | SUFFER and obj is None and subj is not None and not passive:
+        out = la in SUFFER_OUT and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        if (la in GAIN | SUFFER or out) and obj is None and subj is not None and not passive:
             yield Stake(subj, la in GAIN, verb, predicted)
         elif la in HELP | HARM:
             party = subj if passive else obj
