@@ -133,6 +133,9 @@ CASES = [
     ("polarity", "Colombia did not receive US aid in 2024.", "Colombia received US aid in 2024.", "contradicts"),
     ("polarity", "The minister failed to sign the agreement.", "The minister signed the agreement.", "contradicts"),
     ("polarity", TYRANNY, "Petro praised the actions.", "contradicts"),
+    ("polarity", TYRANNY, "Petro welcomed the actions.", "contradicts"),
+    ("polarity", "The government decided to dismantle the agency.", "The government decided to preserve the agency.",
+     "contradicts"),
     ("polarity", "Congress approved the budget.", "Congress rejected the budget.", "contradicts"),
     # polarity: must not fire
     ("polarity", ACCUSE, "The US resumed all payments and subsidies to Colombia.", None),
@@ -147,6 +150,8 @@ CASES = [
         None,
     ),
     ("polarity", USAID, "The Trump administration decided to dismantle USAID.", None),
+    ("polarity", TYRANNY, "Trump welcomed the ruling.", None),
+    ("polarity", "The government decided to dismantle the agency.", "The government decided to keep the tax.", None),
     # antonyms: firing
     ("antonyms", IDEOLOGY, "Petro is a conservative politician.", "contradicts"),
     ("antonyms", IDEOLOGY, "Petro and Trump come from the same side of the political spectrum.", "contradicts"),

@@ -3,8 +3,7 @@
 "The Farc, which demobilized in 2016, was weakened by Plan Colombia" says two things; a source that
 confirms one and is silent on the other does not support the statement. The statement is split with the
 same splitter that makes atomic claims of source sentences (coordinated main clauses, "X, which …",
-appositions; several sentences are several parts), then, for statements only, two reports of one speaker and a
-participle clause after the main one ("…, reaching $400 million"), every part is checked like a statement, and the
+appositions; several sentences are several parts), every part is checked like a statement, and the
 verdicts are combined:
 
 - the whole statement or any part CONTRADICTED → CONTRADICTED (CONFLICTED likewise, below it);
@@ -29,9 +28,7 @@ def split_statement(statement: str) -> list[str]:
     if len(sentences) > 1:
         parts = [s.text.strip() for s in sentences if len(s.text.strip()) >= 12]
         return parts if len(parts) > 1 else []
-    if not sentences:
-        return []
-    return atomic_parts(sentences[0]) or reported_parts(sentences[0]) or participle_parts(sentences[0])
+    return (atomic_parts(sentences[0]) or reported_parts(sentences[0])) if sentences else []
 
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -68,32 +65,6 @@ def reported_parts(sent) -> list[str]:
             parts = [tidy_clause(text_without(sent, cut)), tidy_clause(render_tokens(frame) + " " + second_text)]
             if all(len(p) >= MIN_SENTENCE_CHARS for p in parts):
                 return parts
-    return []
-
-
-def participle_parts(sent) -> list[str]:
-    """A main clause and the participle clause after its comma, which says a second thing of the same subject:
-    "US funding has grown in recent years, reaching $400 million in 2024" → "US funding has grown in recent years."
-    + "US funding was reaching $400 million in 2024."; [] for anything else. A participle with its own subject, a
-    conjunction or a preposition ("after reaching", "by cutting") is not such a clause, and one before the verb
-    ("Citing delays, the firm …") is left whole."""
-    from factcheck.ingest.claims import MIN_SENTENCE_CHARS, render_tokens, text_without, tidy_clause
-
-    root = sent.root
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if root.pos_ not in {"VERB", "AUX"} or subject is None:
-        return []
-    for clause in root.children:
-        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < root.i or clause.left_edge.i != clause.i:
-            continue
-        if clause.i == 0 or sent.doc[clause.i - 1].text != "," or any(
-                c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children):
-            continue
-        cut = {t.i for t in clause.subtree} | {clause.i - 1}
-        parts = [tidy_clause(text_without(sent, cut)),
-                 tidy_clause(f"{render_tokens(subject.subtree)} was {render_tokens(clause.subtree)}")]
-        if all(len(p) >= MIN_SENTENCE_CHARS for p in parts):
-            return parts
     return []
 
 

@@ -212,11 +212,13 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     the place of a one-off act ("originated in Puerto Vallarta, Mexico" where the source says Los Cabos, Mexico), or
     where most of a thing comes from ("Venezuela supplies 80% of the intelligence" where the source says Colombia),
     or an end of a journey told the other way round ("a flight from Tel Aviv to New York" where it left New York),
-    or a sea of another ocean ("strikes in the Pacific" where the source has them in the Caribbean):
+    or a sea of another ocean ("strikes in the Pacific" where the source has them in the Caribbean), or the name
+    given to a description the source names otherwise ("the guerrilla group … was the ELN" where it says the Farc):
     the source is not silent about who did it — it names someone else — so the gap does not block the
     contradiction. Acts many can do ("Venezuela accused Petro") stay blocked: the source is silent on them."""
     from factcheck.judge.rules.roles import (
         SOLE_AGENT_PREDICATES,
+        names_a_described_one,
         names_a_route_end,
         names_a_sole_office,
         names_an_origin,
@@ -228,7 +230,7 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES
              or names_a_sole_office(stmt, sp.start, sp.end) or places_a_one_off_act(stmt, sp.start, sp.end)
              or names_an_origin(stmt, sp.start, sp.end) or names_a_route_end(stmt, sp.start, sp.end)
-             or places_at_sea(stmt, sp.start, sp.end)]
+             or places_at_sea(stmt, sp.start, sp.end) or names_a_described_one(stmt, sp.start, sp.end)]
     if not spans:
         return False
     missing = unmentioned_entities(stmt, names)

@@ -5,6 +5,7 @@ the United States" vs "funded by the European Union"; "US-funded" vs "Colombian-
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ from factcheck.judge.rules._common import (
     entity_of,
     is_hedged,
     lemma,
+    names,
     negation_of,
     phrase_head,
     subject_of,
@@ -266,6 +268,10 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
     if not any(f.relation == "contradicts" for f in findings):
         findings += _other_waters(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_speaker(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
+        findings += _other_name(src, stmt)
+    if not any(f.relation == "contradicts" for f in findings):
         findings += _other_origin(src, stmt)
     if not any(f.relation == "contradicts" for f in findings):
         findings += _reversed_route(src, stmt)
@@ -473,6 +479,113 @@ def _other_waters(src: Doc, stmt: Doc) -> list[Finding]:
     return []
 
 
+QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
+
+
+def _name_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of consecutive name tokens (proper nouns or actor entities)."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and t.pos_ != "DET":
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs
+
+
+def _owned(run: list[Token]) -> bool:
+    """A name as a possessor ("Petro's actions") or inside a prepositional phrase: not who speaks."""
+    last = run[-1]  # a name's "'s", not the parser's "poss" ("Trump called Petro's actions" parses Trump as one)
+    return last.dep_ == "pobj" or last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ in {"'s", "’s"}
+
+
+def _other_speaker(src: Doc, stmt: Doc) -> list[Finding]:
+    """Words the source quotes from one named speaker given to another named one ("Petro has openly criticized these
+    actions, calling them “acts of tyranny”" against "Trump branded Petro's actions acts of tyranny"). The statement's
+    speaker is the first name before the quoted words that is not a possessor, read without the parse of the verb
+    (the parser often hangs "branded" or "called" on the name); the source's speaker must appear in the statement
+    only as a possessor or object ("Trump said Petro called them acts of tyranny" gives the words to Petro)."""
+    from factcheck.judge.rules.attribution import reports
+
+    stmt_text = " ".join(stmt.text.lower().replace("“", " ").replace("”", " ").replace('"', " ").split())
+    for m in QUOTED.finditer(src.text):
+        quote = " ".join(m.group(1).lower().split())
+        at = stmt_text.find(quote)
+        if len(quote.split()) < 2 or at < 0:
+            continue
+        span = src.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not any(t.is_alpha and t.is_lower and not t.is_stop for t in span):
+            continue  # a quoted name ("Jihadi John", "Plan Colombia") is what someone is called, not what was said
+        said = {t.i for t in span}
+        report = next((r for r in reports(src) if said <= {t.i for t in r.content}), None)
+        if report is None or not report.who.names:
+            continue
+        before = [t for t in stmt if len(" ".join(stmt.text[: t.idx].lower().split())) < at]
+        runs = [r for r in _name_runs(before) if not _owned(r)]
+        name = actor_name(runs[0]) if runs else None
+        if name is None or name in report.who.names:
+            continue
+        if any(actor_name(r) in report.who.names and not _owned(r) for r in _name_runs(list(stmt))):
+            continue  # the source's speaker speaks in the statement too
+        return [_contradiction(f"the source has {token_span(report.speaker_tokens).text} say “{m.group(1)}”; the "
+                               f"statement gives the words to {_txt(runs[0])}", report.speaker_tokens, runs[0], 0.8)]
+    return []
+
+
+def _named_description(stmt: Doc) -> tuple[Token, Token] | None:
+    """(name, description head) of "the guerrilla group that … was the ELN" or "the ELN was the guerrilla group …";
+    None when the statement says no such identity."""
+    for verb in stmt:
+        if lemma(verb) != "be" or negation_of(verb) is not None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subj is None or attr is None:
+            continue
+        for name, noun in ((attr, subj), (subj, attr)):
+            if name.pos_ == "PROPN" and noun.pos_ == "NOUN" and lemma(noun) not in GENERIC_NOUNS:
+                return name, noun
+    return None
+
+
+GENERIC_NOUNS = frozenset({"one", "thing", "person", "people", "man", "woman", "winner", "reason", "cause", "problem"})
+
+
+def _other_name(src: Doc, stmt: Doc) -> list[Finding]:
+    """A description the source gives a name, said in the statement to be another name: "the guerrilla group that
+    Plan Colombia helped weaken … was the ELN" against "weakening the Farc guerrilla group, which demobilized in
+    2016". The description must be the source's: at least two of its words, and half of them, in the sentence; a
+    person noun is left alone (the name before it is an affiliation: "a Florida State University student")."""
+    found = _named_description(stmt)
+    if found is None:
+        return []
+    name, noun = found
+    said = content_lemmas(noun.subtree) - {lemma(noun)}
+    shared = said & content_lemmas(src)
+    if len(shared) < 2 or len(shared) < 0.5 * len(said):
+        return []
+    theirs = actor_name([t for t in name.subtree if t.i <= name.i])
+    if lemma(noun) in person_nouns():
+        return []  # "a Florida State University student": the name before a person noun is where they belong
+    for s in src:
+        if lemma(s) != lemma(noun):
+            continue
+        own = [c for c in s.children if c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN"]
+        ours = actor_name(own) if own else None
+        if ours is not None and theirs is not None and ours != theirs and theirs not in names(src):
+            described = [t for t in s.subtree if t.i <= s.i and t.dep_ != "det" and t not in own]
+            return [_contradiction(f"the source names the {_txt(described)} {_txt(own)}; the statement says "
+                                   f"{_txt([name])}", own, [name], 0.75)]
+    return []
+
+
+def names_a_described_one(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a Doc are the name a statement gives a description (`_named_description`)."""
+    found = _named_description(doc)
+    return found is not None and start <= found[0].idx < end
+
+
 def places_at_sea(doc: Doc, start: int, end: int) -> bool:
     """Whether the characters start..end of a Doc are a sea or ocean something is placed in (`waters`)."""
     return any(start <= w.tokens[0].idx and w.tokens[-1].idx < end for w in waters(doc))
@@ -553,11 +666,11 @@ def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
     """The statement gives a noun the source qualifies by one country another country ("Colombian officials" where
     the source says "US officials" and never "Colombian officials"): who did it, or to whom, is swapped."""
     src_countries = _countries_of(src)
-    for noun, (names, mods) in _countries_of(stmt).items():
+    for noun, (countries, mods) in _countries_of(stmt).items():
         if noun not in src_countries:
             continue
         s_names, s_mods = src_countries[noun]
-        if names & s_names:
+        if countries & s_names:
             continue
         return [_contradiction(f"the source says “{s_mods[0].text} {s_mods[1].text}”; the statement says "
                                f"“{mods[0].text} {mods[1].text}”, another country's", s_mods[:1], mods[:1], 0.6)]
