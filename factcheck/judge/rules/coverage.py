@@ -216,21 +216,11 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     given to a description the source names otherwise ("the guerrilla group … was the ELN" where it says the Farc):
     the source is not silent about who did it — it names someone else — so the gap does not block the
     contradiction. Acts many can do ("Venezuela accused Petro") stay blocked: the source is silent on them."""
-    from factcheck.judge.rules.roles import (
-        SOLE_AGENT_PREDICATES,
-        names_a_described_one,
-        names_a_route_end,
-        names_a_sole_office,
-        names_an_origin,
-        places_a_one_off_act,
-        places_at_sea,
-    )
+    from factcheck.judge.rules.roles import SOLE_AGENT_PREDICATES, names_another_than_the_source
 
     spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
     spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES
-             or names_a_sole_office(stmt, sp.start, sp.end) or places_a_one_off_act(stmt, sp.start, sp.end)
-             or names_an_origin(stmt, sp.start, sp.end) or names_a_route_end(stmt, sp.start, sp.end)
-             or places_at_sea(stmt, sp.start, sp.end) or names_a_described_one(stmt, sp.start, sp.end)]
+             or names_another_than_the_source(stmt, sp.start, sp.end)]
     if not spans:
         return False
     missing = unmentioned_entities(stmt, names)

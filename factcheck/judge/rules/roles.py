@@ -508,8 +508,12 @@ def _other_speaker(src: Doc, stmt: Doc) -> list[Finding]:
     only as a possessor or object ("Trump said Petro called them acts of tyranny" gives the words to Petro)."""
     from factcheck.judge.rules.attribution import reports
 
+    quotes = list(QUOTED.finditer(src.text))
+    if not quotes:
+        return []
+    src_reports = reports(src)
     stmt_text = " ".join(stmt.text.lower().replace("“", " ").replace("”", " ").replace('"', " ").split())
-    for m in QUOTED.finditer(src.text):
+    for m in quotes:
         quote = " ".join(m.group(1).lower().split())
         at = stmt_text.find(quote)
         if len(quote.split()) < 2 or at < 0:
@@ -518,7 +522,7 @@ def _other_speaker(src: Doc, stmt: Doc) -> list[Finding]:
         if span is None or not any(t.is_alpha and t.is_lower and not t.is_stop for t in span):
             continue  # a quoted name ("Jihadi John", "Plan Colombia") is what someone is called, not what was said
         said = {t.i for t in span}
-        report = next((r for r in reports(src) if said <= {t.i for t in r.content}), None)
+        report = next((r for r in src_reports if said <= {t.i for t in r.content}), None)
         if report is None or not report.who.names:
             continue
         before = [t for t in stmt if len(" ".join(stmt.text[: t.idx].lower().split())) < at]
@@ -1085,3 +1089,12 @@ def _in_source(t: Frame, src: Doc) -> bool:
 
 def _all(frame: Frame) -> list[Token]:
     return [frame.token] + frame.agent_tokens + frame.target_tokens
+
+
+def names_another_than_the_source(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters start..end of a statement fill a slot the source fills with another name: the holder
+    of an office one person holds, the place of a one-off act, where most of a thing comes from, an end of a
+    journey, a sea, or the name of a described thing (the coverage rule's exceptions to a name the document never
+    mentions)."""
+    return any(check(doc, start, end) for check in (names_a_sole_office, places_a_one_off_act, names_an_origin,
+                                                      names_a_route_end, places_at_sea, names_a_described_one))
