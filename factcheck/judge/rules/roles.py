@@ -255,26 +255,12 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
                     f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; the statement "
                     f"says {_txt(t.agent_tokens)} did", s.agent_tokens, t.agent_tokens, 0.7))
                 break
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _swapped(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_holder(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_office(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_country(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_place(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_waters(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_speaker(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_name(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _other_origin(src, stmt)
-    if not any(f.relation == "contradicts" for f in findings):
-        findings += _reversed_route(src, stmt)
+    # the other readings of who or where, in order, until one contradicts
+    for other in (_swapped, _other_holder, _other_office, _other_country, _other_place, _other_waters,
+                  _other_speaker, _other_name, _other_origin, _reversed_route):
+        if any(f.relation == "contradicts" for f in findings):
+            break
+        findings += other(src, stmt)
     return findings
 
 
