@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Entity
@@ -207,6 +207,20 @@ def negation_of(verb: Token) -> Token | None:
     if verb.dep_ in {"xcomp", "pcomp"} and head == "deny" and verb.tag_ == "VBG":
         return verb.head
     return None
+
+
+def runs(tokens: Iterable[Token], keep: Callable[[Token], bool]) -> list[list[Token]]:
+    """Runs of consecutive tokens that `keep` accepts ("US President Donald Trump" → [US], [President Donald Trump]
+    when titles are not kept)."""
+    out: list[list[Token]] = []
+    for t in tokens:
+        if not keep(t):
+            continue
+        if out and out[-1][-1].i == t.i - 1:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
 
 
 def actor_name(tokens: Iterable[Token]) -> str | None:

@@ -17,6 +17,7 @@ from factcheck.judge.rules._common import (
     content_lemmas,
     lemma,
     phrase_head,
+    runs,
     subject_of,
     token_span,
 )
@@ -134,15 +135,7 @@ def _speaker(speaker_toks: list[Token], according: bool = False) -> Speaker | No
     assert head is not None  # a phrase of at least one token has a head
     whole = according and lemma(head) in SOURCE_NOUNS
     core = speaker_toks if whole else [t for t in head.subtree if t.i <= head.i and t.i in ids]
-    runs: list[list[Token]] = []
-    for t in core:
-        if not _is_name(t):
-            continue
-        if runs and runs[-1][-1].i == t.i - 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    names = frozenset(n for n in map(actor_name, runs) if n)
+    names = frozenset(n for n in map(actor_name, runs(core, _is_name)) if n)
     noun = lemma(head) if not whole and head.pos_ == "NOUN" and not _is_name(head) else None
     if not names and noun is None:
         return None

@@ -21,6 +21,7 @@ from factcheck.judge.rules._common import (
     names,
     negation_of,
     phrase_head,
+    runs,
     subject_of,
     token_span,
 )
@@ -468,16 +469,18 @@ def _other_waters(src: Doc, stmt: Doc) -> list[Finding]:
 QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
 
 
-def _name_runs(tokens: list[Token]) -> list[list[Token]]:
-    """Runs of consecutive name tokens (proper nouns or actor entities)."""
-    runs: list[list[Token]] = []
-    for t in tokens:
-        if t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and t.pos_ != "DET":
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    return runs
+def _is_actor_token(t: Token) -> bool:
+    """A word of a name: a proper noun or a word of a person, organisation or place entity."""
+    return t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and t.pos_ != "DET"
+
+
+def _words_at(doc: Doc, words: list[str]) -> Token | None:
+    """The first token of `words` said in a row in a Doc, quotation marks skipped, or None."""
+    toks = [t for t in doc if not t.is_quote]
+    for i in range(len(toks) - len(words) + 1):
+        if [t.lower_ for t in toks[i : i + len(words)]] == words:
+            return toks[i]
+    return None
 
 
 def _owned(run: list[Token]) -> bool:
@@ -498,29 +501,30 @@ def _other_speaker(src: Doc, stmt: Doc) -> list[Finding]:
     if not quotes:
         return []
     src_reports = reports(src)
-    stmt_text = " ".join(stmt.text.lower().replace("“", " ").replace("”", " ").replace('"', " ").split())
     for m in quotes:
-        quote = " ".join(m.group(1).lower().split())
-        at = stmt_text.find(quote)
-        if len(quote.split()) < 2 or at < 0:
-            continue
         span = src.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None or not any(t.is_alpha and t.is_lower and not t.is_stop for t in span):
+        if span is None or len(span) < 2 or not any(t.is_alpha and t.is_lower and not t.is_stop for t in span):
             continue  # a quoted name ("Jihadi John", "Plan Colombia") is what someone is called, not what was said
+        first = _words_at(stmt, [t.lower_ for t in span if not t.is_quote])
+        if first is None:
+            continue
         said = {t.i for t in span}
         report = next((r for r in src_reports if said <= {t.i for t in r.content}), None)
         if report is None or not report.who.names:
             continue
-        before = [t for t in stmt if len(" ".join(stmt.text[: t.idx].lower().split())) < at]
-        runs = [r for r in _name_runs(before) if not _owned(r)]
-        name = actor_name(runs[0]) if runs else None
+        speakers = [r for r in runs(stmt[: first.i], _is_actor_token) if not _owned(r)]
+        name = actor_name(speakers[0]) if speakers else None
         if name is None or name in report.who.names:
             continue
-        if any(actor_name(r) in report.who.names and not _owned(r) for r in _name_runs(list(stmt))):
+        if any(actor_name(r) in report.who.names and not _owned(r) for r in runs(stmt, _is_actor_token)):
             continue  # the source's speaker speaks in the statement too
         return [_contradiction(f"the source has {token_span(report.speaker_tokens).text} say “{m.group(1)}”; the "
-                               f"statement gives the words to {_txt(runs[0])}", report.speaker_tokens, runs[0], 0.8)]
+                               f"statement gives the words to {_txt(speakers[0])}", report.speaker_tokens, speakers[0], 0.8)]
     return []
+
+
+# Nouns too general to be a description the source names ("the winner was Bechtel").
+GENERIC_NOUNS = frozenset({"one", "thing", "person", "people", "man", "woman", "winner", "reason", "cause", "problem"})
 
 
 def _named_description(stmt: Doc) -> tuple[Token, Token] | None:
@@ -537,9 +541,6 @@ def _named_description(stmt: Doc) -> tuple[Token, Token] | None:
             if name.pos_ == "PROPN" and noun.pos_ == "NOUN" and lemma(noun) not in GENERIC_NOUNS:
                 return name, noun
     return None
-
-
-GENERIC_NOUNS = frozenset({"one", "thing", "person", "people", "man", "woman", "winner", "reason", "cause", "problem"})
 
 
 def _other_name(src: Doc, stmt: Doc) -> list[Finding]:
