@@ -137,7 +137,10 @@ CASES = [
     ("polarity", "The government decided to dismantle the agency.", "The government decided to preserve the agency.",
      "contradicts"),
     ("polarity", "Congress approved the budget.", "Congress rejected the budget.", "contradicts"),
+    ("polarity", "The plan aimed to bolster the army.", "The plan aimed to scale back the army.", "contradicts"),
     # polarity: must not fire
+    ("polarity", "The plan aimed to bolster the army.", "The plan aimed to scale back the police.", None),
+    ("polarity", "The plan aimed to bolster the army.", "The plan was later scaled back.", None),
     ("polarity", ACCUSE, "The US resumed all payments and subsidies to Colombia.", None),
     ("polarity", ACCUSE, "Trump accused Petro of encouraging drug production.", None),
     ("polarity", "The senator may not support the bill.", "The senator supports the bill.", None),
@@ -314,3 +317,9 @@ def test_no_contradiction_against_any_article_sentence(nlp):
             for rule in RULES.values():
                 wrong += [(statement, sent.text, f.explanation) for f in rule(src, stmt) if f.relation == "contradicts"]
     assert wrong == []
+
+
+def test_a_phrasal_verb_is_quoted_with_its_particle():
+    found = [f for f in run_rules("The plan aimed to bolster the army.", "The plan aimed to scale the army back.")
+             if f.rule == "polarity"]
+    assert any("“scale back”" in f.explanation for f in found), found

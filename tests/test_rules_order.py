@@ -27,6 +27,16 @@ CASES = [
     ("The strike may follow the pay cuts.", "The strike preceded the pay cuts.", False),
     ("The strike did not follow the pay cuts.", "The strike preceded the pay cuts.", False),
     ("Police followed the suspect to the station.", "The suspect arrived before the police.", False),
+    # the act a light verb's object names, and two words for one accusation
+    ("The sanctions followed the minister's accusations.", "The sanctions came before the minister made his "
+     "accusations.", True),
+    ("The sanctions followed the minister's accusations.", "The sanctions came before the minister claimed the "
+     "election was rigged.", True),
+    ("The sanctions followed the minister's accusations.", "The sanctions came after the minister made his "
+     "accusations.", False),
+    ("The sanctions followed the minister's accusations.", "The sanctions came before the minister made a speech.",
+     False),
+    ("The sanctions followed the minister's accusations.", "The sanctions came before the minister resigned.", False),
 ]
 
 

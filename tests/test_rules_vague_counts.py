@@ -34,6 +34,11 @@ CASES = [
     ("Numerous schools have been closed.", "Numerous schools were affected.", {"supports"}),
     ("A handful of schools were closed.", "Dozens of schools were affected.", {"neutral"}),
     ("Numerous schools have been closed.", "Only a handful of schools were reopened.", set()),
+    # words between the amount and what it counts: a name glued on by a hyphen, an adverb before an adjective
+    ("Numerous schools have been closed.", "Just a handful of state-run schools were affected.", {"contradicts"}),
+    ("Numerous schools have been closed.", "Just a handful of UNICEF-backed schools were closed.", {"contradicts"}),
+    ("Police said 3 protesters were arrested.", "A handful of UNICEF-backed protesters were arrested.", {"supports"}),
+    ("Police said 3 protesters were arrested.", "A few very young protesters were arrested.", {"supports"}),
 ]
 
 

@@ -136,6 +136,9 @@ def _target(tok: Token) -> set[str]:
     head = cur if cur.i != tok.i else tok.head
     out |= {lemma(c) for c in head.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"}
     out.add(lemma(head))
+    if head.dep_ == "appos" and head.head.pos_ in {"PROPN", "NOUN"}:
+        # what an apposition describes, as a copula's subject: "Colombia, a major recipient of its programs"
+        out |= {lemma(t) for t in head.head.subtree if t.pos_ == "PROPN" and t.i < head.i} | {lemma(head.head)}
     for noun in (tok, head):
         if lemma(noun) in COUNTED:  # "a handful of projects", "token amounts of aid": what is counted
             out |= {lemma(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -167,6 +170,24 @@ def _target(tok: Token) -> set[str]:
 LEVEL_PREPOSITIONS = frozenset({"to", "at", "near"})
 LEVEL_VERBS = frozenset({"hit", "reach", "touch"})
 LINKING = frozenset({"be", "become", "get", "grow", "turn", "seem", "remain", "stay", "appear", "look"})
+
+
+def _complements(noun: Token) -> set[str]:
+    """Lemmas of what a noun's prepositions name ("a recipient of its programs" → program)."""
+    return {lemma(g) for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+
+
+def _other_kinds(s_tok: Token, t_tok: Token) -> bool:
+    """Whether two adjectives describe two roles of one subject: two nouns, unless both say of what and it is the
+    same thing ("a major recipient of its programs", "a minor beneficiary of the programmes" are one role in two
+    words; "Colombia, a major producer of coffee" and "a minor exporter of oil" or "a minor partner" are two)."""
+    if s_tok.dep_ != "amod" or t_tok.dep_ != "amod" or s_tok.head.pos_ != "NOUN" or t_tok.head.pos_ != "NOUN":
+        return False
+    a, b = lemma(s_tok.head), lemma(t_tok.head)
+    if a == b or same_stem(a, b) or COUNTED & {a, b}:  # "token amounts of grants": what is counted, as `_target`
+        return False
+    of_s, of_t = _complements(s_tok.head), _complements(t_tok.head)
+    return not (of_s and of_t and _same_thing(of_s, of_t))
 
 
 def _own_subject(tok: Token) -> set[str]:
@@ -299,7 +320,7 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
                 continue  # "he acted legally" and "she acted illegally" are two people's acts
             shared = _same_thing(_target(s_tok), _target(t_tok)) or back
-            if not shared or _clause_negated(s_tok):
+            if not shared or _clause_negated(s_tok) or _other_kinds(s_tok, t_tok):
                 continue
             if {s_word, t_word} & AMOUNT_WORDS and not (_counts(s_tok) and _counts(t_tok)
                                                         and _acts_on(s_tok) & _acts_on(t_tok)):

@@ -219,7 +219,7 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
     from factcheck.judge.rules.roles import SOLE_AGENT_PREDICATES, names_another_than_the_source
 
     spans = [f.statement_span for f in findings if f.rule == "roles" and f.relation == "contradicts" and f.statement_span]
-    spans = [sp for sp in spans if _predicate_of(stmt, sp.start) in SOLE_AGENT_PREDICATES
+    spans = [sp for sp in spans if _predicate_of(stmt, sp.end - 1) in SOLE_AGENT_PREDICATES
              or names_another_than_the_source(stmt, sp.start, sp.end)]
     if not spans:
         return False
@@ -229,8 +229,8 @@ def named_by_a_role(findings, stmt: Doc, names: frozenset[str]) -> bool:
 
 
 def _predicate_of(stmt: Doc, char: int) -> str | None:
-    """The act of the verb governing the token at character `char` ("the European Union" → "fund", for "paid for
-    by the European Union" too)."""
+    """The act of the verb governing the token at character `char` (the last of a name: "the European Union" →
+    "fund", for "paid for by the European Union" and "a European Union-funded plan" too)."""
     from factcheck.judge.rules.roles import act_of
 
     tok = next((t for t in stmt if t.idx <= char < t.idx + len(t.text) + 1), None)

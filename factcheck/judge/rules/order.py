@@ -3,8 +3,9 @@ suspension of payments preceded Petro's accusations").
 
 Each text gives ordered pairs (earlier, later) of event words: "A followed B" / "A preceded B" (and their passives),
 "A came after / before B", an act "after" or "before" another ("halted payments before Petro accused…",
-"suspended after the accusations"), "A led to B" / "…, leading to B". Two pairs are about the same two events when
-their heads name them (the same lemma, or a verb and its noun: "accused" and "accusations"); a demonstrative
+"suspended after the accusations", "before Petro made his accusations"), "A led to B" / "…, leading to B". Two pairs
+are about the same two events when their heads name them (the same lemma, a verb and its noun: "accused" and
+"accusations", or two words for one act of saying someone did wrong: "claimed" and "accusations"); a demonstrative
 description ("this move") stands for whichever event the other head does not name. The statement contradicts
 when it puts the source's later event first; a negated or hedged order ("may follow") says nothing. Read by the
 dates rule (its findings are the dates rule's).
@@ -109,20 +110,28 @@ def _around(word: Token) -> Iterator[Order]:
 
 
 OCCUR = frozenset({"come", "happen", "occur", "be", "begin", "start", "take"})
+# Verbs that lend their clause to the act their object names: "before Petro made his accusations".
+LIGHT = frozenset({"make", "level", "lodge", "issue", "voice", "file", "raise"})
 
 
 def _act(verb: Token) -> Token | None:
     """The event a clause tells: its verb, or the subject of a verb that only says it occurred ("the suspension came
-    after …", "after the flooding began")."""
+    after …", "after the flooding began"), or the object of a light verb ("before Petro made his accusations")."""
     if verb.pos_ in {"VERB", "AUX"} and lemma(verb) in OCCUR:
         return _object(verb, {"nsubj", "nsubjpass"})
+    if verb.pos_ == "VERB" and lemma(verb) in LIGHT:
+        return _object(verb, {"dobj"}) or verb
     return verb
+
+
+# Words for one act of saying someone did wrong: Petro "claimed" US officials were involved = his "accusations".
+SAME_ACTS = (frozenset({"accuse", "accusation", "claim", "allege", "allegation", "charge"}),)
 
 
 def _same(a: Token, b: Token) -> bool:
     """Whether two heads name one event: the same lemma, or a verb and its noun ("accused", "accusations")."""
     la, lb = lemma(a), lemma(b)
-    return la == lb or same_stem(la, lb)
+    return la == lb or same_stem(la, lb) or any(la in group and lb in group for group in SAME_ACTS)
 
 
 def _maps(stmt: tuple[Token, Token], src: tuple[Token, Token], back: bool) -> bool:

@@ -96,6 +96,11 @@ def _become_what(tok: Token) -> Token | None:
 
 
 def _said(tok: Token) -> str:
+    """The words a finding quotes for a verb: with its particle when the table names the phrasal verb ("scale
+    back"), the adjective of a verb of becoming ("grew weaker") or its stance noun ("voiced support")."""
+    if " " in _verb_lemma(tok) and _become_what(tok) is None:
+        particle = next(c for c in tok.children if c.dep_ == "prt")
+        return f"{tok.text} {particle.text}"
     comp = _become_what(tok)
     if comp is None:
         comp = _stance_noun(tok)

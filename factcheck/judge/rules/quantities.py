@@ -138,8 +138,12 @@ _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_SHAR
 def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
     """The figure pattern for a currency table's forms: signs ($, US$) before the number, words after it."""
     by_length = sorted(currency_forms, key=len, reverse=True)
-    signs = "|".join(re.escape(f) for f in by_length if not f.isalpha())
-    words = "".join(rf"|{re.escape(f)}\b" for f in by_length if f.isalpha())
+
+    def is_word(form: str) -> bool:  # "pesos", "colombian pesos", "u.s. dollars"; not "$", "us$"
+        return form[-1].isalpha() and form.replace(" ", "").replace(".", "").isalpha()
+
+    signs = "|".join(re.escape(f) for f in by_length if not is_word(f))
+    words = "".join(rf"|{re.escape(f).replace(chr(92) + ' ', chr(92) + 's+')}\b" for f in by_length if is_word(f))
     return re.compile(
         rf"(?<![\w$€£.,-])(?:{_CMP})?"
         r"(?:"
@@ -739,7 +743,8 @@ def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quan
         if first is None:
             continue
         noun = first[0]
-        while noun.dep_ in {"amod", "compound", "nmod"} and noun.head.i > noun.i:  # "numerous development projects"
+        # "numerous development projects", "a handful of USAID-backed projects" (the glued name may parse as an adverb)
+        while noun.dep_ in {"amod", "compound", "nmod", "advmod", "npadvmod"} and noun.head.i > noun.i:
             noun = noun.head
         word = noun.lemma_.lower()
         if noun.tag_ != "NNS" or word in UNITS or noun.lower_ in DURATION_PLURALS:
@@ -1000,6 +1005,13 @@ def _same_thing(s: Quantity, t: Quantity, src: _Sentence, stmt: _Sentence) -> bo
     return s.modifiers <= stmt.words and t.modifiers - unnamed <= src.words and s.names <= stmt.names and named
 
 
+def currency_swap(a: Quantity, b: Quantity) -> bool:
+    """The same written figure in another currency: "$400 million" against "400 million Colombian pesos" (figures in
+    two currencies that differ are left alone: no exchange rate is known here)."""
+    return (a.kind.startswith("money:") and b.kind.startswith("money:") and a.kind != b.kind
+            and _written(a) is not None and _written(a) == _written(b))
+
+
 def unit_mismatch(a: Quantity, b: Quantity) -> bool:
     """The same written figure in another unit of one dimension: "50 minutes" against "50 hours"."""
     return bool(a.unit and b.unit) and a.unit != b.unit and a.figure is not None and a.figure == b.figure
@@ -1136,6 +1148,14 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             matches = [s for s in matches if s.thing == t.thing]
         if not matches and t.modal:
             continue  # a possibility the source does not state as one is left to the other rules
+        swap = next((s for s in src_q if currency_swap(s, t) and _same_measure(replace(s, kind=t.kind), t)), None)
+        if not matches and swap is not None:
+            findings.append(Finding(
+                rule="quantities", relation="contradicts", confidence=0.9,
+                explanation=(f"the source says {_fmt(swap)}; the statement says {_fmt(t)}, the same figure in "
+                             f"{t.kind.removeprefix('money:')} where the source has {swap.kind.removeprefix('money:')}"),
+                source_span=make_span(src, swap.start, swap.end), statement_span=make_span(stmt, t.start, t.end)))
+            continue
         if not matches:
             unconfirmed = _unconfirmed(src, stmt, src_q, t)
             findings += [unconfirmed] if unconfirmed else []

@@ -161,8 +161,13 @@ def _frames(doc: Doc) -> list[Frame]:
         a_toks: list[Token] = []
         t_toks: list[Token] = []
         if tok.dep_ == "amod" and tok.i >= 2 and doc[tok.i - 1].text == "-":
-            # "US-funded initiative": the agent is glued on, the target is the noun
-            agent, a_toks = actor_name([doc[tok.i - 2]]), [doc[tok.i - 2]]
+            # "US-funded initiative": the agent is glued on, the target is the noun; the name may have words before
+            # the glued one ("a European Union-funded initiative")
+            start = tok.i - 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            a_toks = list(doc[start:tok.i - 1])
+            agent = actor_name(a_toks)
             t_toks = [tok.head]
         causee = tok.dep_ == "ccomp" and tok.tag_ == "VB" and lemma(tok.head) in CAUSATIVE_HEADS
         for c in tok.children:
