@@ -137,6 +137,9 @@ def test_acronyms_of_runs_of_capitalised_words():
     ("Trump, a retired dentist, accused Petro.", ["dentist"]),
     ("The assassinated candidate was a member of the opposition.", ["opposition"]),
     ("The man who died was a journalist.", ["journalist"]),
+    # the group someone belongs to, the subject parsed or not
+    ("The assassinated candidate belonged to an opposition party.", ["party", "opposition"]),
+    ("The candidate whose murder threatens Petro's plan belonged to the opposition.", ["opposition"]),
     # a word the source uses, a description it gives, or no description of a person
     ("Petro is the president of Colombia.", []),
     ("Petro is a member of the guerrilla group.", []),  # "group": the source writes it
@@ -146,6 +149,10 @@ def test_acronyms_of_runs_of_capitalised_words():
     ("The plan was a failure.", []),  # not a person
     ("Petro became a leader.", []),  # a word that says little by itself, with nothing to check
     ("Trump met a dentist.", []),  # an object, not a description of someone named
+    ("Petro belonged to the guerrilla group.", []),  # the source writes "group"
+    ("Petro never belonged to a party.", []),  # denied
+    ("The credit belongs to the national guard.", []),  # the source writes "guard"
+    ("The three men belonged to a 200-strong contingent.", []),  # a group of no kind: maybe the source's in other words
 ])
 def test_descriptions_of_people_the_source_never_gives(statement, missing):
     from factcheck.judge.rules.coverage import undescribed

@@ -82,15 +82,23 @@ def test_two_people_of_one_age_are_still_two_people(nlp):
     assert [f.relation for f in found] == ["neutral"] and found[0].blocks == "support"
 
 
-def _judge(fake_nli, similarity: float, statement: str):
+def _claim(id_: str, sentence: str) -> Claim:
+    return Claim(id=id_, doc_id="d", source="d.txt", text=sentence, sentence=sentence, start_char=0,
+                 end_char=len(sentence))
+
+
+def _judge(fake_nli, similarity: float, statement: str, closer: float | None = 0.6):
+    """The evidence item of the printer-group sentence at `similarity`, behind a more similar sentence unless
+    `closer` is None (the most similar item is aligned whatever its similarity)."""
     fusion = FusionConfig(min_similarity=0.4, align_similarity=0.5, entail_threshold=0.3, contradict_threshold=0.8,
                           rule_weight=0.3, conflict_score=0.5)
     judge = NLIJudge(fake_nli, fusion)
-    sentence = "Sales at the printer group were down about seven percent from the previous year."
-    claim = Claim(id="c1", doc_id="d", source="d.txt", text=sentence, sentence=sentence, start_char=0,
-                  end_char=len(sentence))
-    [result] = judge.judge_many([statement], [[SearchHit(claim, similarity)]])
-    return result.evidence[0]
+    hits = [SearchHit(_claim("c1", "Sales at the printer group were down about seven percent from the previous "
+                                   "year."), similarity)]
+    if closer is not None:
+        hits.insert(0, SearchHit(_claim("c0", "The company opened a new office in Austin."), closer))
+    [result] = judge.judge_many([statement], [hits])
+    return next(e for e in result.evidence if e.sentence.startswith("Sales"))
 
 
 UNCONFIRMED = "Sales at the printer group fell about 12 percent to $5 billion from the previous year."
@@ -110,6 +118,11 @@ def test_a_loosely_aligned_claim_keeps_no_rule_verdict(fake_nli):
         "contradicts"]
     loose = _judge(fake_nli, 0.45, OPPOSITE).findings
     assert loose and all(f.relation == "neutral" and f.blocks == "support" for f in loose), loose
+
+
+def test_the_most_similar_claim_is_aligned_whatever_its_similarity(fake_nli):
+    top = _judge(fake_nli, 0.45, OPPOSITE, closer=None).findings
+    assert [f.relation for f in top if f.rule == "quantities"] == ["contradicts"], top
 
 
 def test_a_modal_figure_the_source_does_not_state_as_possible_is_left_alone(nlp):

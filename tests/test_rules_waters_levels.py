@@ -17,6 +17,9 @@ WATERS = [
     (STRIKES, "The military strikes against alleged drug vessels took place in the Pacific.", True),
     (STRIKES, "The military strikes against alleged drug vessels took place in the Pacific Ocean.", True),
     (BOATS, "The coast guard seized two boats in the Red Sea.", True),
+    # what the place is of, by a compound or another word for a vessel ("drug boats" for "drug vessels")
+    (STRIKES, "The strikes on suspected drug boats that officials condemned took place in the Pacific Ocean.", True),
+    (STRIKES, "Suspected drug boats were destroyed in the Pacific.", True),
     # must not fire: a sea and its ocean, another act, a possibility, one of two waters named, a negation
     (STRIKES, "The military strikes against alleged drug vessels took place in the Atlantic.", False),
     (STRIKES, "The navy also patrols the Pacific.", False),
@@ -25,6 +28,9 @@ WATERS = [
     ("The navy held exercises in the Mediterranean and the Pacific.", "The navy held exercises in the Pacific.",
      False),
     ("The whales migrate through the Pacific.", "The whales were not seen in the Atlantic.", False),
+    (STRIKES, "Drug use among tourists is rising in the Pacific islands.", False),
+    (BOATS, "Two swimmers on a drug trip were rescued in the Red Sea.", False),
+    (BOATS, "Two swimmers were rescued in the Red Sea.", False),
 ]
 
 

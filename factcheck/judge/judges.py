@@ -117,6 +117,7 @@ class NLIJudge:
                     pairs.append((_premise(hs[ei].claim, context_of), statement))
                     where.append((si, ei))
         probs = self.nli.predict(pairs, batch_size=self.batch_size) if pairs else []
+        tops = [max(evs, key=lambda e: e.similarity, default=None) for evs in evidence_lists]
         coverage: dict[tuple[int, str], list] = {}
         for (si, ei), p in zip(where, probs):
             ev = evidence_lists[si][ei]
@@ -129,7 +130,9 @@ class NLIJudge:
                 # a claim too loosely aligned for its rules to speak for or against the statement can still not
                 # confirm it: "$56 billion … sales down seven percent" cannot support "sales rose seven percent"
                 # however its NLI reads, so on it only the findings that block count
-                loose = ev.similarity < self.fusion.align_similarity
+                # (the most similar of them is aligned whatever its score: the sentence a statement is about may
+                # share few words with it, "strikes … took place in the Pacific" against "strikes … in the Caribbean")
+                loose = ev.similarity < self.fusion.align_similarity and ev is not tops[si]
                 ev.findings = _run_rules(ev.sentence, statements[si], before, blocking_only=loose)
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:

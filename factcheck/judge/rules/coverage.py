@@ -18,7 +18,8 @@ not mention is something it is silent about ("Venezuela accused Petro…" agains
 accused him is not contradicted by it).
 
 Descriptions of people get the same test at the level of words: "the man who died was a fisherman", "Petro, a former
-guerrilla fighter", "a member of the opposition" (what a word that says little by itself is a member of) cannot be
+guerrilla fighter", "a member of the opposition" (what a word that says little by itself is a member of), "the
+candidate belonged to an opposition party" (the group a person belongs to) cannot be
 supported by a document that never uses the word (nor one with its first seven letters: "graduate", "graduated"); it
 may still contradict them ("a conservative politician" where it says left-wing), so only support is blocked. Offices
 are left to the roles rule.
@@ -156,6 +157,7 @@ def undescribed(stmt: Doc, names: frozenset[str]) -> list:
 
     missing = []
     for tok in stmt:
+        missing += _belongs_to(tok, names)
         if tok.pos_ != "NOUN" or lemma(tok) not in person_nouns() or negation_of(tok.head) is not None:
             continue
         if not (tok.dep_ == "appos" or (tok.dep_ == "attr" and lemma(tok.head) in COPULAS)):
@@ -173,6 +175,26 @@ def undescribed(stmt: Doc, names: frozenset[str]) -> list:
 
 
 OFFICE_WORDS = frozenset({"chief", "vice", "deputy", "executive", "managing", "general"})
+
+
+# Groups whose name says who someone is (a party, a faction): belonging to one is a description of them.
+AFFILIATIONS = frozenset({"party", "opposition", "movement", "faction", "coalition", "union", "church", "sect", "gang",
+                          "cartel", "militia", "tribe", "clan", "dynasty", "caucus", "wing", "bloc", "order",
+                          "guerrilla", "organisation", "organization", "network"})
+
+
+def _belongs_to(verb, names: frozenset[str]) -> list:
+    """The group someone (or something) is said to belong to, of a kind that says who they are (`AFFILIATIONS`: "the
+    candidate belonged to an opposition party": party, opposition), when the document never uses its words: like "a member of the opposition", it says who they are.
+    The subject is not read: spaCy's small model often gives the verb another one after a relative clause."""
+    if verb.pos_ != "VERB" or lemma(verb) != "belong" or negation_of(verb) is not None:
+        return []
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    group = next((g for g in to.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if to else None
+    if group is None or lemma(group) not in AFFILIATIONS:
+        return []  # "the men belonged to a 200-strong contingent" may be the source's "group of 200 soldiers"
+    words = [group, *(c for c in group.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+    return [w for w in words if not _uses_word(w, names)]
 WORD_STEM = 7  # letters a document word shares with a longer description word to be the same word ("graduate",
 # "graduated"; "communicators", "communication"), not merely a related one ("opposition", "opposing")
 

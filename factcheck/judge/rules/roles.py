@@ -17,6 +17,7 @@ from factcheck.judge.rules._common import (
     content_lemmas,
     entity_of,
     is_hedged,
+    is_passive,
     lemma,
     names,
     negation_of,
@@ -425,24 +426,31 @@ class Waters(NamedTuple):
 
 
 def _located(place: Token) -> set[str]:
-    """Lemmas of what a place names the whereabouts of: the nouns up to the verb it hangs on ("strikes against
-    vessels in the Caribbean" → vessel, strike, and the verb), and the subject of "took place" / "happened"."""
+    """Lemmas of what a place names the whereabouts of: the nouns up to the verb it hangs on and their compounds
+    ("strikes against drug vessels in the Caribbean" → vessel, drug, strike, and the verb; a boat or ship is a
+    vessel), and the subject of "took place" / "happened" or of a passive verb ("boats were destroyed in …")."""
     out: set[str] = set()
     cur = place.head if place.dep_ == "pobj" else place
     for _ in range(6):
         cur = cur.head
         if cur.pos_ in {"NOUN", "PROPN"}:
             out.add(lemma(cur))
+            out |= {lemma(c) for c in cur.children if c.dep_ == "compound" and c.pos_ == "NOUN"}  # "drug vessels"
         elif cur.pos_ == "VERB":
             out.add(_place_act(cur))
-            if _place_act(cur) == "take place" or lemma(cur) in HAPPEN:
+            if _place_act(cur) == "take place" or lemma(cur) in HAPPEN or is_passive(cur):
+                # what took place there, or what was acted on there ("drug boats were destroyed in the Pacific")
                 subject = phrase_head(subject_of(cur))
                 if subject is not None:
                     out |= {lemma(t) for t in subject.subtree if t.pos_ == "NOUN"}
             break
         if cur.head.i == cur.i:
             break
-    return out - {"place"}
+    return {VESSELS.get(w, w) for w in out} - {"place"}
+
+
+# Words for one kind of thing at sea: "drug boats" and "drug vessels" are the same things.
+VESSELS = {"boat": "vessel", "ship": "vessel", "speedboat": "vessel", "craft": "vessel"}
 
 
 def waters(doc: Doc) -> list[Waters]:
