@@ -69,3 +69,17 @@ ALTERNATIVES = [
 @pytest.mark.parametrize(("source", "statement", "expected"), ALTERNATIVES)
 def test_denied_alternative(nlp, source, statement, expected):
     assert_decides(rule_findings("polarity", source, statement, nlp=nlp), expected)
+
+
+@pytest.mark.parametrize(("source", "statement", "confidence"), [
+    # the same stretch of time in both (a recent period, or a year): as sure as two figures going opposite ways
+    ("Despite reduced funding in recent years, the museum stayed open.", "Funding for the museum has grown in "
+     "recent years.", 0.9),
+    ("The government cut funding for schools in 2019.", "Funding for schools increased in 2019.", 0.9),
+    # no period in common said: the change may be another one
+    ("The government cut funding for schools.", "Funding for schools increased last year.", 0.75),
+    ("Ticket prices climbed steadily through the season.", "Ticket prices dropped through the season.", 0.75),
+])
+def test_a_change_over_the_same_period_is_surer(nlp, source, statement, confidence):
+    found = [f for f in rule_findings("polarity", source, statement, nlp=nlp) if f.relation == "contradicts"]
+    assert [f.confidence for f in found] == [confidence], found

@@ -1,5 +1,5 @@
-"""Table-driven tests of "dates back to" as the beginning of what it is said of: compared with "began", "was founded"
-and the like in the source. Sentences written for this project."""
+"""Table-driven tests of "dates back to" (and "took shape") as the beginning of what it is said of: compared with
+"began", "was founded" and the like in the source. Sentences written for this project."""
 
 from __future__ import annotations
 
@@ -15,12 +15,17 @@ CASES = [
      "The alliance between the two ports dates back to the early 2000s.", "supports"),
     ("The rowing club was founded in 1952.", "The rowing club dates back to 1987.", "contradicts"),
     ("The festival dates back to 1968, organisers say.", "Organisers say the festival began in 1968.", "supports"),
+    ("The alliance between the two ports began in the early 2000s.",
+     "The alliance between the two ports took shape in the late 1980s.", "contradicts"),
+    ("The league began in 1998.", "The league took shape in 1998.", "supports"),
     # not an origin, or not the same thing
     ("The rowing club was founded in 1952.", "The rowing club's boathouse dates back to 1987.", None),
     ("She dated the singer in 2010.", "She dated the actor in 2012.", None),
     ("The rowing club was founded in 1952.", "The rowing club dates from 1987.", None),
     ("The festival began in 1968.", "The festival's logo dates back to 1971.", None),
     ("The rowing club was founded in 1952.", "The football club dates back to 1987.", None),
+    ("The league began in 1998.", "The stadium took shape in 2004.", None),
+    ("The league began in 1998.", "The league took the title in 2004.", None),
     # what the subject founded, not when it was founded
     ("The rowing club was founded in 1952.", "The rowing club founded a youth section in 1987.", None),
 ]

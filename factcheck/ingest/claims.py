@@ -169,8 +169,42 @@ def atomic_parts(sent) -> list[str]:
                 verb = "are" if tok.tag_ in ("NNS", "NNPS") else "is"
                 parts.append(tidy_clause(render_tokens(head_np) + f" {verb} " + render_tokens(sub)))
                 parts.append(tidy_clause(text_without(sent, _comma_bounded(sub, sent))))
+    parts += _closing_description(sent)
     whole = tidy_clause(sent.text)
     return [p for p in dict.fromkeys(parts) if len(p) >= MIN_SENTENCE_CHARS and p != whole]
+
+
+# Nouns that describe what a clause tells, not its object: "cut subsidies, a move that angered truckers".
+EVENT_NOUNS = frozenset({"move", "step", "decision", "action", "measure", "development", "change", "shift", "blow",
+                         "setback", "boost", "first", "record", "sign", "response", "reversal", "turn", "signal"})
+
+
+def _closing_description(sent) -> list[str]:
+    """A noun phrase closing a sentence after a comma that describes the clause's object: "Petro is striving to
+    achieve total peace in Colombia, a goal threatened by resurgent attacks …" → "Total peace is a goal threatened by
+    resurgent attacks …" (the parser hangs such a phrase on the verb; it needs a participle or relative clause of its
+    own, so a bare "…, a first" is left alone)."""
+    words = [t for t in sent if not t.is_punct]
+    for tok in sent:
+        if tok.dep_ not in ("npadvmod", "appos") or tok.pos_ != "NOUN":
+            continue
+        sub = list(tok.subtree)
+        # hung on the verb, or (read in its paragraph) on a distant noun across the clause: not a plain apposition
+        between = sent.doc[tok.head.i + 1:sub[0].i] if tok.head.i < sub[0].i else []
+        if tok.head.pos_ not in ("VERB", "AUX") and not any(t.pos_ == "VERB" for t in between):
+            continue
+        if tok.lemma_.lower() in EVENT_NOUNS:
+            continue  # "…, a move that angered truckers" describes the act, not its object
+        if not (sub[0].i - 1 >= sent.start and sent.doc[sub[0].i - 1].text == "," and sub[-1].i >= words[-1].i
+                and any(c.dep_ in ("acl", "relcl") for c in tok.children)):
+            continue
+        objects = [t for t in sent if t.dep_ == "dobj" and t.pos_ == "NOUN" and t.i < sub[0].i]
+        if not objects:
+            continue
+        obj = objects[-1]
+        np_ = [t for t in obj.subtree if t.i <= obj.i and not t.is_punct]
+        return [tidy_clause(render_tokens(np_) + " is " + render_tokens(t for t in sub if not t.is_punct or t.i < sub[-1].i))]
+    return []
 
 
 def _parse(nlp, items: Iterable[tuple[str, _Context]], disable: list[str]) -> Iterator[tuple[SpacyDoc, _Context]]:

@@ -54,6 +54,7 @@ ONCE = {
     "begin",
     "start",
     "date back",
+    "take shape",
     "set up",
     "stand down",
     "step down",
@@ -126,6 +127,7 @@ SYNONYMS = [
         "beginning",
         "originate",
         "date back",
+        "take shape",
         "set up",
         "emerge",
         "create",
@@ -470,9 +472,10 @@ def _args(tok: Token) -> set[str]:
     return args - DATE_WORDS  # "the January 3 attack" and "the January 5 attack" share no participant
 
 
-# Phrasal verbs that name a one-off act ("stood down its fighters", "stepped down", "was set up in 1999").
+# Phrasal verbs that name a one-off act ("stood down its fighters", "stepped down", "was set up in 1999", "took
+# shape in the 2000s").
 PHRASAL = {("stand", "down"): "stand down", ("step", "down"): "step down", ("set", "up"): "set up",
-           ("date", "back"): "date back"}
+           ("date", "back"): "date back", ("take", "shape"): "take shape"}
 
 
 def same_act(a: str, b: str) -> bool:
@@ -488,7 +491,8 @@ def _event_lemma(tok: Token) -> str:
     if tok.pos_ != "VERB":
         return la
     # the parser takes a particle for an adverb or a preposition as often as not ("stood down its fighters")
-    particles = (c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.i == tok.i + 1)
+    # ("took shape": the noun of a verb-and-noun idiom is its object)
+    particles = (c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep", "dobj"} and c.i == tok.i + 1)
     return next((PHRASAL[la, p] for p in particles if (la, p) in PHRASAL), la)
 
 

@@ -73,11 +73,15 @@ COMPARATIVE_CHANGES = {
     "stronger": "strengthen", "weaker": "weaken", "bigger": "grow", "larger": "grow", "smaller": "shrink",
     "higher": "rise", "lower": "fall", "better": "improve", "worse": "worsen",
 }
+# "left the agency intact", "kept it untouched": a verb of keeping with such an adjective says the thing was preserved.
+KEEPING = frozenset({"leave", "keep"})
+KEPT = {"intact": "preserve", "untouched": "preserve", "unchanged": "preserve"}
 
 
 def _verb_lemma(tok: Token) -> str:
     """A verb's lemma, a phrasal verb of the [predicates] table with its particle ("give up"), or for a verb of
-    becoming with a comparative the change it names ("grew weaker" → weaken)."""
+    becoming with a comparative the change it names ("grew weaker" → weaken), for one of keeping what it says was
+    done ("left intact" → preserve)."""
     own = lemma(tok)
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if particle is not None and f"{own} {particle}" in opposites("predicates"):
@@ -85,14 +89,17 @@ def _verb_lemma(tok: Token) -> str:
     comp = _become_what(tok)
     if comp is None:
         return own
-    return COMPARATIVE_CHANGES.get(comp.lower_, f"{own} {comp.lower_}")
+    return COMPARATIVE_CHANGES.get(comp.lower_) or KEPT.get(comp.lower_) or f"{own} {comp.lower_}"
 
 
 def _become_what(tok: Token) -> Token | None:
-    """The adjective of a verb of becoming ("grew weaker", "became tired"), if any."""
-    if lemma(tok) not in BECOMING:
+    """The adjective of a verb of becoming ("grew weaker", "became tired"), or of keeping that says the thing was
+    kept as it was ("left intact"), if any."""
+    own = lemma(tok)
+    if own not in BECOMING | KEEPING:
         return None
-    return next((c for c in tok.children if c.dep_ in {"acomp", "oprd"} and c.pos_ in {"ADJ", "ADV"}), None)
+    comp = next((c for c in tok.children if c.dep_ in {"acomp", "oprd"} and c.pos_ in {"ADJ", "ADV"}), None)
+    return comp if own in BECOMING or (comp is not None and comp.lower_ in KEPT) else None
 
 
 def _said(tok: Token) -> str:
@@ -287,6 +294,9 @@ def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt
             thing = _opposite_changes(s, t, src_words, stmt_words)
             if thing is None:
                 continue
+            # the same thing over the same stretch of time ("in recent years" both): as sure as two figures going
+            # opposite ways (the quantities rule's 0.9)
+            period = _period(src) & _period(stmt) or _specifiers(s.tok)[1] & _specifiers(t.tok)[1]
             findings.append(
                 Finding(
                     rule="polarity",
@@ -295,11 +305,21 @@ def _changes(src_preds: list[_Stance], stmt_preds: list[_Stance], src: Doc, stmt
                     f"the statement says {_it(s.tok, thing)} went {_way(t.lemma)} (“{_said(t.tok)}”)",
                     source_span=token_span([s.tok]),
                     statement_span=token_span([t.tok]),
-                    confidence=0.75,
+                    confidence=0.9 if period else 0.75,
                 )
             )
             break
     return findings
+
+
+PERIOD = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|two|three|five|ten)\s+)?"
+                    r"(year|month|decade|week)s?\b", re.IGNORECASE)
+
+
+def _period(doc: Doc) -> set[str]:
+    """The recent stretches of time a sentence speaks of ("in recent years", "over the past decade" → {year},
+    {decade})."""
+    return {m.group(1).lower() for m in PERIOD.finditer(doc.text)}
 
 
 def _aligned(s_subj: set[str], s_obj: set[str], t_subj: set[str], t_obj: set[str], src_words: set[str]) -> set[str]:
@@ -631,7 +651,8 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     """Find a predicate negated, or replaced by its opposite, between source and statement."""
     findings = []
     src_preds, stmt_preds = _stances(src), _stances(stmt)
-    src_words = content_lemmas(src)
+    # with the words of the sentence before, which an object referring back ("criticized these actions") may name
+    src_words = content_lemmas(src) | set(src._.before_words if Doc.has_extension("before_words") else ())
     opposed = opposites("predicates")
     # the predicates about the same thing: for each statement predicate the source's (with the shared words),
     # for each source predicate the statement's

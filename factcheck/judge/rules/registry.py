@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factcheck.judge.registry import DOCUMENT_RULES, PAIR_RULES, Rule, rules
+from factcheck.judge.rules._common import content_lemmas
 from factcheck.judge.rules.antonyms import check_antonyms
 from factcheck.judge.rules.attribution import check_attribution
 from factcheck.judge.rules.coverage import check_coverage
@@ -16,6 +17,8 @@ from factcheck.results import Finding
 
 if not Doc.has_extension("antecedents"):
     Doc.set_extension("antecedents", default=frozenset())
+if not Doc.has_extension("before_words"):  # content lemmas of the sentence before ("… led to military operations")
+    Doc.set_extension("before_words", default=frozenset())
 
 rules.register("quantities", check_quantities)
 rules.register("dates", check_dates)
@@ -34,7 +37,8 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
 
     `context` is the sentence before a source sentence that refers back to it ("This US-funded initiative…"
     after the sentence naming Plan Colombia): its names become the source Doc's `._.antecedents`, which a
-    rule may read to match a description in the source with a name in the statement.
+    rule may read to match a description in the source with a name in the statement, and its content words
+    `._.before_words` (what "these actions" may stand for).
     """
     if nlp is None:
         from factcheck.ingest.nlp import parse  # cached: the same texts recur across evidence items
@@ -47,6 +51,7 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
     if ctx_doc is not None:  # on a copy: parses are cached and shared (serve checks in several threads)
         src_doc = src_doc.copy()
         src_doc._.antecedents = antecedents(ctx_doc)
+        src_doc._.before_words = frozenset(content_lemmas(ctx_doc))
     findings: list[Finding] = []
     for name, check in PAIR_RULES.items():
         if not blocking_only or rules[name].blocks:
