@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     # a model's own fusion.json (the shipped model's holds the values tuned for it) overrides them, and an
     # explicit FACTCHECK_<NAME> or keyword overrides both.
     min_similarity: float = Field(0.4, description="claims less similar than this are not evidence at all")
-    align_similarity: float = Field(0.5, description="rules only judge claims at least this similar")
+    align_similarity: float = Field(0.5, description="rules only judge claims at least this similar (and the most similar claim)")
     entail_threshold: float = Field(0.5, description="P(entailment) at which a claim supports")
     contradict_threshold: float = Field(0.5, description="P(contradiction) at which a claim contradicts")
     rule_weight: float = Field(0.3, description="added to entailment by an agreeing rule")

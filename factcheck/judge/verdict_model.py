@@ -3,8 +3,8 @@ statement, calibrated by temperature (and a monotone map of the chosen verdict's
 hand-set fusion thresholds.
 
 The NLI judge builds the evidence (retrieved claims, NLI probabilities for those at least `min_similarity`
-similar, rule findings for those at least `align_similarity` similar and the blocking ones for the other scored
-items, the coverage check per document); this
+similar, rule findings for those at least `align_similarity` similar — and for the most similar one whatever its
+similarity — and the blocking ones for the other scored items, the coverage check per document); this
 module turns that evidence into one feature vector (`statement_features`), the model turns the vector into
 P(SUPPORTED), P(CONTRADICTED), P(NOT_ENOUGH_INFO), and `VerdictModel.decide` picks the verdict, its confidence
 (the calibrated probability of that verdict) and the explanation. `min_similarity` and `align_similarity`
