@@ -184,26 +184,24 @@ def _closing_description(sent) -> list[str]:
     achieve total peace in Colombia, a goal threatened by resurgent attacks …" → "Total peace is a goal threatened by
     resurgent attacks …" (the parser hangs such a phrase on the verb; it needs a participle or relative clause of its
     own, so a bare "…, a first" is left alone)."""
-    words = [t for t in sent if not t.is_punct]
+    doc = sent.doc
     for tok in sent:
-        if tok.dep_ not in ("npadvmod", "appos") or tok.pos_ != "NOUN":
-            continue
-        sub = list(tok.subtree)
-        # hung on the verb, or (read in its paragraph) on a distant noun across the clause: not a plain apposition
-        between = sent.doc[tok.head.i + 1:sub[0].i] if tok.head.i < sub[0].i else []
-        if tok.head.pos_ not in ("VERB", "AUX") and not any(t.pos_ == "VERB" for t in between):
-            continue
-        if tok.lemma_.lower() in EVENT_NOUNS:
+        if tok.dep_ not in ("npadvmod", "appos") or tok.pos_ != "NOUN" or tok.lemma_.lower() in EVENT_NOUNS:
             continue  # "…, a move that angered truckers" describes the act, not its object
-        if not (sub[0].i - 1 >= sent.start and sent.doc[sub[0].i - 1].text == "," and sub[-1].i >= words[-1].i
-                and any(c.dep_ in ("acl", "relcl") for c in tok.children)):
+        sub = list(tok.subtree)
+        first, last = sub[0].i, sub[-1].i
+        if first - 1 < sent.start or doc[first - 1].text != "," or not any(c.dep_ in ("acl", "relcl") for c in tok.children):
             continue
-        objects = [t for t in sent if t.dep_ == "dobj" and t.pos_ == "NOUN" and t.i < sub[0].i]
-        if not objects:
+        if any(not t.is_punct for t in doc[last + 1:sent.end]):
+            continue  # not the end of the sentence
+        # hung on the verb, or (read in its paragraph) on a distant noun across the clause: not a plain apposition
+        if tok.head.pos_ not in ("VERB", "AUX") and not any(t.pos_ == "VERB" for t in doc[tok.head.i + 1:first]):
             continue
-        obj = objects[-1]
-        np_ = [t for t in obj.subtree if t.i <= obj.i and not t.is_punct]
-        return [tidy_clause(render_tokens(np_) + " is " + render_tokens(t for t in sub if not t.is_punct or t.i < sub[-1].i))]
+        obj = next((t for t in reversed(doc[sent.start:first]) if t.dep_ == "dobj" and t.pos_ == "NOUN"), None)
+        if obj is None:
+            continue
+        phrase = [t for t in obj.subtree if t.i <= obj.i and not t.is_punct]
+        return [tidy_clause(f"{render_tokens(phrase)} is {render_tokens(sub)}")]
     return []
 
 

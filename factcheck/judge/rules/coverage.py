@@ -184,9 +184,10 @@ AFFILIATIONS = frozenset({"party", "opposition", "movement", "faction", "coaliti
 
 
 def _belongs_to(verb, names: frozenset[str]) -> list:
-    """The group someone (or something) is said to belong to, of a kind that says who they are (`AFFILIATIONS`: "the
-    candidate belonged to an opposition party": party, opposition), when the document never uses its words: like "a member of the opposition", it says who they are.
-    The subject is not read: spaCy's small model often gives the verb another one after a relative clause."""
+    """The words of a group someone is said to belong to, of a kind that says who they are (`AFFILIATIONS`: "the
+    candidate belonged to an opposition party" → party, opposition), that the document never uses: like "a member of
+    the opposition", it says who they are. The subject is not read: spaCy's small model often gives the verb another
+    one after a relative clause."""
     if verb.pos_ != "VERB" or lemma(verb) != "belong" or negation_of(verb) is not None:
         return []
     to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
@@ -195,6 +196,8 @@ def _belongs_to(verb, names: frozenset[str]) -> list:
         return []  # "the men belonged to a 200-strong contingent" may be the source's "group of 200 soldiers"
     words = [group, *(c for c in group.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
     return [w for w in words if not _uses_word(w, names)]
+
+
 WORD_STEM = 7  # letters a document word shares with a longer description word to be the same word ("graduate",
 # "graduated"; "communicators", "communication"), not merely a related one ("opposition", "opposing")
 

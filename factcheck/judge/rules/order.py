@@ -125,13 +125,14 @@ def _act(verb: Token) -> Token | None:
 
 
 # Words for one act of saying someone did wrong: Petro "claimed" US officials were involved = his "accusations".
-SAME_ACTS = (frozenset({"accuse", "accusation", "claim", "allege", "allegation", "charge"}),)
+ACCUSING = frozenset({"accuse", "accusation", "claim", "allege", "allegation", "charge"})
 
 
 def _same(a: Token, b: Token) -> bool:
-    """Whether two heads name one event: the same lemma, or a verb and its noun ("accused", "accusations")."""
+    """Whether two heads name one event: the same lemma, a verb and its noun ("accused", "accusations"), or two words
+    for one accusation ("claimed", "accusations")."""
     la, lb = lemma(a), lemma(b)
-    return la == lb or same_stem(la, lb) or any(la in group and lb in group for group in SAME_ACTS)
+    return la == lb or same_stem(la, lb) or {la, lb} <= ACCUSING
 
 
 def _maps(stmt: tuple[Token, Token], src: tuple[Token, Token], back: bool) -> bool:

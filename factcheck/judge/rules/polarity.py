@@ -83,13 +83,19 @@ def _verb_lemma(tok: Token) -> str:
     becoming with a comparative the change it names ("grew weaker" → weaken), for one of keeping what it says was
     done ("left intact" → preserve)."""
     own = lemma(tok)
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if particle is not None and f"{own} {particle}" in opposites("predicates"):
-        return f"{own} {particle}"  # a phrasal verb the table names: "gave up" the goal against "strives" for it
+    particle = _particle(tok)
+    if particle is not None:
+        return f"{own} {particle.lower_}"  # a phrasal verb the table names: "gave up" the goal against "strives" for it
     comp = _become_what(tok)
     if comp is None:
         return own
     return COMPARATIVE_CHANGES.get(comp.lower_) or KEPT.get(comp.lower_) or f"{own} {comp.lower_}"
+
+
+def _particle(tok: Token) -> Token | None:
+    """The particle of a phrasal verb the [predicates] table names ("gave up", "scale back"), if any."""
+    particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+    return particle if particle is not None and f"{lemma(tok)} {particle.lower_}" in opposites("predicates") else None
 
 
 def _become_what(tok: Token) -> Token | None:
@@ -105,8 +111,8 @@ def _become_what(tok: Token) -> Token | None:
 def _said(tok: Token) -> str:
     """The words a finding quotes for a verb: with its particle when the table names the phrasal verb ("scale
     back"), the adjective of a verb of becoming ("grew weaker") or its stance noun ("voiced support")."""
-    if " " in _verb_lemma(tok) and _become_what(tok) is None:
-        particle = next(c for c in tok.children if c.dep_ == "prt")
+    particle = _particle(tok)
+    if particle is not None:
         return f"{tok.text} {particle.text}"
     comp = _become_what(tok)
     if comp is None:

@@ -1148,15 +1148,16 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             matches = [s for s in matches if s.thing == t.thing]
         if not matches and t.modal:
             continue  # a possibility the source does not state as one is left to the other rules
-        swap = next((s for s in src_q if currency_swap(s, t) and _same_measure(replace(s, kind=t.kind), t)), None)
-        if not matches and swap is not None:
-            findings.append(Finding(
-                rule="quantities", relation="contradicts", confidence=0.9,
-                explanation=(f"the source says {_fmt(swap)}; the statement says {_fmt(t)}, the same figure in "
-                             f"{t.kind.removeprefix('money:')} where the source has {swap.kind.removeprefix('money:')}"),
-                source_span=make_span(src, swap.start, swap.end), statement_span=make_span(stmt, t.start, t.end)))
-            continue
         if not matches:
+            swap = next((s for s in src_q if currency_swap(s, t) and _same_measure(replace(s, kind=t.kind), t)), None)
+            if swap is not None:
+                findings.append(Finding(
+                    rule="quantities", relation="contradicts", confidence=0.9,
+                    explanation=(f"the source says {_fmt(swap)}; the statement says {_fmt(t)}, the same figure in "
+                                 f"{t.kind.removeprefix('money:')} where the source has "
+                                 f"{swap.kind.removeprefix('money:')}"),
+                    source_span=make_span(src, swap.start, swap.end), statement_span=make_span(stmt, t.start, t.end)))
+                continue
             unconfirmed = _unconfirmed(src, stmt, src_q, t)
             findings += [unconfirmed] if unconfirmed else []
             continue

@@ -425,6 +425,10 @@ class Waters(NamedTuple):
     things: set[str]  # lemmas of what is there: the nouns and the verb the place hangs on, the subject of "took place"
 
 
+# Words for one kind of thing at sea: "drug boats" and "drug vessels" are the same things.
+VESSELS = {"boat": "vessel", "ship": "vessel", "speedboat": "vessel", "craft": "vessel"}
+
+
 def _located(place: Token) -> set[str]:
     """Lemmas of what a place names the whereabouts of: the nouns up to the verb it hangs on and their compounds
     ("strikes against drug vessels in the Caribbean" → vessel, drug, strike, and the verb; a boat or ship is a
@@ -447,10 +451,6 @@ def _located(place: Token) -> set[str]:
         if cur.head.i == cur.i:
             break
     return {VESSELS.get(w, w) for w in out} - {"place"}
-
-
-# Words for one kind of thing at sea: "drug boats" and "drug vessels" are the same things.
-VESSELS = {"boat": "vessel", "ship": "vessel", "speedboat": "vessel", "craft": "vessel"}
 
 
 def waters(doc: Doc) -> list[Waters]:
