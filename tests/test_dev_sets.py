@@ -21,7 +21,7 @@ def rows(name):
 
 @pytest.mark.parametrize("name", ["seed_own.csv", "seed_fresh.csv", "seed_roles.csv", "seed_blind.csv", "seed_blind2.csv",
                                   "seed_blind3.csv", "seed_blind4.csv", "seed_blind5.csv", "seed_blind6.csv",
-                                  "news_own.csv", "news_fresh.csv"])
+                                  "seed_blind7.csv", "news_own.csv", "news_fresh.csv"])
 def test_each_set_has_statements_labels_and_kinds(name):
     data = rows(name)
     assert data and all(r["statement"].strip() and r["label"] in LABELS and r["kind"] for r in data)
