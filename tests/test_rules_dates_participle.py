@@ -14,11 +14,12 @@ CASES = [
     (SOURCE, "The Tigres rebel group disarmed in 2012.", {"contradicts"}),
     (SOURCE, "The Tigres group demobilized in 2019.", {"contradicts"}),
     # must not fire (no contradiction): the same year, another event of the group, a verb about something else,
-    # another sentence's event (another group's name is the coverage rule's: "the Leones group")
+    # another sentence's event (another group's name is the coverage rule's: "the Leones group"); a year the source
+    # sentence does not give is only unconfirmed (neutral: that sentence cannot support it)
     (SOURCE, "The Tigres group disarmed in 2016.", {"supports"}),
-    (SOURCE, "The Tigres rebel group founded in 2012 grew quickly.", set()),
-    (SOURCE, "Police found the weapons hidden in 2012.", set()),
-    ("The rebels signed the accord in 2016.", "The Tigres rebel group disarmed in 2012.", set()),
+    (SOURCE, "The Tigres rebel group founded in 2012 grew quickly.", {"neutral"}),
+    (SOURCE, "Police found the weapons hidden in 2012.", {"neutral"}),
+    ("The rebels signed the accord in 2016.", "The Tigres rebel group disarmed in 2012.", {"neutral"}),
 ]
 
 

@@ -144,10 +144,12 @@ class NLIJudge:
                     gap = [f.model_copy(update={"blocks": None}) for f in gap]  # still noted, no longer binding
                 ev.findings = ev.findings + gap
         if self.use_rules:
+            from factcheck.judge.rules.dates import settle_dates
             from factcheck.judge.rules.quantities import settle_across
 
             for evs in evidence_lists:
                 settle_across(evs)
+                settle_dates(evs)
         if self.reads_passages:
             self._read_passages(statements, hits, evidence_lists)
         results = []

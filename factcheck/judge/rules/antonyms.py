@@ -99,12 +99,27 @@ def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
                 continue
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in lex:
             continue
-        if tok.pos_ in {"ADJ", "NOUN", "ADV"} or (tok.pos_ == "VERB" and tok.dep_ in {"amod", "acomp"}):
+        if tok.pos_ in {"ADJ", "NOUN", "ADV"} or (tok.pos_ == "VERB" and tok.dep_ in {"amod", "acomp"}) or \
+                _subject_changes(tok):
             for word in (tok.lower_, lemma(tok), *_adjective_of(tok)):
                 if word in lex:
                     out.append((word, tok, [tok]))
                     break
     return out
+
+
+def _opposed(s_word: str, s_tok: Token, t_word: str, t_tok: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """Whether two terms are opposites as written or as lemmas ("rising" is listed against "falling", its lemma
+    "rise" against "reduce")."""
+    return any(a in lex.get(b, ()) for a in {s_word, lemma(s_tok)} for b in {t_word, lemma(t_tok)})
+
+
+def _subject_changes(tok: Token) -> bool:
+    """A verb that says how its noun subject goes, with no object ("attacks … subside", "exports declined"): it
+    describes that subject as an adjective would ("resurgent attacks")."""
+    return tok.pos_ == "VERB" and tok.dep_ not in {"amod", "acomp"} and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in tok.children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def _adjective_of(tok: Token) -> tuple[str, ...]:
@@ -127,7 +142,11 @@ def _same_thing(a: set[str], b: set[str]) -> set[str]:
 
 
 def _target(tok: Token) -> set[str]:
-    """Lemmas of what a word describes: its head noun chain, and the subject where a copula links them."""
+    """Lemmas of what a word describes: its head noun chain, and the subject where a copula links them (a verb of
+    `_subject_changes`: its subject)."""
+    if _subject_changes(tok):
+        return {lemma(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree
+                if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
     out: set[str] = set()
     cur = tok
     while cur.dep_ in {"amod", "compound", "advmod", "npadvmod"} and cur.head.i != cur.i:
@@ -308,14 +327,20 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
     src_words, stmt_words = {w for w, _, _ in src_terms}, {w for w, _, _ in stmt_terms}
     for t_word, t_tok, t_toks in stmt_terms:
         for s_word, s_tok, s_toks in src_terms:
-            if s_word not in lex.get(t_word, ()):
+            if not _opposed(s_word, s_tok, t_word, t_tok, lex):
                 continue
+            if _subject_changes(s_tok) and _subject_changes(t_tok):
+                continue  # two verbs of one subject ("prices rose", "prices fell") are the polarity rule's
             if t_word in src_words and s_word in stmt_words:
                 continue  # both texts name both sides ("pregnant and nonpregnant women")
             if s_word in DEGREES and t_word in DEGREES and not _same_degree_of(s_tok, t_tok, lex):
                 continue  # "more fragile" against "less formal": two comparisons, not one
             back = _referred_back(s_tok, t_tok, src)
-            if _restrictive(s_tok) or _restrictive(t_tok) or (not back and _compares_other_things(s_tok, t_tok)):
+            # a kind picked out ("severe cases") is no opposite of another kind, but the way the whole goes is
+            # ("resurgent attacks" against "attacks … subside")
+            restrictive = (_restrictive(s_tok) and not _subject_changes(t_tok)) or (
+                _restrictive(t_tok) and not _subject_changes(s_tok))
+            if restrictive or (not back and _compares_other_things(s_tok, t_tok)):
                 continue
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):
                 continue  # "he acted legally" and "she acted illegally" are two people's acts

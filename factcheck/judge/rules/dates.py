@@ -13,7 +13,7 @@ the statement's day. A weekday is compared with a weekday only, a month-day with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,7 +41,7 @@ from factcheck.judge.rules.patterns import (
     WEEKDAYS,
     YEAR,
 )
-from factcheck.results import Finding, Relation
+from factcheck.results import Evidence, Finding, Relation
 
 DATE = re.compile(
     r"(?P<prep>\b(?:in|since|after|before|until|by|from|during|of)\s+)?"
@@ -741,4 +741,44 @@ def check_dates(src: Doc, stmt: Doc) -> list[Finding]:
                 best = (best[0], found)
         if best is not None:
             findings.append(best[1])
+        elif _undated(src, t):
+            findings.append(Finding(
+                rule="dates", relation="neutral", confidence=0.7, blocks="support",
+                explanation=f"{NO_DATE} “{t.text}”", statement_span=make_span(stmt, t.start, t.end)))
     return findings + check_order(src, stmt)
+
+
+NO_DATE = "the source sentence gives no date for the statement's"
+
+
+def settle_dates(evidence: Sequence[Evidence]) -> None:
+    """Across one statement's evidence: a statement year one sentence of a document does not give and another
+    scored sentence of it does ("in 2024" against the sentence giving the 2024 figure) no longer keeps the first
+    from supporting the rest: the statement puts together what the document says in two places."""
+    undated = {(ev.source, f.statement_span.start, f.statement_span.end) for ev in evidence for f in ev.findings
+               if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
+               and f.explanation.startswith(NO_DATE)}
+    given = {key for key in undated for ev in evidence if ev.source == key[0] and ev.probabilities is not None
+             and not any(f.rule == "dates" and f.explanation.startswith(NO_DATE) and f.statement_span is not None
+                         and (f.statement_span.start, f.statement_span.end) == key[1:] for f in ev.findings)}
+    if not given:
+        return
+    for ev in evidence:
+        ev.findings = [f.model_copy(update={"blocks": None, "explanation": f"{f.explanation}; another sentence of "
+                                            "the source gives it"})
+                       if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
+                       and f.explanation.startswith(NO_DATE)
+                       and (ev.source, f.statement_span.start, f.statement_span.end) in given else f
+                       for f in ev.findings]
+
+
+def _undated(src: Doc, t: DateRef) -> bool:
+    """Whether a statement's year (or decade) is one the source sentence gives nowhere, nor the sentence before it
+    that it refers back to: that sentence cannot confirm it ("came to an end in 2015" against "the Farc …
+    demobilized in 2016")."""
+    if t.lo is None or t.hi is None or t.hi - t.lo > 9:  # a day without a year, or an open end ("since 2010")
+        return False
+    if any(s.lo is not None and s.hi is not None and s.lo <= t.hi and t.lo <= s.hi for s in extract(src)):
+        return False
+    before = src._.before_numbers if Doc.has_extension("before_numbers") else frozenset()
+    return not any(str(year) in before or f"{year}s" in before for year in range(t.lo, t.hi + 1))

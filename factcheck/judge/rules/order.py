@@ -101,6 +101,9 @@ def _around(word: Token) -> Iterator[Order]:
         other, act = _event(_act(word.head)), word.head.head
     else:
         other, act = _event(_pobj(word)), word.head
+    if act.dep_ == "ROOT" and act.pos_ == "NOUN":  # a sentence read without a verb: "The US suspended payments …"
+        # parsed as a noun phrase, its verb an adjective of the object
+        act = next((c for c in act.children if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < act.i), act)
     if act.pos_ not in {"VERB", "AUX"} or not _said_plainly(act):
         return
     event = _event(_act(act))

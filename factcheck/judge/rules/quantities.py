@@ -1012,6 +1012,18 @@ def currency_swap(a: Quantity, b: Quantity) -> bool:
             and _written(a) is not None and _written(a) == _written(b))
 
 
+def _misscaled(src_q: list[Quantity], t: Quantity) -> Quantity | None:
+    """The one source figure a statement figure misreads by a power of a thousand, where the two share too few words
+    to be matched as one measure ("American assistance … amounted to less than $400,000" against "US aid …
+    exceeding $400 million"): of the same kind, about a name or word in common, with nothing telling them apart, and
+    no source figure written as the statement's (which would be the one it reports)."""
+    if any(_same_written(s, t) for s in src_q):
+        return None
+    found = [s for s in src_q if scale_mismatch(s, t) and not _told_apart(s, t)
+             and (s.names & t.names or s.context & t.context)]
+    return found[0] if len(found) == 1 else None
+
+
 def unit_mismatch(a: Quantity, b: Quantity) -> bool:
     """The same written figure in another unit of one dimension: "50 minutes" against "50 hours"."""
     return bool(a.unit and b.unit) and a.unit != b.unit and a.figure is not None and a.figure == b.figure
@@ -1157,6 +1169,14 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
                                  f"{t.kind.removeprefix('money:')} where the source has "
                                  f"{swap.kind.removeprefix('money:')}"),
                     source_span=make_span(src, swap.start, swap.end), statement_span=make_span(stmt, t.start, t.end)))
+                continue
+            scaled = _misscaled(src_q, t)
+            if scaled is not None:
+                findings.append(Finding(
+                    rule="quantities", relation="contradicts", confidence=0.8,
+                    explanation=f"the source says {_fmt(scaled)}; the statement says {_fmt(t)}, the same digits "
+                                f"{_times(scaled, t)}",
+                    source_span=make_span(src, scaled.start, scaled.end), statement_span=make_span(stmt, t.start, t.end)))
                 continue
             unconfirmed = _unconfirmed(src, stmt, src_q, t)
             findings += [unconfirmed] if unconfirmed else []

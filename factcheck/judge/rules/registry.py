@@ -19,6 +19,8 @@ if not Doc.has_extension("antecedents"):
     Doc.set_extension("antecedents", default=frozenset())
 if not Doc.has_extension("before_words"):  # content lemmas of the sentence before ("… led to military operations")
     Doc.set_extension("before_words", default=frozenset())
+if not Doc.has_extension("before_numbers"):  # the numbers written in it ("2016", "2000s")
+    Doc.set_extension("before_numbers", default=frozenset())
 
 rules.register("quantities", check_quantities)
 rules.register("dates", check_dates)
@@ -37,8 +39,8 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
 
     `context` is the sentence before a source sentence that refers back to it ("This US-funded initiative…"
     after the sentence naming Plan Colombia): its names become the source Doc's `._.antecedents`, which a
-    rule may read to match a description in the source with a name in the statement, and its content words
-    `._.before_words` (what "these actions" may stand for).
+    rule may read to match a description in the source with a name in the statement, its content words
+    `._.before_words` (what "these actions" may stand for) and its numbers `._.before_numbers` (a year it gives).
     """
     if nlp is None:
         from factcheck.ingest.nlp import parse  # cached: the same texts recur across evidence items
@@ -52,6 +54,7 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
         src_doc = src_doc.copy()
         src_doc._.antecedents = antecedents(ctx_doc)
         src_doc._.before_words = frozenset(content_lemmas(ctx_doc))
+        src_doc._.before_numbers = frozenset(t.lower_ for t in ctx_doc if t.like_num or t.lower_[:1].isdigit())
     findings: list[Finding] = []
     for name, check in PAIR_RULES.items():
         if not blocking_only or rules[name].blocks:

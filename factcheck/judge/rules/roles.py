@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from factcheck.ingest.nlp import which_antecedent
 from factcheck.judge.rules._common import (
     actor_name,
+    clause_head,
     content_lemmas,
     entity_of,
     is_hedged,
@@ -23,6 +24,7 @@ from factcheck.judge.rules._common import (
     negation_of,
     phrase_head,
     runs,
+    same_stem,
     subject_of,
     token_span,
 )
@@ -35,6 +37,7 @@ SOLE_AGENT_PREDICATES = frozenset({
     "fund", "finance", "bankroll", "sponsor", "build", "construct", "found", "establish", "create", "design",
     "invent", "write", "author", "compose", "paint", "direct", "launch", "develop", "manufacture", "discover",
     "assassinate", "kill", "murder", "win", "elect", "appoint", "sign",
+    "dismantle", "abolish", "disband", "dissolve",  # an agency or a programme is ended once, by one government
 })
 
 # Verbs that name one act: who "bankrolled", "financed" or "paid for" something funded it.
@@ -445,8 +448,9 @@ def _located(place: Token) -> set[str]:
             if _place_act(cur) == "take place" or lemma(cur) in HAPPEN or is_passive(cur):
                 # what took place there, or what was acted on there ("drug boats were destroyed in the Pacific")
                 subject = phrase_head(subject_of(cur))
-                if subject is not None:
-                    out |= {lemma(t) for t in subject.subtree if t.pos_ == "NOUN"}
+                if subject is not None:  # its head whatever its tag ("The US military strikes … took place":
+                    # the parser reads "strikes" as a verb with "military" its subject)
+                    out |= {lemma(t) for t in subject.subtree if t.pos_ == "NOUN"} | {lemma(subject)}
             break
         if cur.head.i == cur.i:
             break
@@ -676,9 +680,25 @@ def _other_country(src: Doc, stmt: Doc) -> list[Finding]:
         s_names, s_mods = src_countries[noun]
         if countries & s_names:
             continue
+        direct = all(m[0].head.i == m[-1].i for m in (s_mods, mods))  # "Colombia's forces"; not "US forces
+        if direct and not _same_business(s_mods[-1], mods[-1]):       # launched the raids": the raids are the affair
+            continue
         return [_contradiction(f"the source says “{s_mods[0].text} {s_mods[1].text}”; the statement says "
                                f"“{mods[0].text} {mods[1].text}”, another country's", s_mods[:1], mods[:1], 0.6)]
     return []
+
+
+def _same_business(a: Token, b: Token) -> bool:
+    """Whether two nouns take part in one affair: their clauses share a content word besides the noun and the country
+    words ("US officials had been involved in the death" and "accused Colombian officials of involvement in a
+    Colombian citizen's death" share the death; "bolster Colombia's security forces" and "American forces are
+    conducting an offensive" share nothing: two forces in two affairs)."""
+    def words(noun: Token) -> set[str]:
+        return content_lemmas(t for t in clause_head(noun).subtree if t.i != noun.i and t.ent_type_ not in
+                              COUNTRY_LABELS)
+
+    wa, wb = words(a), words(b)
+    return bool(wa & wb) or any(same_stem(x, y) for x in wa for y in wb)
 
 
 # Verbs that say where a thing comes from ("the intelligence comes from Colombia", "intelligence originating from
