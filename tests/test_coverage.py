@@ -160,6 +160,27 @@ def test_descriptions_of_people_the_source_never_gives(statement, missing):
     assert [t.text for t in undescribed(parse(statement), NAMES)] == missing
 
 
+@pytest.mark.parametrize("statement, missing", [
+    # a kind of people made the subject of an act, in a word the source never uses: it cannot say what they did
+    ("Colombian business leaders opposed Petro's approach.", ["business"]),
+    ("Coffee farmers protested against the plan.", ["Coffee"]),
+    ("Hospital dentists were accused of encouraging drug production.", ["Hospital"]),
+    # must not: a word the source uses, the people's own word (maybe the source's in other words), nothing to
+    # check, a denial, an object, an office
+    ("Guerrilla leaders opposed the plan.", []),
+    ("Farmers protested against the plan.", []),
+    ("Leaders opposed Petro's approach.", []),
+    ("Coffee farmers did not protest against the plan.", []),
+    ("The plan angered coffee farmers.", []),
+    ("The chief executive resigned.", []),
+    ("Guerrillas attacked the coast guard.", []),
+])
+def test_kinds_of_people_the_source_never_names_as_doers(statement, missing):
+    from factcheck.judge.rules.coverage import undescribed
+
+    assert [t.text for t in undescribed(parse(statement), NAMES)] == missing
+
+
 def test_a_description_the_document_never_gives_blocks_support_not_contradiction(fake_embedder):
     checker = Checker.from_texts({"a": " ".join(SOURCE)}, embedder=fake_embedder, nli=AlwaysEntails())
     gap = checker.check("Trump accused Petro, a former fisherman, of encouraging drug production in Colombia.")

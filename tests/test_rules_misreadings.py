@@ -174,3 +174,10 @@ def test_an_unmentioned_author_of_a_one_off_act_is_a_swap_not_a_gap(statement, s
 def test_tables_are_balanced():
     for table in (SCALES, DIRECTIONS, YEARS, ORDERS, ROLES):
         assert sum(not c[2] for c in table) >= sum(c[2] for c in table)
+
+
+@pytest.mark.parametrize("statement", ["The deal was signed in march 2015.", "The deal was signed in MAY 2015."])
+def test_a_month_in_any_case_is_read(statement):
+    # the date pattern ignores case; the month's number is looked up whatever its case
+    found = rule_findings("dates", "The deal was signed in March 2015.", statement)
+    assert [f.relation for f in found] == ["supports"] if "march" in statement else ["contradicts"], found

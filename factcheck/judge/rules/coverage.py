@@ -157,7 +157,7 @@ def undescribed(stmt: Doc, names: frozenset[str]) -> list:
 
     missing = []
     for tok in stmt:
-        missing += _belongs_to(tok, names)
+        missing += _belongs_to(tok, names) + _unknown_doers(tok, names)
         if tok.pos_ != "NOUN" or lemma(tok) not in person_nouns() or negation_of(tok.head) is not None:
             continue
         if not (tok.dep_ == "appos" or (tok.dep_ == "attr" and lemma(tok.head) in COPULAS)):
@@ -175,6 +175,23 @@ def undescribed(stmt: Doc, names: frozenset[str]) -> list:
 
 
 OFFICE_WORDS = frozenset({"chief", "vice", "deputy", "executive", "managing", "general"})
+
+
+def _unknown_doers(tok, names: frozenset[str]) -> list:
+    """The word that says which people (a plural: a group, not someone referred to) a statement makes the subject of
+    an act ("Colombian business leaders opposed …" → business; "coffee farmers protested …" → coffee) where the
+    document never uses it: it cannot say what those people did. The people's own word is not read ("rebels" may be
+    the document's "guerrillas"); offices are left to the roles rule."""
+    if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"} or lemma(tok) not in person_nouns():
+        return []
+    if tok.head.pos_ != "VERB" or negation_of(tok.head) is not None:
+        return []
+    from factcheck.judge.rules.roles import sole_title
+
+    if sole_title(tok) is not None or any(c.dep_ in {"compound", "amod"} and c.lower_ in OFFICE_WORDS
+                                          for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and not _uses_word(c, names)]
 
 
 # Groups whose name says who someone is (a party, a faction): belonging to one is a description of them.

@@ -354,7 +354,7 @@ def _years(doc: Doc) -> list[DateRef]:
         pred = _predicate(span.root)
         # "in May 2014" is a month of a year; "since May 2014" a span, left to the years
         plain = (m.group("prep") or "").strip().lower() in {"", "in", "during", "of"}
-        month = MONTHS.index(m.group("month")) + 1 if m.group("month") and plain else None
+        month = MONTHS.index(m.group("month").capitalize()) + 1 if m.group("month") and plain else None
         out.append(DateRef(interval[0], interval[1], start, m.end(), doc.text[start : m.end()], pred, month=month,
                            year=interval[0] if month is not None else None))
     return out
