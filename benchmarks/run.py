@@ -91,19 +91,26 @@ class BenchConfig:
         return cls(**{**defaults, **kw})
 
 
-def _screened(items: list[loaders.ClaimItem]) -> tuple[list[loaders.ClaimItem], list[tuple[str, str]]]:
-    """(the items the checker accepts, [(id, reason)] of those its input screen refuses, e.g. mojibake)."""
+def _refusal(text: str) -> str | None:
+    """Why the checker's input screen refuses `text` (e.g. mojibake, digits only), or None when it accepts it."""
     from factcheck.checker import validate_statement
     from factcheck.errors import InputError
     from factcheck.settings import get_settings
 
-    limit = get_settings().max_statement_chars
+    try:
+        validate_statement(text, get_settings().max_statement_chars)
+    except InputError as exc:
+        return str(exc)
+    return None
+
+
+def _screened(items: list[loaders.ClaimItem]) -> tuple[list[loaders.ClaimItem], list[tuple[str, str]]]:
+    """(the items the checker accepts, [(id, reason)] of those its input screen refuses, e.g. mojibake)."""
     kept, refused = [], []
     for it in items:
-        try:
-            validate_statement(it.claim, limit)
-        except InputError as exc:
-            refused.append((str(it.id), str(exc)))
+        why = _refusal(it.claim)
+        if why:
+            refused.append((str(it.id), why))
         else:
             kept.append(it)
     return kept, refused
@@ -327,13 +334,22 @@ class Harness:
 
         nlp = get_nlp()
         by_doc: dict[str, list[loaders.SummaryItem]] = defaultdict(list)
+        refused: list[tuple[str, str, str]] = []  # (summary id, sentence, why)
         for it in items:
             by_doc[it.document].append(it)
         verdicts: dict[str, dict[str, list[Verdict]]] = {j: {} for j in SUMMARY_JUDGES}
         seconds = dict.fromkeys(SUMMARY_JUDGES, 0.0)
         for doc, group in by_doc.items():
             base = self.build({"doc": doc})
-            sents = {it.id: [s.text.strip() for s in nlp(it.summary).sents if s.text.strip()] for it in group}
+            sents: dict[str, list[str]] = {}
+            for it in group:  # a sentence the screen refuses (digits or punctuation only) is listed, not judged,
+                sents[it.id] = []  # as `factcheck review` lists a draft's unusable sentences
+                for s in (s.text.strip() for s in nlp(it.summary).sents):
+                    why = _refusal(s) if s else None
+                    if why:
+                        refused.append((it.id, s, why))
+                    elif s:
+                        sents[it.id].append(s)
             for j in SUMMARY_JUDGES:
                 checker = self.variant(base, j)
                 t0 = time.perf_counter()
@@ -351,6 +367,12 @@ class Harness:
                              "unless a sentence is CONTRADICTED (or CONFLICTED). Balanced accuracy is the paper's "
                              "metric (GPT-4 82.4%, estimated human 90.9%).",
                              f"Up to {self.cfg.limit or 'all'} summaries per domain."]}
+        if refused:
+            notes = section["notes"]
+            assert isinstance(notes, list)
+            notes.append(f"{len(refused)} summary sentence(s) refused by the input screen and not judged "
+                                    "(the rest of each summary is): " + "; ".join(
+                                        f"{i} {s[:40]!r}: {why}" for i, s, why in refused[:3]))
 
         def balanced(group, judge, reading):
             gold = ["consistent" if it.consistent else "inconsistent" for it in group]

@@ -135,3 +135,22 @@ def test_the_resume_fingerprint_follows_the_model_files(tmp_path):
     assert set(before) == {"model.safetensors", "verdict_model.json"}
     (folder / "verdict_model.json").write_text('{"refit": true}')
     assert harness._model_files() != before
+
+
+def test_a_summary_sentence_the_input_screen_refuses_is_named_not_judged(tmp_path, fake_embedder, fake_nli):
+    """A summary sentence of digits or punctuation only (spaCy splits some off) is listed in the notes, not judged;
+    the rest of the summary still is (it crashed the whole SummEdits section)."""
+    root = tmp_path / "bench" / "summedits"
+    root.mkdir(parents=True)
+    doc = "Sales rose 8% in the third quarter.\nThe company opened two new stores in Lyon."
+    (root / "summedits_news.json").write_text(json.dumps([
+        {"id": "n1", "doc": doc, "summary": "Sales rose 8% in the third quarter. 2023. Two stores opened in Lyon.",
+         "label": 1},
+        {"id": "n2", "doc": doc, "summary": "The company opened two new stores in Lyon.", "label": 1}]))
+    cfg = BenchConfig.for_smoke(bench_dir=tmp_path / "bench", seed_csv=FIXTURES / "eval" / "seed_dev.csv",
+                                seed_corpus=FIXTURES / "eval" / "seed_corpus.txt", out_dir=tmp_path / "out",
+                                only=("summedits",), log=lambda m: None)
+    section = Harness(cfg, Models(embedder=fake_embedder, nli=fake_nli)).run()["benchmarks"]["summedits"]
+
+    assert section["n"] == 2
+    assert any("1 summary sentence(s) refused" in n and "n1 '2023.'" in n for n in section["notes"])
