@@ -252,10 +252,24 @@ def _negation(tok: Token) -> str | None:
             return "hedged"
         if any(c.dep_ == "neg" for c in cur.children) or (cur.pos_ in {"VERB", "AUX"} and negation_of(cur)):
             return "denied"
-        if cur.head.i == cur.i:
+        if cur.head.i == cur.i or _own_conjunct(cur):
             break
         cur = cur.head
     return None
+
+
+CONTRASTING = frozenset({"but", "yet", "whereas", "while"})
+
+
+def _own_conjunct(verb: Token) -> bool:
+    """Whether a coordinated clause stands on its own, out of the reach of the first one's "not" or "may": it has
+    its own subject ("that ringtone isn't to everyone's taste but my granddaughter loaded it") or is set against
+    it ("did not resign but was dismissed"); "did not eat or drink" shares one subject and one negation."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in CONTRASTING and c.i < verb.i for c in verb.head.children)
 
 
 def _clause_negated(tok: Token) -> bool:
