@@ -134,3 +134,16 @@ def test_a_sentence_that_refers_back_is_scored_with_its_antecedent(fake_embedder
     [read] = checker._read_on(vec, [hits])
     follower = [h for h in read if h.claim.sentence == FUNDED]
     assert follower and follower[0].similarity > 0  # … but follows its antecedent in, scored as read after it
+
+
+def test_a_claim_read_after_a_sentence_that_contradicts_the_statement_cannot_support_it():
+    from factcheck.judge.judges import _contradicted_before
+
+    before = ("The three soldiers went missing after a trip to a mall and are not viewed as a security threat, a "
+              "spokesman said.")
+    found = _contradicted_before(before, "A spokesman said the soldiers were viewed as a security threat.")
+    assert found and all(f.relation == "neutral" and f.blocks == "support" for f in found)
+    assert all(f.source_span is None for f in found)  # its offsets are in the sentence before, not in the claim
+    assert "sentence before it" in found[0].explanation
+    assert not _contradicted_before(before, "A spokesman said the soldiers were not viewed as a security threat.")
+    assert not _contradicted_before(before, "The men were not armed during their training.")

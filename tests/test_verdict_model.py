@@ -58,8 +58,8 @@ def test_blocked_items_leave_the_directions_they_are_blocked_from():
 
 def test_rule_findings_become_features_by_rule_and_relation():
     items = [ev("The Farc demobilized in 2016.", e=0.2, c=0.7,
-                findings=[finding("dates", "contradicts", 0.9), finding("shouting", "contradicts", 0.4),
-                          finding("roles", "supports", 0.5)], attributed_to="Petro")]
+                findings=[finding("dates", "contradicts", 0.9), finding("shouting", "contradicts", 0.4)]),
+             ev("The Farc demobilized.", e=0.3, findings=[finding("roles", "supports", 0.5)], attributed_to="Petro")]
     f = statement_features("The Farc demobilized in 2020.", items)
     assert f["rule_dates_contradicts"] == 0.9 and f["rule_other_contradicts"] == 0.4
     assert f["rule_roles_supports"] == 0.5 and f["rule_dates_supports"] == 0.0
@@ -416,3 +416,17 @@ def test_an_agreeing_speaker_is_no_support_for_contradicted_content(others, coun
               findings=[finding("attribution", "supports", 0.6), *others])
     f = statement_features("Officials said the men had access to weapons.", [item])
     assert f["rule_attribution_supports"] == (0.6 if counted else 0.0)
+
+
+@pytest.mark.parametrize(("others", "counted"), [
+    ([finding("polarity", "contradicts", 0.8)], False),  # the figure agrees, what is said of it is denied
+    ([finding("antonyms", "contradicts", 0.75)], False),
+    ([], True),  # the figure agrees and nothing contradicts: counted
+    ([finding("dates", "supports", 0.7)], True),
+    ([finding("quantities", "contradicts", 0.7)], True),  # the rule on another figure of its own: left as it is
+])
+def test_an_agreeing_figure_is_no_support_for_contradicted_content(others, counted):
+    item = ev("The three soldiers are not viewed as a security threat.", e=0.5, c=0.4,
+              findings=[finding("quantities", "supports", 0.7), *others])
+    f = statement_features("The three soldiers were viewed as a security threat.", [item])
+    assert f["rule_quantities_supports"] == (0.7 if counted else 0.0)

@@ -134,6 +134,8 @@ class NLIJudge:
                 # share few words with it, "strikes … took place in the Pacific" against "strikes … in the Caribbean")
                 loose = ev.similarity < self.fusion.align_similarity and ev is not tops[si]
                 ev.findings = _run_rules(ev.sentence, statements[si], before, blocking_only=loose)
+                if before:
+                    ev.findings = ev.findings + _contradicted_before(before, statements[si])
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:
                 doc_id = hits[si][ei].claim.doc_id
@@ -226,6 +228,16 @@ def _run_rules(sentence: str, statement: str, context: str | None = None, blocki
     from factcheck.judge.rules import run_rules
 
     return run_rules(sentence, statement, context=context, blocking_only=blocking_only)
+
+
+def _contradicted_before(before: str, statement: str):
+    """A claim read after the sentence before it owes its NLI reading to both: where the rules find that sentence
+    contradicts the statement ("… are not viewed as a security threat" against "were viewed as a security
+    threat"), the pair's entailment cannot support it. The findings are kept as blocks on support, without spans:
+    their offsets are in the sentence before, not in the claim shown."""
+    return [f.model_copy(update={"relation": "neutral", "blocks": "support", "source_span": None,
+                                 "explanation": f"the sentence before it contradicts the statement: {f.explanation}"})
+            for f in _run_rules(before, statement) if f.relation == "contradicts"]
 
 
 def _role_swap(findings, statement: str, names: frozenset[str]) -> bool:

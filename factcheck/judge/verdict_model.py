@@ -29,7 +29,7 @@ blocked from contradicting.
 | sim_max | similarity of the most similar retrieved item (scored or not) |
 | sim_ent, sim_con | similarity of the support item with max P(entailment), of the contradiction item with max P(contradiction) |
 | scored_frac | fraction of retrieved items that are scored |
-| rule_R_supports, rule_R_contradicts | max confidence of rule R's findings with that relation, over support / contradiction items; R in `RULES`, "other" for rules from outside packages; an attribution support (the speaker agrees) on an item whose content another rule contradicts is left out: it backs nothing of what was said |
+| rule_R_supports, rule_R_contradicts | max confidence of rule R's findings with that relation, over support / contradiction items; R in `RULES`, "other" for rules from outside packages; a rule's support on an item another rule contradicts (the speaker agrees, a figure agrees, the content is denied) is left out: it backs nothing of what was said |
 | attributed | the best support item's sentence attributes the claim to someone else |
 | verdict_blocked, verdict_blocked_all | fraction of scored items blocked from any verdict; 1 when all are (coverage) |
 | support_blocked, support_blocked_all | the same for items blocked from supporting (coverage or an unconfirmed figure) |
@@ -174,11 +174,12 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
 
 
 def _speaker_only(finding: Finding, ev: Evidence) -> bool:
-    """An attribution finding that supports (the speaker agrees) on an item whose content another rule contradicts:
-    who said it backs nothing of what was said, so it is no support ("officials said the men had access to
-    weapons" against "the men had no access to weapons, officials said")."""
-    return finding.rule == "attribution" and finding.relation == "supports" and any(
-        f.relation == "contradicts" and f.rule != "attribution" for f in ev.findings)
+    """A rule's support for one part of a statement (the speaker agrees, a figure agrees) on an item whose content
+    another rule contradicts: who said it, or how many, backs nothing of what was said, so it is no support
+    ("officials said the men had access to weapons" against "the men had no access to weapons, officials said";
+    "the three soldiers were viewed as a threat" against "the three soldiers … are not viewed as a threat")."""
+    return finding.relation == "supports" and any(
+        f.relation == "contradicts" and f.rule != finding.rule for f in ev.findings)
 
 
 def _uncovered(statement: str, b_ent: Evidence | None, top: Evidence | None,
