@@ -571,10 +571,14 @@ def _says_it(stance: _Stance, others: Iterable[_Stance]) -> bool:
     return any(_same_lemma(o.lemma, stance.lemma) and (o.neg is None) == (stance.neg is None) for o in others)
 
 
+def _object(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in {"dobj", "attr"}), None)
+
+
 def _object_of(tok: Token) -> tuple[str, set[str]] | None:
     """(head lemma, lemmas of the nouns that specify it) of a predicate's object: "found evidence of fraud" →
     (evidence, {fraud})."""
-    obj = next((c for c in tok.children if c.dep_ in {"dobj", "attr"}), None)
+    obj = _object(tok)
     if obj is None:
         return None
     specifiers = {lemma(g) for c in obj.children if c.dep_ == "prep" for g in c.children
@@ -583,12 +587,22 @@ def _object_of(tok: Token) -> tuple[str, set[str]] | None:
     return lemma(obj), specifiers
 
 
+EVERY = frozenset({"any", "every", "each", "all"})
+
+
+def _of_every(tok: Token) -> bool:
+    """Whether a predicate's object is every one of its kind: "accommodate any customer request", "all requests"."""
+    obj = _object(tok)
+    return obj is not None and any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in EVERY for c in obj.children)
+
+
 def _denial_covers(denied: _Stance, asserted: _Stance) -> bool:
     """Whether what one side denies takes in what the other asserts: "found no evidence" denies "found evidence of
     fraud", but "found no evidence of bribery" leaves "found evidence of fraud" standing (one object, specified
-    as two different things)."""
+    as two different things); what is asserted of every one of a kind ("accommodate any customer request") is
+    denied by its denial for any narrower kind ("refuses to accommodate seating requests")."""
     a, b = _object_of(denied.tok), _object_of(asserted.tok)
-    if a is None or b is None or a[0] != b[0]:
+    if a is None or b is None or a[0] != b[0] or _of_every(asserted.tok):
         return True
     return not (a[1] and b[1] and not a[1] & b[1])
 
