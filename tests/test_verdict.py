@@ -50,9 +50,24 @@ def test_deciding_leaves_the_evidence_as_it_was():
     assert items == before and [i.relation for i in shown] == ["supports", "neutral"]
 
 
-def test_rule_contradiction_on_poorly_aligned_claim_is_ignored():
-    item = ev("Something else entirely.", 0.4, e=0.1, n=0.8, c=0.1, findings=[rule("contradicts")])
-    assert decide([item], CFG)[0] is Verdict.NOT_ENOUGH_INFO
+def test_rule_contradiction_counts_wherever_the_rules_spoke():
+    # the judge runs every rule on the most similar claim whatever its similarity: "departed about 50 minutes late"
+    # at 0.48 is the sentence "took off about 50 hours late" is about
+    top = ev("The plane departed about 50 minutes late.", 0.48, e=0.6, n=0.25, c=0.15,
+             findings=[rule("contradicts")])
+    assert top.similarity < CFG.align_similarity and decide([top], CFG)[0] is Verdict.CONTRADICTED
+    too_far = ev("Something else entirely.", CFG.min_similarity - 0.05, e=0.1, n=0.8, c=0.1,
+                 findings=[rule("contradicts")])
+    assert decide([too_far], CFG)[0] is Verdict.NOT_ENOUGH_INFO  # not evidence at all
+
+
+def test_on_a_loosely_aligned_claim_the_rules_only_block():
+    from factcheck.judge.rules import run_rules
+
+    found = run_rules("The plane departed about 50 minutes late.", "The plane departed about 50 hours late.",
+                      blocking_only=True)
+    assert found and not any(f.relation == "contradicts" for f in found)
+    assert any(f.blocks == "support" for f in found)
 
 
 def test_rule_support_alone_never_makes_supported():

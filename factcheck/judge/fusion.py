@@ -3,8 +3,8 @@
 The decision procedure (also in the README):
 1. Evidence below `min_similarity` cosine is ignored: it is not about the statement.
 2. Per evidence item, the rules speak first where they are sure and the claim is aligned:
-   a rule *contradiction* (confidence ≥ 0.5) on an item with similarity ≥ `align_similarity`
-   marks it `contradicts`, even against an NLI entailment, because numbers, dates, negation and
+   a rule *contradiction* (confidence ≥ 0.5) on an aligned item (similarity ≥ `align_similarity`, or the most
+   similar item; on the others the rules only block) marks it `contradicts`, even against an NLI entailment, because numbers, dates, negation and
    roles are where small NLI models fail. Otherwise NLI decides: `contradicts` when
    P(contradiction) ≥ `contradict_threshold`, `supports` when P(entailment) ≥ `entail_threshold`.
    A rule *support* never makes an item `supports` on its own; it adds `rule_weight` to the
@@ -67,7 +67,11 @@ def classify_evidence(ev: Evidence, cfg: FusionConfig) -> tuple[Relation, float]
     blocked = {f.blocks for f in ev.findings}
     if "verdict" in blocked:
         return "neutral", 0.0  # e.g. the document never mentions a name the statement is about: it is silent
-    if rule_c >= 0.5 and ev.similarity >= cfg.align_similarity:
+    # A rule contradiction counts wherever the judge let the rules speak: on claims at least `align_similarity`
+    # similar and on the most similar one whatever its similarity (on any other only blocks are kept,
+    # `run_rules(blocking_only=True)`): "departed about 50 minutes late" at 0.48 is the sentence "took off about 50
+    # hours late" is about.
+    if rule_c >= 0.5:
         return "contradicts", min(1.0, max(p_c, rule_c) + (cfg.rule_weight if p_c >= cfg.contradict_threshold else 0))
     if p_c >= cfg.contradict_threshold and p_c > p_e and "contradiction" not in blocked:
         return "contradicts", p_c * weight
