@@ -181,3 +181,41 @@ def test_a_month_in_any_case_is_read(statement):
     # the date pattern ignores case; the month's number is looked up whatever its case
     found = rule_findings("dates", "The deal was signed in March 2015.", statement)
     assert [f.relation for f in found] == ["supports"] if "march" in statement else ["contradicts"], found
+
+
+def test_a_year_the_document_gives_anywhere_no_longer_blocks():
+    from factcheck.judge.rules.coverage import source_names
+    from factcheck.judge.rules.dates import settle_dates
+    from factcheck.results import Evidence
+
+    statement = "US aid to Peru topped $300 million in 2023, following years of rising funding."
+    other = "Peru is a major recipient of US programmes."
+    documents = {"a.txt": source_names([other, "The 2023 budget was signed in March."]),
+                 "b.txt": source_names([other, "The 2022 budget was signed in March."]),
+                 "c.txt": source_names([other, "Spending rose through the 2020s."])}
+
+    def item(source):
+        ev = Evidence(claim=other, sentence=other, source=source, start_char=0, end_char=len(other), similarity=0.6,
+                      relation="neutral", probabilities={"entailment": 0.1, "neutral": 0.8, "contradiction": 0.1})
+        ev.findings = run_rules(other, statement)
+        return ev
+
+    def blocked(ev):
+        return [f for f in ev.findings if f.rule == "dates" and f.blocks == "support"]
+
+    gives, another_year, decade_only = item("a.txt"), item("b.txt"), item("c.txt")
+    assert blocked(gives) and blocked(another_year) and blocked(decade_only)
+    for ev in (gives, another_year, decade_only):
+        settle_dates([ev], lambda e: documents[e.source])
+    assert not blocked(gives)  # a sentence the retrieval did not bring gives the year
+    assert blocked(another_year)  # the document gives another year only
+    assert blocked(decade_only)  # "the 2020s" does not give 2023
+
+
+def test_a_decade_of_the_statement_is_given_by_any_of_its_years():
+    from factcheck.judge.rules.coverage import source_names
+    from factcheck.judge.rules.dates import _gives_year
+
+    words = source_names(["The plan began in 1999."])
+    assert _gives_year(words, "the 1990s") and _gives_year(words, "1999")
+    assert not _gives_year(words, "2000") and not _gives_year(words, "the 1980s")

@@ -149,9 +149,10 @@ class NLIJudge:
             from factcheck.judge.rules.dates import settle_dates
             from factcheck.judge.rules.quantities import settle_across
 
-            for evs in evidence_lists:
+            for si, evs in enumerate(evidence_lists):
                 settle_across(evs)
-                settle_dates(evs)
+                # a year another sentence of the document gives, retrieved or not (the coverage check's words)
+                settle_dates(evs, None if names_of is None else _document_words(evs, hits[si], names_of))
         if self.reads_passages:
             self._read_passages(statements, hits, evidence_lists)
         results = []
@@ -228,6 +229,12 @@ def _run_rules(sentence: str, statement: str, context: str | None = None, blocki
     from factcheck.judge.rules import run_rules
 
     return run_rules(sentence, statement, context=context, blocking_only=blocking_only)
+
+
+def _document_words(evs, hs, names_of) -> Callable[[Evidence], frozenset[str]]:
+    """An evidence item → the words of its whole document (`names_of`, the coverage check's)."""
+    docs = {id(ev): h.claim.doc_id for ev, h in zip(evs, hs)}
+    return lambda ev: names_of(docs[id(ev)])
 
 
 def _contradicted_before(before: str, statement: str):

@@ -13,7 +13,7 @@ the statement's day. A weekday is compared with a weekday only, a month-day with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -751,16 +751,23 @@ def check_dates(src: Doc, stmt: Doc) -> list[Finding]:
 NO_DATE = "the source sentence gives no date for the statement's"
 
 
-def settle_dates(evidence: Sequence[Evidence]) -> None:
+def settle_dates(evidence: Sequence[Evidence], document_words: Callable[[Evidence], frozenset[str]] | None = None,
+                 ) -> None:
     """Across one statement's evidence: a statement year one sentence of a document does not give and another
-    scored sentence of it does ("in 2024" against the sentence giving the 2024 figure) no longer keeps the first
-    from supporting the rest: the statement puts together what the document says in two places."""
+    sentence of it does ("in 2024" against the sentence giving the 2024 figure) no longer keeps the first from
+    supporting the rest: the statement puts together what the document says in two places. Another sentence is a
+    scored one, or with `document_words` (an item → the words of its whole document, as "~word", the coverage
+    check's `source_names`) any sentence of the document: the one giving the year need not be retrieved."""
     undated = {(ev.source, f.statement_span.start, f.statement_span.end) for ev in evidence for f in ev.findings
                if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
                and f.explanation.startswith(NO_DATE)}
     given = {key for key in undated for ev in evidence if ev.source == key[0] and ev.probabilities is not None
              and not any(f.rule == "dates" and f.explanation.startswith(NO_DATE) and f.statement_span is not None
                          and (f.statement_span.start, f.statement_span.end) == key[1:] for f in ev.findings)}
+    if document_words is not None:
+        given |= {(ev.source, f.statement_span.start, f.statement_span.end) for ev in evidence for f in ev.findings
+                  if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
+                  and f.explanation.startswith(NO_DATE) and _gives_year(document_words(ev), f.statement_span.text)}
     if not given:
         return
     for ev in evidence:
@@ -770,6 +777,16 @@ def settle_dates(evidence: Sequence[Evidence]) -> None:
                        and f.explanation.startswith(NO_DATE)
                        and (ev.source, f.statement_span.start, f.statement_span.end) in given else f
                        for f in ev.findings]
+
+
+def _gives_year(words: frozenset[str], date: str) -> bool:
+    """Whether a document's words ("~2014", "~1990s") give a year of a statement's date ("in May 2014", "the
+    1990s": any year of the decade)."""
+    for year, decade in re.findall(r"\b(\d{4})(s?)\b", date):
+        years = [str(int(year) + i) for i in range(10)] if decade else [year]
+        if any(f"~{y}" in words for y in years) or (decade and f"~{year}s" in words):
+            return True
+    return False
 
 
 def _undated(src: Doc, t: DateRef) -> bool:
