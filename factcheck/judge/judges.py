@@ -119,6 +119,7 @@ class NLIJudge:
         probs = self.nli.predict(pairs, batch_size=self.batch_size) if pairs else []
         tops = [max(evs, key=lambda e: e.similarity, default=None) for evs in evidence_lists]
         coverage: dict[tuple[int, str], list] = {}
+        contradicted_before: dict[tuple[str, str], list] = {}
         for (si, ei), p in zip(where, probs):
             ev = evidence_lists[si][ei]
             ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
@@ -134,8 +135,11 @@ class NLIJudge:
                 # share few words with it, "strikes … took place in the Pacific" against "strikes … in the Caribbean")
                 loose = ev.similarity < self.fusion.align_similarity and ev is not tops[si]
                 ev.findings = _run_rules(ev.sentence, statements[si], before, blocking_only=loose)
-                if before:
-                    ev.findings = ev.findings + _contradicted_before(before, statements[si])
+                if before:  # the claims of one sentence share the sentence before: its rules run once
+                    key = (before, statements[si])
+                    if key not in contradicted_before:
+                        contradicted_before[key] = _contradicted_before(*key)
+                    ev.findings = ev.findings + contradicted_before[key]
                 ev.attributed_to = next((f.attributed_to for f in ev.findings if f.attributed_to), None)
             if self.use_rules and names_of is not None:
                 doc_id = hits[si][ei].claim.doc_id

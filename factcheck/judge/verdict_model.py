@@ -151,7 +151,7 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
             f[f"rule_{r}_{rel}"] = 0.0
         for e in items:
             for finding in e.findings:
-                if finding.relation == rel and not _speaker_only(finding, e):
+                if finding.relation == rel and not _partial_support(finding, e):
                     key = f"rule_{finding.rule if finding.rule in RULES else 'other'}_{rel}"
                     f[key] = max(f[key], float(finding.confidence))
     f["attributed"] = 1.0 if b_ent is not None and b_ent.attributed_to else 0.0
@@ -173,7 +173,7 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
     return f
 
 
-def _speaker_only(finding: Finding, ev: Evidence) -> bool:
+def _partial_support(finding: Finding, ev: Evidence) -> bool:
     """A rule's support for one part of a statement (the speaker agrees, a figure agrees) on an item whose content
     another rule contradicts: who said it, or how many, backs nothing of what was said, so it is no support
     ("officials said the men had access to weapons" against "the men had no access to weapons, officials said";

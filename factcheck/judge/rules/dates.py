@@ -758,25 +758,26 @@ def settle_dates(evidence: Sequence[Evidence], document_words: Callable[[Evidenc
     supporting the rest: the statement puts together what the document says in two places. Another sentence is a
     scored one, or with `document_words` (an item → the words of its whole document, as "~word", the coverage
     check's `source_names`) any sentence of the document: the one giving the year need not be retrieved."""
-    undated = {(ev.source, f.statement_span.start, f.statement_span.end) for ev in evidence for f in ev.findings
-               if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
-               and f.explanation.startswith(NO_DATE)}
+    undated = {key for ev in evidence for f in ev.findings if (key := _undated_key(ev, f))}
     given = {key for key in undated for ev in evidence if ev.source == key[0] and ev.probabilities is not None
              and not any(f.rule == "dates" and f.explanation.startswith(NO_DATE) and f.statement_span is not None
                          and (f.statement_span.start, f.statement_span.end) == key[1:] for f in ev.findings)}
     if document_words is not None:
-        given |= {(ev.source, f.statement_span.start, f.statement_span.end) for ev in evidence for f in ev.findings
-                  if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
-                  and f.explanation.startswith(NO_DATE) and _gives_year(document_words(ev), f.statement_span.text)}
+        given |= {key for ev in evidence for f in ev.findings if (key := _undated_key(ev, f)) and f.statement_span
+                  and _gives_year(document_words(ev), f.statement_span.text)}
     if not given:
         return
     for ev in evidence:
         ev.findings = [f.model_copy(update={"blocks": None, "explanation": f"{f.explanation}; another sentence of "
                                             "the source gives it"})
-                       if f.rule == "dates" and f.blocks == "support" and f.statement_span is not None
-                       and f.explanation.startswith(NO_DATE)
-                       and (ev.source, f.statement_span.start, f.statement_span.end) in given else f
-                       for f in ev.findings]
+                       if _undated_key(ev, f) in given else f for f in ev.findings]
+
+
+def _undated_key(ev: Evidence, f: Finding) -> tuple[str, int, int] | None:
+    """(document, statement span) of a finding that a statement year keeps `ev` from supporting (`NO_DATE`)."""
+    if f.rule != "dates" or f.blocks != "support" or f.statement_span is None or not f.explanation.startswith(NO_DATE):
+        return None
+    return ev.source, f.statement_span.start, f.statement_span.end
 
 
 def _gives_year(words: frozenset[str], date: str) -> bool:
