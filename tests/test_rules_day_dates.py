@@ -148,7 +148,8 @@ BLOCKS = [
     ("IBM cut 60,000 jobs in 1993.", "IBM cut 60,000 jobs in 2003.", "support"),
     # … and a year the source's range holds is no gap
     ("The club received city funding in the 2010s.", "The club received city funding in 2015.", None),
-    (TALKS, "The talks in Vienna opened on Thursday.", None),
+    # a one-off event on another day contradicts, and so cannot support either; on its own day nothing blocks
+    (TALKS, "The talks in Vienna opened on Thursday.", "support"),
     (TALKS, "The talks in Vienna opened on Monday.", None),
 ]
 

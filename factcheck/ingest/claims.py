@@ -120,6 +120,9 @@ def atomic_parts(sent) -> list[str]:
     """Split one spaCy sentence into atomic claims (empty when it should stay whole)."""
     parts: list[str] = []
     root = sent.root
+    if any(t.dep_ == "appos" and any(c.dep_ == "neg" and c.i < t.i for c in (*t.children, *t.head.children))
+           for t in sent):
+        return []  # "Burton, not Manson, called it off": one fact told against another, kept whole
     # Coordinated main clauses: "A did X, and B did Y" -> "A did X." + "B did Y."
     for conj in root.children:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and any(

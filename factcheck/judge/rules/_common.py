@@ -228,7 +228,8 @@ def actor_name(tokens: Iterable[Token]) -> str | None:
     toks = [
         t
         for t in tokens
-        if t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() or (t.ent_type_ in ACTOR_LABELS and t.pos_ != "DET")
+        if t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper()
+        or (t.ent_type_ in ACTOR_LABELS and t.pos_ not in {"DET", "PART", "PUNCT"})  # not the "'s" of "Manson's"
     ]
     if not toks:
         return None

@@ -166,7 +166,7 @@ def _target(tok: Token) -> set[str]:
         verb = head.head if head.dep_ in {"attr", "acomp", "oprd"} else tok.head
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
-                out |= {lemma(t) for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}}
+                out |= _phrase_nouns(c)
     if _adjective_of(tok) and head.pos_ in {"VERB", "AUX"}:
         # an adverb of manner describes the act of its clause's subject: "the men were in the country illegally"
         # (not one of time: "delayed earlier" and "apologised later" are two acts)
@@ -182,8 +182,15 @@ def _target(tok: Token) -> set[str]:
         verb = head.head.head
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
-                out |= {lemma(t) for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}}
+                out |= _phrase_nouns(c)
     return out - GENERIC - {lemma(tok)}
+
+
+def _phrase_nouns(noun: Token) -> set[str]:
+    """Lemmas of the nouns and names of a noun phrase, not of a clause inside it: "the candidate who criticized
+    Petro" is about a candidate, not about Petro."""
+    inside = {t.i for c in noun.subtree if c.dep_ in {"relcl", "acl"} and c.i != noun.i for t in c.subtree}
+    return {lemma(t) for t in noun.subtree if t.pos_ in {"NOUN", "PROPN"} and t.i not in inside}
 
 
 LEVEL_PREPOSITIONS = frozenset({"to", "at", "near"})

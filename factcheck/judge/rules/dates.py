@@ -685,7 +685,7 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
         elif day == "vaguer":
             relation, note = "neutral", " (the source is less precise)"
         elif once:
-            relation, confidence = "contradicts", 0.8 if occurrence else 0.9
+            relation, confidence, blocks = "contradicts", 0.8 if occurrence else 0.9, "support"
         else:
             # said on Tuesday, said again on Wednesday: not a contradiction, but no confirmation of the day either
             relation, blocks, note = "neutral", "support", " (the event may recur; the source does not confirm the day)"
@@ -701,6 +701,7 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
             relation = "neutral"
         if relation == "contradicts":
             confidence = 0.9
+            blocks = "support"  # a one-off event dated otherwise: whatever else the sentence shares, not this fact
         elif relation == "neutral" and not once:
             note = " (the event may recur)"
             if s.hi < t.lo or t.hi < s.lo:

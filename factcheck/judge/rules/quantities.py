@@ -171,6 +171,8 @@ DOWN = {
 # Verbs whose subject makes the change happen to their object ("the firm cut spending by 7%"): without an object
 # the thing that changed is unknown ("Congress raised $5 million" is money raised, not a rise).
 CAUSATIVE = {"raise", "boost", "hike", "lift", "cut", "reduce", "slash", "trim", "lower"}
+# Verbs whose object is an amount moved, not a level: "cut $5 billion", "removed $300 million from projects".
+HANDLED = CAUSATIVE | {"remove", "withdraw", "strip", "pull", "freeze", "divert", "redirect", "claw", "siphon"}
 # A figure after these is a level, not the size of a change: "fell to 5%", "down from 7%", "stood at 12%".
 LEVEL_PREPS = {"from", "to", "at"}
 # The baseline of a change: "from the previous year" is another change than "from the previous quarter".
@@ -196,7 +198,8 @@ UNITS: dict[str, tuple[str, float]] = {
 # Abbreviated units as written after a figure ("8 to 14 min", "3 hrs"), by their unit.
 UNIT_ABBREVIATIONS = {"sec": "second", "secs": "second", "min": "minute", "mins": "minute", "hr": "hour",
                       "hrs": "hour", "h": "hour", "wk": "week", "wks": "week", "mo": "month", "mos": "month",
-                      "yr": "year", "yrs": "year"}
+                      "yr": "year", "yrs": "year", "ft": "foot", "mi": "mile", "lbs": "lb", "kgs": "kg",
+                      "kms": "km"}
 # Ages: "in her fifties" (a decade of life, or part of one), "aged 54", "54-year-old", "the age of 54".
 DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
            "seventies": 70, "eighties": 80, "nineties": 90}
@@ -329,7 +332,10 @@ def extract(doc: Doc) -> list[Quantity]:
     # the "3" of "January 3" is a day, left to the dates rule (which knows an event may recur on another day)
     days = [(d.start(g), d.end(g)) for d in DAY_DATE.finditer(doc.text) for g in ("d1", "d2") if d.group(g)]
     range_ends: set[int] = set()  # where the second figure of "three to five" starts: read with the first
-    for m in quantity_pattern(tuple(currencies())).finditer(doc.text):
+    pattern = quantity_pattern(tuple(currencies()))
+    for m in pattern.finditer(doc.text):
+        if _spatial(doc, m):  # "a crab below two children": a place, not a bound; the figure alone is read
+            m = pattern.match(doc.text, m.start("num")) or m
         if any(m.start() < a.end and a.start < m.end() for a in out if a.kind == "age"):
             continue  # the "54" of "54-year-old" is an age, not a count of years
         if any(m.start() < e and s < m.end() for s, e in days) and not m.group("unit"):
@@ -369,7 +375,8 @@ def extract(doc: Doc) -> list[Quantity]:
         if kind == "count":
             # the counted noun: "two soldiers", "400 of the troops"
             noun = root if root.pos_ in {"NOUN", "PROPN"} else root.head
-            if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in SCALES:
+            unit_word = noun.lower_ in UNIT_ABBREVIATIONS or noun.lower_ in UNITS  # "50ft": the parser's "ft" is X
+            if noun.pos_ not in {"NOUN", "PROPN"} and not unit_word or noun.lemma_.lower() in SCALES:
                 continue
             word = UNIT_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
             word = COUNTED_AS.get(word, word)
@@ -488,6 +495,34 @@ def _owner_names(noun: Token) -> set[str]:
     """The names that say whose a share's thing is: "Colombia's intelligence", "US intelligence" (not the names
     further on: "US intelligence … originating from Colombia" is the US's)."""
     return _names(t for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for t in c.subtree)
+
+
+SPATIAL = frozenset({"below", "under", "over", "above"})
+# Nouns that are themselves an amount: "a population under 500 people", "a crowd of over 1,000" are bounds.
+AMOUNT_NOUNS = frozenset({"population", "number", "total", "crowd", "turnout", "audience", "attendance", "count",
+                          "figure", "sum", "amount", "budget", "workforce", "staff", "membership", "toll", "share"})
+# Verbs that put an amount at a level: "kept under 20 people", "limited to below 2 degrees".
+LEVEL_VERBS = frozenset({"keep", "limit", "cap", "hold", "stay", "remain", "stand", "number", "total", "count",
+                         "be", "come", "reach", "sell", "cost", "employ", "attract", "draw"})
+
+
+def _spatial(doc: Doc, m: re.Match) -> bool:
+    """Whether the comparator of a count is a preposition of place: "a shellfish below two children" (the
+    preposition hangs on a noun and the figure counts its object), not "below 2 degrees" or "under 500 people"."""
+    if (m.group("cmp") or "").lower() not in SPATIAL or not m.group("num") or m.group("unit") or m.group("cur"):
+        return False
+    prep = next((t for t in doc if t.idx == m.start("cmp")), None)
+    num = next((t for t in doc if t.idx == m.start("num")), None)
+    if prep is None or num is None or prep.dep_ != "prep" or prep.head.lemma_.lower() in AMOUNT_NOUNS:
+        return False
+    head = prep.head
+    if head.pos_ == "VERB" and (head.lemma_.lower() in UP | DOWN | LEVEL_VERBS or head.dep_ == "xcomp"):
+        return False  # "fell below 500 members", "kept it under 20 people": a bound
+    if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
+        return False
+    noun = num.head
+    return num.dep_ == "nummod" and noun.dep_ == "pobj" and noun.head.i == prep.i and noun.pos_ == "NOUN" \
+        and noun.lemma_.lower() not in UNITS and noun.lower_ not in UNIT_ABBREVIATIONS
 
 
 def _is_partial(doc: Doc, start: int, end: int) -> bool:
@@ -821,7 +856,12 @@ def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], 
     verb = clause_head(root)
     clause = subject_clause(root)
     ctx = content_lemmas(clause.subtree) - content_lemmas(span)
-    return Quantity("age", lo, hi, hi - lo <= 1, start, end, doc.text[start:end], ctx, years, is_hedged(verb),
+    # "26-year-old Afton Burton would not be marrying him": the age describes her whatever the clause says may be
+    attribute = root.dep_ in {"amod", "compound", "nummod", "npadvmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+        and root.head.i > root.i or owner is not None and owner.ent_type_ == "PERSON" and owner.i < root.i \
+        and doc[root.i - 1].text == ","
+    hedged = False if attribute else is_hedged(verb)
+    return Quantity("age", lo, hi, hi - lo <= 1, start, end, doc.text[start:end], ctx, years, hedged,
                     names=_names(clause.subtree), owners=owners, gender=gender)
 
 
@@ -910,6 +950,8 @@ def _other_things(a: Quantity, b: Quantity) -> bool:
         return True  # a figure for another year
     if bool(a.direction) != bool(b.direction):
         return True  # "revenue fell $5 million" is not what revenue was
+    if a.kind.startswith("money:") and (a.verb[0] in HANDLED) != (b.verb[0] in HANDLED):
+        return True  # "the shutdown removed $300 million" is an amount taken away, not what the aid is
     if a.periods and b.periods and not (a.periods & b.periods):
         return True  # a change over a year is not one over a quarter
     if a.kind in DIMENSIONS | {"age"} and a.names and b.names and not (a.names & b.names):

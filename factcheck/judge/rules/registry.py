@@ -63,7 +63,8 @@ def run_rules(source_sentence: str, statement: str, nlp=None, context: str | Non
         return findings
     # on a loosely aligned sentence a figure or date it rules out does not contradict the statement (it may be of
     # another thing), but it cannot support it either: "departed about 50 minutes late" against "50 hours late"
-    return [f if f.blocks is not None else f.model_copy(update={"relation": "neutral", "blocks": "support"})
+    return [f if f.blocks is not None and f.relation != "contradicts"
+            else f.model_copy(update={"relation": "neutral", "blocks": f.blocks or "support"})
             for f in findings if f.blocks is not None or f.relation == "contradicts"]
 
 

@@ -42,9 +42,18 @@ SOLE_AGENT_PREDICATES = frozenset({
 
 # Verbs that name one act: who "bankrolled", "financed" or "paid for" something funded it.
 SAME_ACT = {"finance": "fund", "bankroll": "fund", "underwrite": "fund", "construct": "build", "establish": "found",
-            "murder": "kill", "assassinate": "kill"}
+            "murder": "kill", "assassinate": "kill", "abolish": "dismantle", "scrap": "dismantle"}
 # Verbs that name that act with a preposition before what they act on: "paid for the plan".
 PREP_ACTS = {("pay", "for"): "fund"}
+# Verbs that name it with a particle: an agency "shut down" or "closed down" is dismantled.
+PARTICLE_ACTS = {("shut", "down"): "dismantle", ("close", "down"): "dismantle"}
+# Verbs whose subject is who does what they are followed by ("the ministry decided to close the agency"), and
+# light verbs whose subject does what their object noun names ("the ministry took the decision to close it").
+CONTROL_VERBS = frozenset({"decide", "agree", "vote", "choose", "opt", "move", "plan", "pledge", "promise", "vow",
+                           "seek", "try", "attempt", "resolve", "refuse"})
+DECISION_NOUNS = frozenset({"decision", "move", "step", "plan", "vote", "choice", "pledge", "promise", "bid",
+                            "attempt", "order"})
+LIGHT_VERBS = frozenset({"take", "make", "reach", "announce", "issue"})
 
 
 def _act_preposition(tok: Token) -> Token | None:
@@ -57,7 +66,33 @@ def _predicate(tok: Token) -> tuple[str, Token | None]:
     word = lemma(tok)
     if (prep := _act_preposition(tok)) is not None:
         return PREP_ACTS[word, prep.lower_], next((g for g in prep.children if g.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ == "prt" and (word, c.lower_) in PARTICLE_ACTS:
+            return PARTICLE_ACTS[word, c.lower_], None
     return SAME_ACT.get(word, word), None
+
+
+def _acronym(tok: Token) -> bool:
+    """An all-capitals name of two or more letters ("USAID", "NATO")."""
+    return len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper()
+
+
+def _controller(tok: Token) -> Token | None:
+    """Who does what a bare infinitive says when its clause names nobody: the subject of the verb that decides it
+    ("Petro's government decided to dismantle USAID") or of the light verb whose decision it is ("Petro's
+    government took the decision to dismantle USAID"; a cleft's "It was X that …" names X). Not an object's
+    ("urged Trump to resign": Trump would)."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.pos_ == "VERB" and lemma(head) in CONTROL_VERBS \
+            and not any(c.dep_ == "dobj" for c in head.children):
+        verb = head
+    elif tok.dep_ == "acl" and head.pos_ == "NOUN" and lemma(head) in DECISION_NOUNS and head.dep_ == "dobj" \
+            and lemma(head.head) in LIGHT_VERBS:
+        verb = head.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _antecedent(subject) if subject is not None else None
 
 
 def act_of(tok: Token) -> str:
@@ -131,6 +166,8 @@ def _antecedent(subject: Token) -> Token:
     verb = subject.head
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         noun = which_antecedent(subject, verb.head)
+        if noun.dep_ == "appos" and any(c.dep_ == "neg" and c.i < noun.i for c in (*noun.children, *noun.head.children)):
+            noun = noun.head  # "It was Burton, not Manson, who called it off": Burton did
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Yonhap, the news agency which broke the story": the agency is Yonhap
         return noun
@@ -187,6 +224,8 @@ def _frames(doc: Doc) -> list[Frame]:
                         agent, a_toks = _actor(g)
             elif c.dep_ in {"dobj", "nsubjpass"}:
                 target, t_toks = _target(c)
+        if not t_toks and (acronym := next((c for c in tok.children if c.dep_ == "advmod" and _acronym(c)), None)):
+            target, t_toks = _target(acronym)  # "to dismantle USAID": the small parser reads the acronym as an adverb
         predicate, prep_object = _predicate(tok)
         if prep_object is not None and not t_toks:
             target, t_toks = _target(prep_object)
@@ -197,6 +236,8 @@ def _frames(doc: Doc) -> list[Frame]:
             poss = next((c for c in tok.head.children if c.dep_ == "poss"), None)
             if poss is not None:
                 agent, a_toks = _actor(poss)
+        if agent is None and not a_toks and (controller := _controller(tok)) is not None:
+            agent, a_toks = _actor(controller)
         if agent is None and not a_toks and tok.dep_ in {"advcl", "conj", "xcomp"} and tok.tag_ == "VBG":
             # "Petro criticized …, urging prosecution against Trump": the participle's agent is the clause's
             head = next((t for t in subject_of(tok) if t.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -260,18 +301,76 @@ def check_roles(src: Doc, stmt: Doc) -> list[Finding]:
             )
             same_target = same_target or _described(s, t, src) or _same_act(s, t, src)
             if same_target and s.agent and t.agent and s.agent != t.agent and not _in_source(t, src) and not additive \
-                    and not _one_party(s.agent_tokens, t.agent_tokens):
+                    and not _one_party(s.agent_tokens, t.agent_tokens) \
+                    and not _leader_and_country(s.agent_tokens, t.agent_tokens, src):
                 findings.append(_contradiction(
                     f"the source says {_txt(s.agent_tokens)} {s.token.text} {_txt(s.target_tokens)}; the statement "
                     f"says {_txt(t.agent_tokens)} did", s.agent_tokens, t.agent_tokens, 0.7))
                 break
     # the other readings of who or where, in order, until one contradicts
     for other in (_swapped, _other_holder, _other_office, _other_country, _other_place, _other_site, _other_waters,
-                  _other_speaker, _other_name, _other_origin, _reversed_route):
+                  _other_speaker, _other_name, _other_origin, _reversed_route, _reversed_flow):
         if any(f.relation == "contradicts" for f in findings):
             break
         findings += other(src, stmt)
     return findings
+
+
+# What one party gives another: "US payments to Colombia" come from the United States.
+FLOW_NOUNS = frozenset({"payment", "subsidy", "aid", "funding", "fund", "grant", "loan", "assistance", "transfer",
+                        "remittance", "donation", "export", "shipment"})
+SENDING_VERBS = frozenset({"send", "pay", "give", "transfer", "provide", "ship", "remit", "donate", "channel",
+                           "funnel", "deliver", "export"})
+
+
+def _givers(doc: Doc) -> dict[str, tuple[str, list[Token]]]:
+    """Flow noun lemma → (the country it comes from, as the text names it by a word before the noun: "US
+    payments", "Colombian aid", "Mexico's loans")."""
+    out: dict[str, tuple[str, list[Token]]] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or lemma(tok) not in FLOW_NOUNS:
+            continue
+        for c in tok.children:
+            if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < tok.i and _is_country(c):
+                name = actor_name([c])
+                if name is not None:
+                    for noun in (tok, *tok.conjuncts):
+                        out.setdefault(lemma(noun), (name, [c, tok]))
+    return out
+
+
+def _recipients(doc: Doc) -> list[tuple[str, str, list[Token]]]:
+    """(flow noun lemma, the country it is sent to, the words) for "payments to the United States", "aid it sent
+    to Colombia", "sent aid to Peru"."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or lemma(tok) not in FLOW_NOUNS:
+            continue
+        heads = [tok] + [c for c in tok.children if c.dep_ == "relcl" and lemma(c) in SENDING_VERBS]
+        if tok.dep_ == "dobj" and lemma(tok.head) in SENDING_VERBS:
+            heads.append(tok.head)
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to":
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.ent_type_ == "GPE":
+                        ent = entity_of(obj)
+                        name = actor_name(list(ent) if ent is not None else [obj])
+                        if name is not None:
+                            out.append((lemma(tok), name, [tok, prep, *(ent or [obj])]))
+    return out
+
+
+def _reversed_flow(src: Doc, stmt: Doc) -> list[Finding]:
+    """The statement sends to a country what the source says comes from it ("US payments and subsidies to the
+    South American country" against "the payments it had been sending to the United States")."""
+    givers = _givers(src)
+    for noun, country, words in _recipients(stmt):
+        if noun in givers and givers[noun][0] == country:
+            giver = givers[noun][1]
+            return [_contradiction(f"the source's “{_txt(giver)}” come from {_txt(giver[:1])}; the statement has "
+                                   f"them sent to it", giver, words, 0.7)]
+    return []
 
 
 class Route(NamedTuple):
@@ -881,6 +980,8 @@ SOLE_TITLES = frozenset({"president", "chancellor", "king", "queen", "pope", "ma
                          "captain", "speaker"})
 # Offices named with a word before them: "prime minister", "chief executive".
 SOLE_PHRASES = {("prime", "minister"), ("chief", "executive"), ("chief", "justice")}
+# Two names of one office: "Beats Music CEO Ian Rogers" is its chief executive.
+SAME_OFFICE = {"chief executive": "ceo", "chairwoman": "chairman", "chairperson": "chairman"}
 
 
 def sole_title(title: Token) -> str | None:
@@ -888,8 +989,8 @@ def sole_title(title: Token) -> str | None:
     word = title.lower_ if title.pos_ == "PROPN" else lemma(title)
     before = next((c.lower_ for c in title.children if c.dep_ in {"amod", "compound"} and c.i < title.i), "")
     if (before, word) in SOLE_PHRASES:
-        return f"{before} {word}"
-    return word if word in SOLE_TITLES and title.ent_type_ != "PERSON" else None
+        return SAME_OFFICE.get(f"{before} {word}", f"{before} {word}")
+    return SAME_OFFICE.get(word, word) if word in SOLE_TITLES and title.ent_type_ != "PERSON" else None
 
 
 @dataclass
@@ -1129,6 +1230,36 @@ def _one_party(a: list[Token], b: list[Token]) -> bool:
     ultra-Orthodox Jewish men")."""
     wa, wb = content_lemmas(a), content_lemmas(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+
+
+def _leaders_government(run: list[Token]) -> bool:
+    """A government named by its leader: "the Trump administration", "Petro's government"."""
+    head = next((t for t in reversed(run) if t.pos_ == "NOUN"), None)
+    return head is not None and lemma(head) in GOVERNMENT_NOUNS and any(
+        t.pos_ == "PROPN" and t.i < head.i and not _is_country(t) for t in run)
+
+
+def _is_country(tok: Token) -> bool:
+    name = actor_name([tok])
+    return name is not None and (name in set(aliases().values()) or name in set(capitals().values()))
+
+
+def _leader_and_country(a: list[Token], b: list[Token], src: Doc) -> bool:
+    """A leader's government and a country ("the Trump administration", "the United States"): the same party when
+    the leader leads that country, which the words alone do not tell — unless the source sentence names that
+    country in another part (the administration's decision "has also impacted Colombia": Colombia is not the
+    administration)."""
+    def country(run: list[Token]) -> bool:
+        named = actor_name(run)
+        countries = set(aliases().values()) | set(capitals().values())
+        if named in names(src) or any(actor_name([t]) in names(src) for t in run if _is_country(t)):
+            return False
+        return (named in countries or any(_is_country(t) for t in run)) and not _leaders_government(run)
+
+    return _leaders_government(a) and country(b) or _leaders_government(b) and country(a)
 
 
 def _says_the_rest(t: Frame, src: Doc) -> bool:
