@@ -31,3 +31,38 @@ def test_opposites_of_the_subject_itself(nlp, source, statement, fires):
 
 def test_table_is_balanced():
     assert sum(not c[2] for c in CASES) >= sum(c[2] for c in CASES)
+
+
+TRENDS = [
+    # must fire: a thing the source says goes one way, made to go the other
+    ("The truce is threatened by resurgent raids from the militias.", "The militias have scaled back their raids.",
+     True),
+    ("The militias have stepped up their raids.", "The militias reduced their raids.", True),
+    ("The truce is threatened by resurgent raids from the militias.", "The militias curbed their raids.", True),
+    # must not fire: the same way, another thing, a verb that is no trend
+    ("The truce is threatened by resurgent raids from the militias.", "The militias have stepped up their raids.",
+     False),
+    ("The truce is threatened by resurgent raids from the militias.", "The army has reduced its patrols.", False),
+    ("The militias have stepped up their raids.", "The army scaled back its patrols.", False),
+    ("The truce is threatened by resurgent raids from the militias.", "The militias planned their raids.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "fires"), TRENDS)
+def test_a_thing_made_to_go_the_other_way(nlp, source, statement, fires):
+    found = rule_findings("antonyms", source, statement, relation="contradicts", nlp=nlp)
+    assert bool(found) == fires, found
+
+
+def test_trend_table_is_balanced():
+    assert sum(not c[2] for c in TRENDS) >= sum(c[2] for c in TRENDS)
+
+
+@pytest.mark.parametrize(("source", "statement", "relation"), [
+    ("The truce now looks more fragile than ever.", "The truce now seems less secure than ever.", "supports"),
+    ("The truce now looks more fragile than ever.", "The truce now seems more secure than ever.", "contradicts"),
+    ("The truce now looks more secure than ever.", "The truce now seems less fragile than ever.", "supports"),
+])
+def test_secure_is_the_opposite_of_fragile(nlp, source, statement, relation):
+    found = rule_findings("antonyms", source, statement, nlp=nlp)
+    assert [f.relation for f in found] == [relation], found

@@ -111,3 +111,26 @@ def test_an_age_that_describes_someone_is_asserted(nlp, source, statement, fires
 
 def test_age_table_is_balanced():
     assert sum(not c[2] for c in AGES) >= sum(c[2] for c in AGES)
+
+
+THRESHOLDS = [
+    # must contradict: another threshold for the same limit or target
+    ("The treaty sets a goal of limiting emissions to below 40 tonnes a year.",
+     "The treaty's goal is to limit emissions to below 60 tonnes a year.", True),
+    ("The law caps rents at no more than 5% a year.", "The law caps rents at no more than 8% a year.", True),
+    # must not contradict: the same threshold; a bound on a level, which a looser bound does not deny
+    ("The treaty sets a goal of limiting emissions to below 40 tonnes a year.",
+     "The treaty aims to limit emissions to below 40 tonnes a year.", False),
+    ("Emissions stayed below 40 tonnes last year.", "Emissions were below 60 tonnes last year.", False),
+    ("Fewer than 40 people attended the vigil.", "Fewer than 60 people attended the vigil.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "fires"), THRESHOLDS)
+def test_a_threshold_is_its_figure(nlp, source, statement, fires):
+    found = rule_findings("quantities", source, statement, relation="contradicts", nlp=nlp)
+    assert bool(found) == fires, found
+
+
+def test_threshold_table_is_balanced():
+    assert sum(not c[2] for c in THRESHOLDS) >= sum(c[2] for c in THRESHOLDS)

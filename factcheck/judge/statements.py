@@ -28,10 +28,40 @@ def split_statement(statement: str) -> list[str]:
     if len(sentences) > 1:
         parts = [s.text.strip() for s in sentences if len(s.text.strip()) >= 12]
         return parts if len(parts) > 1 else []
-    return (atomic_parts(sentences[0]) or reported_parts(sentences[0])) if sentences else []
+    if not sentences:
+        return []
+    return atomic_parts(sentences[0]) or reported_parts(sentences[0]) or contrast_parts(sentences[0])
 
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Marks of two facts set side by side. Not "although"/"though": a concession restates background the statement
+# leans on ("even though funding has been cut"), which a part of its own would have to be supported word for word.
+CONTRAST_MARKS = frozenset({"while", "whereas"})
+# Subjects that stand for someone the other clause names: "while both are known for forceful rhetoric".
+STAND_INS = frozenset({"i", "we", "you", "both", "neither", "each", "all", "none", "either", "this", "that"})
+
+
+def contrast_parts(sent) -> list[str]:
+    """Two facts set side by side: "Petro denounced the strikes, while the armed groups scaled back their attacks"
+    → "Petro denounced the strikes." + "The armed groups scaled back their attacks." Only a clause with its own
+    subject after a mark of contrast; "while in office" or "while visiting" stays whole."""
+    from factcheck.ingest.claims import MIN_SENTENCE_CHARS, render_tokens, text_without, tidy_clause
+
+    root = sent.root
+    for clause in (c for verb in (root, *root.conjuncts) for c in verb.children):
+        if clause.dep_ != "advcl" or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if mark is None or subject is None or subject.lower_ in PRONOUNS | STAND_INS:
+            continue  # "while he was in office": who "he" is the other clause says
+        cut = {t.i for t in clause.subtree}
+        cut |= {c.i for c in clause.head.children if c.dep_ == "punct" and c.i + 1 == clause.left_edge.i}
+        parts = [tidy_clause(text_without(sent, cut)),
+                 tidy_clause(render_tokens(t for t in clause.subtree if t.i != mark.i))]
+        if all(len(p) >= MIN_SENTENCE_CHARS for p in parts):
+            return parts
+    return []
 
 
 def reported_parts(sent) -> list[str]:
@@ -66,6 +96,79 @@ def reported_parts(sent) -> list[str]:
             if all(len(p) >= MIN_SENTENCE_CHARS for p in parts):
                 return parts
     return []
+
+
+REPORT_VERBS = frozenset({"say", "report", "claim", "confirm", "state", "allege", "reveal", "announce", "write",
+                          "tell", "add", "insist", "suggest", "indicate"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def reported_content(statement: str) -> str | None:
+    """What a statement reports someone as saying, as a sentence of its own: "According to TechCrunch, Apple has
+    begun to wind down Beats Music" → "Apple has begun to wind down Beats Music."; "The Post reports that the
+    fiancée planned to marry him" → "The fiancée planned to marry him."; "Trump said he had an open mind" → "Trump
+    had an open mind." None when the statement is no report, or says more than one thing."""
+    from factcheck.ingest.claims import MIN_SENTENCE_CHARS, render_tokens, tidy_clause
+    from factcheck.ingest.nlp import parse
+
+    sentences = list(parse(statement).sents)
+    if len(sentences) != 1:
+        return None
+    sent = sentences[0]
+    root = sent.root
+    words = [t for t in sent if not t.is_punct]
+    if len(words) > 2 and words[0].lower_ == "according" and words[1].lower_ == "to":
+        comma = next((t for t in sent if t.text == "," and t.i > words[1].i), None)
+        if comma is None or _says_more(sent[words[1].i + 1:comma.i]):
+            return None
+        content = [t for t in sent if t.i > comma.i]
+        text = tidy_clause(render_tokens(content))
+        return text if len(text) >= MIN_SENTENCE_CHARS else None
+    if root.lemma_.lower() not in REPORT_VERBS or root.pos_ != "VERB":
+        return None
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    clauses = [c for c in root.children if c.dep_ == "ccomp"]
+    if speaker is None or len(clauses) != 1 or speaker.lower_ in {"i", "we", "you", "it"} \
+            or _says_more(list(speaker.subtree)):
+        return None
+    clause = clauses[0]
+    if any(c.dep_ in {"conj", "dobj", "dative"} for c in root.children) or any(
+            c.dep_ == "conj" and any(g.dep_ == "mark" for g in c.children) for c in clause.children):
+        return None  # "X said A and that B" (reported_parts), "X told reporters …"
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    kept = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+    if subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
+        if speaker.lower_ in SPEAKER_PRONOUNS:
+            return None
+        # "Trump said he had an open mind": he is the speaker
+        before = [t for t in kept if t.i < subject.i]
+        after = [t for t in kept if t.i > subject.i]
+        text = tidy_clause(" ".join(render_tokens(ts) for ts in (before, list(speaker.subtree), after) if ts))
+    else:
+        text = tidy_clause(render_tokens(kept))
+    return text if len(text) >= MIN_SENTENCE_CHARS else None
+
+
+def _says_more(speaker) -> bool:
+    """Whether the words naming a speaker state a fact of their own: a figure ("the 62-year-old fisherman"), which
+    reading only what was said would leave unchecked."""
+    return any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text) or "-year" in t.lower_
+               or t.lower_ in {"year", "old"} for t in speaker)  # not "first": "Winter's first image" is a name
+
+
+def combine_reported(whole: CheckResult, content: CheckResult) -> CheckResult:
+    """One result for a report from the result on the whole and on what it reports. The whole decides when it is
+    CONTRADICTED (the words given to someone else, another date) or SUPPORTED, or when a name it gives is one the
+    source never mentions (the source is silent on who said it); else what is reported decides — NLI reads "the
+    fiancée planned to marry him" against the article's "the fiancée was marrying him" better than with "The New
+    York Post reports that" before it — and the explanation says the attribution was set aside."""
+    if whole.verdict in (Verdict.CONTRADICTED, Verdict.SUPPORTED, Verdict.CONFLICTED) or any(
+            f.rule == "coverage" and f.blocks == "verdict" for e in whole.evidence for f in e.findings):
+        return whole
+    if content.verdict is Verdict.NOT_ENOUGH_INFO:
+        return whole
+    why = f"Read without its attribution (“{content.statement}”): {content.explanation}"
+    return content.model_copy(update={"statement": whole.statement, "explanation": why})
 
 
 def combine(whole: CheckResult, parts: list[CheckResult]) -> CheckResult:

@@ -99,6 +99,10 @@ def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
                 continue
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in lex:
             continue
+        if (trend := _transitive_trend(tok)) is not None and trend in lex:
+            # "armed groups scaled back their attacks": the attacks go down
+            out.append((trend, tok, [tok, *(c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1)]))
+            continue
         if tok.pos_ in {"ADJ", "NOUN", "ADV"} or (tok.pos_ == "VERB" and tok.dep_ in {"amod", "acomp"}) or \
                 _subject_changes(tok):
             for word in (tok.lower_, lemma(tok), *_adjective_of(tok)):
@@ -106,6 +110,25 @@ def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
                     out.append((word, tok, [tok]))
                     break
     return out
+
+
+# Verbs by which someone makes a thing go up or down: their object is what changes ("scaled back their attacks").
+TRANSITIVE_TRENDS = frozenset({"reduce", "scale back", "cut back", "wind down", "rein in", "curb", "step up",
+                               "ramp up", "intensify", "escalate", "boost"})
+
+
+def _transitive_trend(tok: Token) -> str | None:
+    """The trend verb (a phrasal one as "scale back") of a verb with an object, if it is one of TRANSITIVE_TRENDS."""
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "acomp"} or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    word = f"{lemma(tok)} {prt}" if prt else lemma(tok)
+    return word if word in TRANSITIVE_TRENDS else None
+
+
+def _goes(tok: Token) -> bool:
+    """A verb that says which way a thing goes: on its own ("attacks subsided") or made to ("scaled back attacks")."""
+    return _subject_changes(tok) or _transitive_trend(tok) is not None
 
 
 def _opposed(s_word: str, s_tok: Token, t_word: str, t_tok: Token, lex: dict[str, frozenset[str]]) -> bool:
@@ -143,7 +166,10 @@ def _same_thing(a: set[str], b: set[str]) -> set[str]:
 
 def _target(tok: Token) -> set[str]:
     """Lemmas of what a word describes: its head noun chain, and the subject where a copula links them (a verb of
-    `_subject_changes`: its subject)."""
+    `_subject_changes`: its subject; for a trend verb with an object, the object)."""
+    if _transitive_trend(tok) is not None:
+        obj = next(c for c in tok.children if c.dep_ == "dobj")
+        return {lemma(obj)} | {lemma(c) for c in obj.children if c.dep_ == "compound"} - GENERIC
     if _subject_changes(tok):
         return {lemma(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree
                 if t.pos_ in {"NOUN", "PROPN"}} - GENERIC
@@ -359,8 +385,7 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             back = _referred_back(s_tok, t_tok, src)
             # a kind picked out ("severe cases") is no opposite of another kind, but the way the whole goes is
             # ("resurgent attacks" against "attacks … subside")
-            restrictive = (_restrictive(s_tok) and not _subject_changes(t_tok)) or (
-                _restrictive(t_tok) and not _subject_changes(s_tok))
+            restrictive = (_restrictive(s_tok) and not _goes(t_tok)) or (_restrictive(t_tok) and not _goes(s_tok))
             if restrictive or (not back and _compares_other_things(s_tok, t_tok)):
                 continue
             if "ADV" in {s_tok.pos_, t_tok.pos_} and _other_actors(s_tok, t_tok):

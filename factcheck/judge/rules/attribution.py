@@ -53,6 +53,9 @@ SPEECH_VERBS = {
     "dismiss",
     "predict",
     "add",
+    "pledge",  # a promise is said: "pledged to cancel the deal" is "said he would cancel the deal"
+    "promise",
+    "vow",
 }
 SPEECH_NOUNS = {
     "accusation",
@@ -65,6 +68,9 @@ SPEECH_NOUNS = {
     "remark",
     "comment",
     "denial",
+    "pledge",
+    "promise",
+    "vow",
 }
 # "According to the report, ...": a document, not a speaker; only a name in it ("a statement from the Foreign
 # Ministry") says who speaks

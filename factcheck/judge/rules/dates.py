@@ -171,6 +171,15 @@ EVENT_NOUNS: dict[str, set[str]] = {
     "meeting": {"meet"},
     "summit": {"meet"},
     "ceremony": set(),
+    "speech": {"speak"},
+    "interview": set(),
+    "visit": {"visit"},
+    "rally": set(),
+    "debate": {"debate"},
+    "conference": set(),
+    "hearing": set(),
+    "funeral": set(),
+    "wedding": {"marry", "wed"},
 }
 # Event nouns that say nothing of what happened: "the robot vacuum accident" is matched to a clause by its
 # description alone, so it must share two common words with it (a place name is shared by many events).
@@ -284,6 +293,9 @@ def _interval(m: re.Match) -> tuple[int, int] | None:
 def _predicate(tok: Token, day: bool = False) -> Token:
     """The event a date is attached to: its verb, or an event noun it modifies ("the 2016 deal"; for a day
     also "the vote on Tuesday", "Tuesday's attack")."""
+    if day and tok.dep_ == "pobj" and tok.head.pos_ == "ADP" and tok.head.i > 0 \
+            and _event_noun(before := tok.doc[tok.head.i - 1]):
+        return before  # "in an energy policy speech on June 26": the parser may hang "on" on the verb
     cur = tok
     for _ in range(3):
         head = cur.head

@@ -406,6 +406,8 @@ def extract(doc: Doc) -> list[Quantity]:
         clause = subject_clause(root)
         ctx = content_lemmas(clause.subtree) - content_lemmas(span)
         lo, hi, point = _interval(value, m.group("cmp"), m.group("frac"))
+        if m.group("cmp") and _threshold(root):  # "limit warming to below 2 degrees": the target is 2, not < 2
+            lo, hi, point = value * (1 - EXACT), value * (1 + EXACT), True
         if top is not None:
             lo, hi, point = value, top.hi, False
             if m.group("cmp"):  # "about 10 to 20 percent"
@@ -523,6 +525,25 @@ def _spatial(doc: Doc, m: re.Match) -> bool:
     noun = num.head
     return num.dep_ == "nummod" and noun.dep_ == "pobj" and noun.head.i == prep.i and noun.pos_ == "NOUN" \
         and noun.lemma_.lower() not in UNITS and noun.lower_ not in UNIT_ABBREVIATIONS
+
+
+# Words that set a figure as a threshold: a target "to below 2 degrees" names the threshold, 2; "below 3 degrees"
+# names another target, not a looser bound on the same one.
+THRESHOLD_WORDS = frozenset({"limit", "cap", "restrict", "goal", "target", "ceiling", "threshold"})
+
+
+def _threshold(root: Token) -> bool:
+    """Whether a figure with a bound word ("below 2 degrees") is the threshold a limit or a target sets."""
+    cur = root
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in THRESHOLD_WORDS:
+            return True
+        if cur.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _is_partial(doc: Doc, start: int, end: int) -> bool:
