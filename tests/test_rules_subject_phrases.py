@@ -66,3 +66,28 @@ def test_trend_table_is_balanced():
 def test_secure_is_the_opposite_of_fragile(nlp, source, statement, relation):
     found = rule_findings("antonyms", source, statement, nlp=nlp)
     assert [f.relation for f in found] == [relation], found
+
+
+FATES = [
+    # must fire: one person dead in the source, alive in the statement, or the other way round
+    ("The attacker was shot and killed by guards, officials said.", "Guards took the attacker into custody alive.",
+     True),
+    ("The attacker was shot and killed by guards, officials said.", "The attacker survived.", True),
+    ("Guards took the attacker into custody alive.", "Guards shot the attacker dead.", True),
+    # must not fire: the same fate; another person; a group, of whom some may live; a denied death
+    ("The attacker was shot and killed by guards.", "The attacker was shot dead by guards.", False),
+    ("The attacker was shot and killed by guards.", "The guards survived.", False),
+    ("The attacker killed two pupils.", "Three pupils were found alive.", False),
+    ("The attacker was not killed, officials said.", "The attacker survived.", False),
+    ("The attacker was shot and killed by guards.", "The attacker was never taken alive.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "fires"), FATES)
+def test_alive_or_dead(nlp, source, statement, fires):
+    found = rule_findings("antonyms", source, statement, relation="contradicts", nlp=nlp)
+    assert bool(found) == fires, found
+
+
+def test_fate_table_is_balanced():
+    assert sum(not c[2] for c in FATES) >= sum(c[2] for c in FATES)

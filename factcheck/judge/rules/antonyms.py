@@ -409,8 +409,53 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             break
     findings += _cancel_degrees(opposed)
     if not findings:
-        findings += _phrase_opposites(src, stmt) or _steep_fall(src, stmt)
+        findings += _phrase_opposites(src, stmt) or _steep_fall(src, stmt) or _alive_or_dead(src, stmt)
     return findings
+
+
+# Who dies in a sentence: the object of "kill", the subject of "die" or of a passive "killed", "shot dead".
+DEATH_VERBS = frozenset({"kill", "die", "murder", "slay", "execute"})
+
+
+def _fates(doc: Doc) -> dict[str, tuple[str, list[Token]]]:
+    """Person noun or name lemma → ("dead" or "alive", the words that say so), for what the sentence asserts:
+    "the gunman was shot and killed" (dead), "took the gunman into custody alive", "the gunman survived" (alive)."""
+    out: dict[str, tuple[str, list[Token]]] = {}
+    for tok in doc:
+        if tok.pos_ not in {"VERB", "ADJ"} or is_hedged(tok) or negation_of(tok) is not None:
+            continue
+        word = lemma(tok)
+        if word in DEATH_VERBS or (word == "shoot" and any(c.lower_ == "dead" for c in tok.children)):
+            fate, verb = "dead", tok
+        elif word in {"survive", "alive"}:
+            fate, verb = "alive", tok.head if word == "alive" else tok
+            if word == "alive" and (verb.pos_ not in {"VERB", "AUX"} or negation_of(verb) is not None):
+                continue
+        else:
+            continue
+        verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "was shot and killed": shot's subject
+        # one person: of a group ("two students") some may die and some live
+        children = [c for v in verbs for c in v.children if c.pos_ in {"NOUN", "PROPN"} and c.tag_ in {"NN", "NNP"}]
+        undergoer = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
+        # who dies or lives: what is done to ("killed the gunman", "took the gunman … alive"), else the subject of
+        # an intransitive ("the gunman died", "survived")
+        for c in undergoer or ([c for c in children if c.dep_ == "nsubj"] if word in {"die", "survive", "alive"}
+                               else []):
+            out.setdefault(lemma(c), (fate, [tok]))
+    return out
+
+
+def _alive_or_dead(src: Doc, stmt: Doc) -> list[Finding]:
+    """One person said to be killed by the source and taken alive by the statement, or the other way round."""
+    said = _fates(src)
+    for who, (fate, words) in _fates(stmt).items():
+        if who in said and said[who][0] != fate:
+            source_words = said[who][1]
+            return [Finding(rule="antonyms", relation="contradicts", confidence=0.75,
+                            explanation=f"the source says the {who} is {said[who][0]} (“{source_words[0].text}”); "
+                                        f"the statement says {fate} (“{words[0].text}”)",
+                            source_span=token_span(source_words), statement_span=token_span(words))]
+    return []
 
 
 def _opposite(shared: set[str], s_toks: list[Token], t_toks: list[Token], says: str, relation: Relation,

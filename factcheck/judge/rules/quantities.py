@@ -971,8 +971,6 @@ def _other_things(a: Quantity, b: Quantity) -> bool:
         return True  # a figure for another year
     if bool(a.direction) != bool(b.direction):
         return True  # "revenue fell $5 million" is not what revenue was
-    if a.kind.startswith("money:") and (a.verb[0] in HANDLED) != (b.verb[0] in HANDLED):
-        return True  # "the shutdown removed $300 million" is an amount taken away, not what the aid is
     if a.periods and b.periods and not (a.periods & b.periods):
         return True  # a change over a year is not one over a quarter
     if a.kind in DIMENSIONS | {"age"} and a.names and b.names and not (a.names & b.names):
@@ -1254,6 +1252,10 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
                 rel, conf = ("contradicts", 0.9) if _same_thing(s, t, src_s, stmt_s) else ("neutral", 0.7)
             if rel == "contradicts" and (s.partial or t.partial):
                 rel, conf = "neutral", 0.7  # "two more students" is not how many there were in all
+            if rel == "contradicts" and s.kind.startswith("money:") and (s.verb[0] in HANDLED) != (t.verb[0] in HANDLED):
+                # "the shutdown removed $300 million" is an amount taken away, not what the aid is: another figure
+                # rules nothing out (nor confirms it); the same figure still agrees
+                rel, conf = "neutral", 0.7
             order = {"supports": 0, "neutral": 1, "contradicts": 2}
             # one consistent source figure is enough to rule out a contradiction
             if relation is None or order[rel] < order[relation]:
