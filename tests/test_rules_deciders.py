@@ -111,23 +111,3 @@ def test_what_comes_from_a_country_is_not_sent_to_it(nlp, source, statement, fir
 
 def test_flow_table_is_balanced():
     assert sum(not c[2] for c in FLOWS) >= sum(c[2] for c in FLOWS)
-
-
-@pytest.mark.parametrize(("statement", "parts"), [
-    # two facts set side by side: each is a part
-    ("Ruiz closed the depot, while the unions staged a strike.", ["Ruiz closed the depot.",
-                                                                  "The unions staged a strike."]),
-    ("While the port reopened, exports stayed low.", ["Exports stayed low.", "The port reopened."]),
-    ("Ruiz praised the deal and thanked Soto, whereas the unions rejected it.",
-     ["Ruiz praised the deal and thanked Soto.", "The unions rejected it."]),
-    # one fact with a time or a pronoun subject: left whole
-    ("Ruiz closed the depot while visiting the port.", []),
-    ("Ruiz closed the depot while he was mayor.", []),
-    ("Ruiz closed the depot before the unions staged a strike.", []),
-    ("Ruiz and Soto disagree on taxes, while both are known for blunt speeches.", []),
-    ("Exports stayed low, although the port reopened.", []),
-])
-def test_facts_set_side_by_side_are_parts(statement, parts):
-    from factcheck.judge.statements import split_statement
-
-    assert split_statement(statement) == parts

@@ -30,38 +30,10 @@ def split_statement(statement: str) -> list[str]:
         return parts if len(parts) > 1 else []
     if not sentences:
         return []
-    return atomic_parts(sentences[0]) or reported_parts(sentences[0]) or contrast_parts(sentences[0])
+    return atomic_parts(sentences[0]) or reported_parts(sentences[0])
 
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
-# Marks of two facts set side by side. Not "although"/"though": a concession restates background the statement
-# leans on ("even though funding has been cut"), which a part of its own would have to be supported word for word.
-CONTRAST_MARKS = frozenset({"while", "whereas"})
-# Subjects that stand for someone the other clause names: "while both are known for forceful rhetoric".
-STAND_INS = frozenset({"i", "we", "you", "both", "neither", "each", "all", "none", "either", "this", "that"})
-
-
-def contrast_parts(sent) -> list[str]:
-    """Two facts set side by side: "Petro denounced the strikes, while the armed groups scaled back their attacks"
-    → "Petro denounced the strikes." + "The armed groups scaled back their attacks." Only a clause with its own
-    subject after a mark of contrast; "while in office" or "while visiting" stays whole."""
-    from factcheck.ingest.claims import MIN_SENTENCE_CHARS, render_tokens, text_without, tidy_clause
-
-    root = sent.root
-    for clause in (c for verb in (root, *root.conjuncts) for c in verb.children):
-        if clause.dep_ != "advcl" or clause.pos_ not in {"VERB", "AUX"}:
-            continue
-        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
-        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if mark is None or subject is None or subject.lower_ in PRONOUNS | STAND_INS:
-            continue  # "while he was in office": who "he" is the other clause says
-        cut = {t.i for t in clause.subtree}
-        cut |= {c.i for c in clause.head.children if c.dep_ == "punct" and c.i + 1 == clause.left_edge.i}
-        parts = [tidy_clause(text_without(sent, cut)),
-                 tidy_clause(render_tokens(t for t in clause.subtree if t.i != mark.i))]
-        if all(len(p) >= MIN_SENTENCE_CHARS for p in parts):
-            return parts
-    return []
 
 
 def reported_parts(sent) -> list[str]:
