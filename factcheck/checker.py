@@ -192,18 +192,28 @@ class Checker:
         is answered NOT_ENOUGH_INFO with the reason, without evidence: nothing similar-looking can support it.
         """
         from factcheck.ingest.statement_check import unjudgeable
-        from factcheck.judge.statements import combine, combine_reported, reported_content, split_statement
+        from factcheck.judge.statements import (
+            combine,
+            combine_reported,
+            content_decides,
+            reported_content,
+            split_statement,
+        )
 
         reasons = [unjudgeable(s) for s in statements]
         todo = [s for s, r in zip(statements, reasons) if r is None]
         parts = [split_statement(s) if self.settings.split_statements else [] for s in todo]
-        # a statement of one fact that reports someone ("According to X, P") is also read as what it reports
-        reported = [reported_content(s) if self.settings.split_statements and not ps else None
-                    for s, ps in zip(todo, parts)]
-        flat = self._judge_batch(todo + [p for ps in parts for p in ps] + [c for c in reported if c]) if todo else []
+        flat = self._judge_batch(todo + [p for ps in parts for p in ps]) if todo else []
         wholes, rest = flat[: len(todo)], iter(flat[len(todo):])
         results = [combine(w, [next(rest) for _ in ps]) for w, ps in zip(wholes, parts)]
-        results = [combine_reported(r, next(rest)) if c else r for r, c in zip(results, reported)]
+        if self.settings.split_statements:
+            # a statement of one fact that reports someone ("According to X, P") the source is silent on is also
+            # read as what it reports; judged in a second batch, for those statements only
+            reported = {i: c for i, (r, ps) in enumerate(zip(results, parts))
+                        if not ps and content_decides(r) and (c := reported_content(todo[i]))}
+            if reported:
+                for i, content in zip(reported, self._judge_batch(list(reported.values()))):
+                    results[i] = combine_reported(results[i], content)
         if self.settings.min_confidence is not None:
             from factcheck.judge.verdict_model import abstain
 

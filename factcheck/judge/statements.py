@@ -28,9 +28,7 @@ def split_statement(statement: str) -> list[str]:
     if len(sentences) > 1:
         parts = [s.text.strip() for s in sentences if len(s.text.strip()) >= 12]
         return parts if len(parts) > 1 else []
-    if not sentences:
-        return []
-    return atomic_parts(sentences[0]) or reported_parts(sentences[0])
+    return (atomic_parts(sentences[0]) or reported_parts(sentences[0])) if sentences else []
 
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -70,6 +68,8 @@ def reported_parts(sent) -> list[str]:
     return []
 
 
+# Verbs that report what someone asserts. Not the attribution rule's SPEECH_VERBS (factcheck.judge.rules.attribution),
+# whose reports include denials, accusations and criticism: what "X denied that P" reports is not P.
 REPORT_VERBS = frozenset({"say", "report", "claim", "confirm", "state", "allege", "reveal", "announce", "write",
                           "tell", "add", "insist", "suggest", "indicate"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})
@@ -128,16 +128,20 @@ def _says_more(speaker) -> bool:
                or t.lower_ in {"year", "old"} for t in speaker)  # not "first": "Winter's first image" is a name
 
 
+def content_decides(whole: CheckResult) -> bool:
+    """Whether what a report says may decide its verdict: only when the whole is NOT_ENOUGH_INFO (CONTRADICTED —
+    the words given to someone else, another date — and SUPPORTED stand) and names nothing the source never
+    mentions (then the source is silent on who said it)."""
+    return whole.verdict is Verdict.NOT_ENOUGH_INFO and not any(
+        f.rule == "coverage" and f.blocks == "verdict" for e in whole.evidence for f in e.findings)
+
+
 def combine_reported(whole: CheckResult, content: CheckResult) -> CheckResult:
-    """One result for a report from the result on the whole and on what it reports. The whole decides when it is
-    CONTRADICTED (the words given to someone else, another date) or SUPPORTED, or when a name it gives is one the
-    source never mentions (the source is silent on who said it); else what is reported decides — NLI reads "the
-    fiancée planned to marry him" against the article's "the fiancée was marrying him" better than with "The New
-    York Post reports that" before it — and the explanation says the attribution was set aside."""
-    if whole.verdict in (Verdict.CONTRADICTED, Verdict.SUPPORTED, Verdict.CONFLICTED) or any(
-            f.rule == "coverage" and f.blocks == "verdict" for e in whole.evidence for f in e.findings):
-        return whole
-    if content.verdict is Verdict.NOT_ENOUGH_INFO:
+    """One result for a report from the result on the whole and on what it reports: where `content_decides`, what
+    is reported decides unless the source is silent on it too — NLI reads "the fiancée planned to marry him" against
+    the article's "the fiancée was marrying him" better than with "The New York Post reports that" before it — and
+    the explanation says the attribution was set aside."""
+    if not content_decides(whole) or content.verdict is Verdict.NOT_ENOUGH_INFO:
         return whole
     why = f"Read without its attribution (“{content.statement}”): {content.explanation}"
     return content.model_copy(update={"statement": whole.statement, "explanation": why})

@@ -697,7 +697,7 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
         elif day == "vaguer":
             relation, note = "neutral", " (the source is less precise)"
         elif once:
-            relation, confidence, blocks = "contradicts", 0.8 if occurrence else 0.9, "support"
+            relation, confidence = "contradicts", 0.8 if occurrence else 0.9
         else:
             # said on Tuesday, said again on Wednesday: not a contradiction, but no confirmation of the day either
             relation, blocks, note = "neutral", "support", " (the event may recur; the source does not confirm the day)"
@@ -713,7 +713,6 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
             relation = "neutral"
         if relation == "contradicts":
             confidence = 0.9
-            blocks = "support"  # a one-off event dated otherwise: whatever else the sentence shares, not this fact
         elif relation == "neutral" and not once:
             note = " (the event may recur)"
             if s.hi < t.lo or t.hi < s.lo:
@@ -723,6 +722,8 @@ def _compare(src: Doc, stmt: Doc, s: DateRef, t: DateRef) -> Finding | None:
             relation, note = "neutral", " (the source gives no day)"  # the year agrees; the day is the statement's
     else:
         return None
+    if relation == "contradicts":
+        blocks = "support"  # a one-off event dated otherwise: whatever else the sentence shares, not this fact
     return Finding(
         rule="dates",
         relation=relation,

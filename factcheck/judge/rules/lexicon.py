@@ -151,6 +151,12 @@ def capitals() -> dict[str, str]:
 
 
 @cache
+def country_names() -> frozenset[str]:
+    """The canonical names the alias and capital tables map to ("united states", "colombia")."""
+    return frozenset(aliases().values()) | frozenset(capitals().values())
+
+
+@cache
 def currencies() -> dict[str, str]:
     """Lower-case currency symbol or word -> its code ("$" -> "USD", "pesos" -> "COP")."""
     return _mapping("currencies.txt", lower_key=False)

@@ -503,8 +503,8 @@ SPATIAL = frozenset({"below", "under", "over", "above"})
 # Nouns that are themselves an amount: "a population under 500 people", "a crowd of over 1,000" are bounds.
 AMOUNT_NOUNS = frozenset({"population", "number", "total", "crowd", "turnout", "audience", "attendance", "count",
                           "figure", "sum", "amount", "budget", "workforce", "staff", "membership", "toll", "share"})
-# Verbs that put an amount at a level: "kept under 20 people", "limited to below 2 degrees".
-LEVEL_VERBS = frozenset({"keep", "limit", "cap", "hold", "stay", "remain", "stand", "number", "total", "count",
+# Verbs that put an amount under or over a bound: "kept under 20 people", "limited to below 2 degrees".
+BOUND_VERBS = frozenset({"keep", "limit", "cap", "hold", "stay", "remain", "stand", "number", "total", "count",
                          "be", "come", "reach", "sell", "cost", "employ", "attract", "draw"})
 
 
@@ -513,12 +513,14 @@ def _spatial(doc: Doc, m: re.Match) -> bool:
     preposition hangs on a noun and the figure counts its object), not "below 2 degrees" or "under 500 people"."""
     if (m.group("cmp") or "").lower() not in SPATIAL or not m.group("num") or m.group("unit") or m.group("cur"):
         return False
-    prep = next((t for t in doc if t.idx == m.start("cmp")), None)
-    num = next((t for t in doc if t.idx == m.start("num")), None)
-    if prep is None or num is None or prep.dep_ != "prep" or prep.head.lemma_.lower() in AMOUNT_NOUNS:
+    prep, num = (doc.char_span(m.start(g), m.end(g), alignment_mode="expand") for g in ("cmp", "num"))
+    if prep is None or num is None:
+        return False
+    prep, num = prep[0], num[0]
+    if prep.dep_ != "prep" or prep.head.lemma_.lower() in AMOUNT_NOUNS:
         return False
     head = prep.head
-    if head.pos_ == "VERB" and (head.lemma_.lower() in UP | DOWN | LEVEL_VERBS or head.dep_ == "xcomp"):
+    if head.pos_ == "VERB" and (head.lemma_.lower() in UP | DOWN | BOUND_VERBS or head.dep_ == "xcomp"):
         return False  # "fell below 500 members", "kept it under 20 people": a bound
     if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return False

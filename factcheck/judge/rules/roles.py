@@ -28,7 +28,7 @@ from factcheck.judge.rules._common import (
     subject_of,
     token_span,
 )
-from factcheck.judge.rules.lexicon import aliases, capitals, person_nouns
+from factcheck.judge.rules.lexicon import aliases, capitals, country_names, person_nouns
 from factcheck.results import Finding
 
 # Acts with one author: a source naming who funded, built or founded something rules out another author (a
@@ -1243,8 +1243,7 @@ def _leaders_government(run: list[Token]) -> bool:
 
 
 def _is_country(tok: Token) -> bool:
-    name = actor_name([tok])
-    return name is not None and (name in set(aliases().values()) or name in set(capitals().values()))
+    return actor_name([tok]) in country_names()
 
 
 def _leader_and_country(a: list[Token], b: list[Token], src: Doc) -> bool:
@@ -1252,12 +1251,13 @@ def _leader_and_country(a: list[Token], b: list[Token], src: Doc) -> bool:
     the leader leads that country, which the words alone do not tell — unless the source sentence names that
     country in another part (the administration's decision "has also impacted Colombia": Colombia is not the
     administration)."""
+    named_here = names(src)
+
     def country(run: list[Token]) -> bool:
         named = actor_name(run)
-        countries = set(aliases().values()) | set(capitals().values())
-        if named in names(src) or any(actor_name([t]) in names(src) for t in run if _is_country(t)):
+        if named in named_here or any(actor_name([t]) in named_here for t in run if _is_country(t)):
             return False
-        return (named in countries or any(_is_country(t) for t in run)) and not _leaders_government(run)
+        return (named in country_names() or any(_is_country(t) for t in run)) and not _leaders_government(run)
 
     return _leaders_government(a) and country(b) or _leaders_government(b) and country(a)
 
