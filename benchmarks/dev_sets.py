@@ -4,9 +4,9 @@ the summaries reviewed against their articles. One line per set; `--errors` list
     python -m benchmarks.dev_sets [--only NAME ...] [--errors]
 
 - `seed_dev` (../shared/eval/seed_dev.csv), `seed_own`, `seed_fresh`, `seed_roles`, `seed_blind`, `seed_blind2`,
-  `seed_blind3`, `seed_blind4`, `seed_blind5`, `seed_blind6`, `seed_blind7`, `seed_blind8`,
+  `seed_blind3` … `seed_blind9`,
   `seed_probe` (tests/fixtures/dev/): statements about the seed article, checked against it;
-- `news_own`, `news_fresh`, `news_blind`, `news_blind2`, `news_blind3`: statements about FNC-1 news bodies (../shared/data/train/
+- `news_own`, `news_fresh`, `news_blind` … `news_blind4`: statements about FNC-1 news bodies (../shared/data/train/
   fnc1_capped.jsonl.gz, named by the sha1 prefix of the body), each checked against its own article;
 - `summaries_own`: summaries of FNC-1 bodies, each split into sentences and checked against its article as the
   SummEdits benchmark does; balanced accuracy of the strict reading (consistent iff every sentence is SUPPORTED)
@@ -23,17 +23,10 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import loaders
-from benchmarks.fit_verdict_model import NEWS_OWN, SEED_DOC_ID, SEED_SETS, fnc1_bodies
+from benchmarks.fit_verdict_model import DEV, NEWS_SETS, SEED_DOC_ID, SEED_SETS, fnc1_bodies
 
-DEV = NEWS_OWN.parent
-SEED = {**SEED_SETS, "seed_fresh": DEV / "seed_fresh.csv", "seed_roles": DEV / "seed_roles.csv",
-        "seed_blind": DEV / "seed_blind.csv", "seed_blind2": DEV / "seed_blind2.csv",
-        "seed_blind3": DEV / "seed_blind3.csv", "seed_blind4": DEV / "seed_blind4.csv",
-        "seed_blind5": DEV / "seed_blind5.csv", "seed_blind6": DEV / "seed_blind6.csv",
-        "seed_blind7": DEV / "seed_blind7.csv", "seed_blind8": DEV / "seed_blind8.csv",
-        "seed_probe": DEV / "seed_probe.csv"}
-NEWS = {"news_own": NEWS_OWN, "news_fresh": DEV / "news_fresh.csv", "news_blind": DEV / "news_blind.csv",
-        "news_blind2": DEV / "news_blind2.csv", "news_blind3": DEV / "news_blind3.csv"}
+SEED = SEED_SETS
+NEWS = NEWS_SETS
 SUMMARIES = {"summaries_own": DEV / "summaries_own.csv"}
 NAMES = (*SEED, *NEWS, *SUMMARIES)
 SHORT = {"SUPPORTED": "SUP", "CONTRADICTED": "CON", "NOT_ENOUGH_INFO": "NEI", "CONFLICTED": "CONFL"}

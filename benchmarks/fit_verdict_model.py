@@ -43,18 +43,23 @@ from benchmarks import loaders
 REPO = loaders.REPO_ROOT
 DEFAULT_CACHE = REPO / "build" / "verdict-dev"
 SEED_DOC_ID = "corpus/seed/docs/bbc-mundo-us-colombia-alliance.txt"
-SEED_SETS = {"seed_dev": loaders.shared_dir() / "eval" / "seed_dev.csv",
-             "seed_own": REPO / "tests" / "fixtures" / "dev" / "seed_own.csv"}
-NEWS_OWN = REPO / "tests" / "fixtures" / "dev" / "news_own.csv"
-NEWS_SETS = {"news_own": NEWS_OWN, "news_fresh": NEWS_OWN.parent / "news_fresh.csv"}
+DEV = REPO / "tests" / "fixtures" / "dev"
+# Every development set of statements (tests/fixtures/dev/README.md says how each was written); `FIT_SETS` names the
+# ones the shipped fit uses, `benchmarks.dev_sets` scores them all.
+SEED_SETS = {"seed_dev": loaders.shared_dir() / "eval" / "seed_dev.csv", "seed_own": DEV / "seed_own.csv",
+             **{name: DEV / f"{name}.csv" for name in (
+                 "seed_fresh", "seed_roles", "seed_blind", "seed_blind2", "seed_blind3", "seed_blind4", "seed_blind5",
+                 "seed_blind6", "seed_blind7", "seed_blind8", "seed_blind9", "seed_probe")}}
+NEWS_OWN = DEV / "news_own.csv"
+NEWS_SETS = {name: DEV / f"{name}.csv" for name in ("news_own", "news_fresh", "news_blind", "news_blind2", "news_blind3",
+                                                    "news_blind4")}
 FNC1_BODIES = loaders.shared_dir() / "data" / "train" / "fnc1_capped.jsonl.gz"
 NLI_HELDOUT = Path("/work/nli_v2/dev3.jsonl")
-SETS = ("seed_dev", "seed_own", "news_own", "news_fresh", "covid_train", "covid_dev", "nli_heldout")
+SETS = (*SEED_SETS, *NEWS_SETS, "covid_train", "covid_dev", "nli_heldout")
 BENCH_SETS = ("check_covid_test", "wice_dev")  # measured only, never fitted on
 SOURCES = {"seed_dev": "../shared/eval/seed_dev.csv vs the seed article",
-           "seed_own": "tests/fixtures/dev/seed_own.csv vs the seed article",
-           "news_own": "tests/fixtures/dev/news_own.csv vs its FNC-1 news body (train data, not bench)",
-           "news_fresh": "tests/fixtures/dev/news_fresh.csv vs its FNC-1 news body (train data, not bench)",
+           **{n: f"tests/fixtures/dev/{n}.csv vs the seed article" for n in SEED_SETS if n != "seed_dev"},
+           **{n: f"tests/fixtures/dev/{n}.csv vs its FNC-1 news body (train data, not bench)" for n in NEWS_SETS},
            "covid_train": "Check-COVID train/, each claim vs its abstract (NEI claims: the 99ab88a variant's other "
                           "abstract)",
            "covid_dev": "Check-COVID dev/, likewise",
