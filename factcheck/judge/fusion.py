@@ -134,11 +134,15 @@ def decide(evidence: list[Evidence], cfg: FusionConfig) -> tuple[Verdict, float,
 
 
 def nei_explanation(evidence: list[Evidence]) -> str:
-    """Why the source is silent: the closest sentence, and a name the source never mentions if there is one."""
+    """Why the source is silent: the closest sentence, and a name the source never mentions if there is one (else the
+    statement's nouns its document never uses)."""
     best = max(evidence, key=lambda e: e.similarity, default=None)
     near = f" The closest source sentence is {_quote(best)} (similarity {best.similarity:.2f})." if best else ""
     unnamed = next((f.explanation for e in evidence for f in e.findings if f.rule == "coverage"), None)
     near += f" Note: {unnamed}." if unnamed else ""
+    if not unnamed and best is not None and best.unused_words:
+        words = ", ".join(f"“{w}”" for w in best.unused_words)
+        near += f" Note: the statement's {words} appear nowhere in {best.source}, in any form."
     return "The source neither supports nor contradicts this statement." + near
 
 

@@ -149,6 +149,13 @@ class NLIJudge:
                 if gap and _role_swap(ev.findings, statements[si], names_of(doc_id)):
                     gap = [f.model_copy(update={"blocks": None}) for f in gap]  # still noted, no longer binding
                 ev.findings = ev.findings + gap
+        if self.use_rules and names_of is not None:  # every retrieved item, scored or not: its document's words
+            unused: dict[tuple[int, str], list[str]] = {}
+            for si, (evs, hs) in enumerate(zip(evidence_lists, hits)):
+                for ev, h in zip(evs, hs):
+                    if (si, h.claim.doc_id) not in unused:
+                        unused[si, h.claim.doc_id] = _unused(statements[si], names_of(h.claim.doc_id))
+                    ev.unused_words = list(unused[si, h.claim.doc_id])
         if self.use_rules:
             from factcheck.judge.rules.dates import settle_dates
             from factcheck.judge.rules.quantities import settle_across
@@ -263,6 +270,13 @@ def _coverage(statement: str, names: frozenset[str], source: str):
     from factcheck.judge.rules import run_document_rules
 
     return run_document_rules(parse(statement), names, source)
+
+
+def _unused(statement: str, names: frozenset[str]) -> list[str]:
+    from factcheck.ingest.nlp import parse
+    from factcheck.judge.rules.coverage import unused_words
+
+    return unused_words(parse(statement), names)
 
 
 def similarity_judge(settings: Settings, nli: NLIScorer | None = None) -> Judge:

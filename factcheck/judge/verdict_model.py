@@ -38,6 +38,7 @@ blocked from contradicting.
 | has_number | the statement contains a digit |
 | pass_ent, pass_con | P(entailment), P(contradiction) of the passage: the most similar scored item read together with the next most similar sentences of its document (`Evidence.passage`); without one, the most similar item's own (ent_top, con_top) |
 | uncovered_ent, uncovered_top, uncovered_all | share of the statement's content words (lemmas of nouns, names, verbs, adjectives, numbers; no stop or generic words) that the sentence of the best support item, of the most similar scored item, of no scored item at all contains (1 when there is no such item): a detail the evidence never mentions ("because of her fast metabolism") leaves the source silent however high NLI scores the rest |
+| unused_words | the statement's nouns and names that its document never uses in any form (`Evidence.unused_words`, the coverage check's document words), counted up to 3 and divided by 3; the fewest over the documents of the retrieved items, scored or not (1 with no evidence at all, 0 where no document was looked at): details a paraphrase rarely adds and a claim the source is silent on often does |
 
 Hard constraints. The blocks are features (above), and they bind the verdict: where no scored item may support
 (every one blocked, or none scored) the verdict is never SUPPORTED, where none may contradict never CONTRADICTED
@@ -95,8 +96,9 @@ FEATURES: tuple[str, ...] = (
     *(f"rule_{r}_{rel}" for r in RULES for rel in ("supports", "contradicts")),
     "attributed", "verdict_blocked", "verdict_blocked_all", "support_blocked", "support_blocked_all",
     "docs_agree", "docs_disagree", "words", "has_number", "pass_ent", "pass_con",
-    "uncovered_ent", "uncovered_top", "uncovered_all",
+    "uncovered_ent", "uncovered_top", "uncovered_all", "unused_words",
 )
+UNUSED_CAP = 3  # unused_words counts up to this many words
 _RELATION = {S: "supports", C: "contradicts", N: "neutral"}
 
 
@@ -170,6 +172,9 @@ def statement_features(statement: str, evidence: Sequence[Evidence]) -> dict[str
     f["pass_ent"] = lead["entailment"] if lead else f["ent_top"]
     f["pass_con"] = lead["contradiction"] if lead else f["con_top"]
     f.update(_uncovered(statement, b_ent, top, scored))
+    looked = [e.unused_words for e in evidence if e.unused_words is not None]
+    f["unused_words"] = min(min(len(w), UNUSED_CAP) for w in looked) / UNUSED_CAP if looked else (
+        0.0 if evidence else 1.0)
     return f
 
 
