@@ -674,6 +674,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
     # with the words of the sentence before, which an object referring back ("criticized these actions") may name
     src_words = content_lemmas(src) | set(src._.before_words if Doc.has_extension("before_words") else ())
     opposed = opposites("predicates")
+    src_lemmas, stmt_lemmas = {p.lemma for p in src_preds}, {p.lemma for p in stmt_preds}
     # the predicates about the same thing: for each statement predicate the source's (with the shared words),
     # for each source predicate the statement's
     aligned: dict[int, list[tuple[_Stance, set[str]]]] = {}
@@ -706,7 +707,10 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
-            if t.lemma in opposed.get(s.lemma, ()) and (s.neg is None) == (t.neg is None):
+            # where both texts name both sides ("neither confirmed nor denied", "neither denied nor confirmed")
+            # neither says one against the other
+            if t.lemma in opposed.get(s.lemma, ()) and (s.neg is None) == (t.neg is None) \
+                    and not (t.lemma in src_lemmas and s.lemma in stmt_lemmas):
                 findings.append(
                     Finding(
                         rule="polarity",

@@ -109,6 +109,9 @@ def _act_text(tok: Token) -> str:
 # A light verb whose object noun the parser may read as a bare verb with a subject: "made the Sinai offer"
 CAUSATIVE_HEADS = {"make"}
 GENERIC_PREDICATES = {"be", "have", "do", "make", "get", "say", "go", "come", "take", "give", "include"}
+# Verbs that, with an infinitive ("X appears to be Y", "seems to have left"), say what something is like, not who acts
+# ("Ortega appeared in court" is an act)
+LINKING_VERBS = frozenset({"appear", "seem"})
 
 
 @dataclass
@@ -193,10 +196,24 @@ def _target(tok: Token) -> tuple[str | None, list[Token]]:
 TARGET_PREPS = frozenset({"against", "on", "toward", "towards"})
 
 
+def _denied(tok: Token) -> bool:
+    """Whether the act of `tok` is negated, or is what a negated verb reaches for: "did not move to dismantle
+    USAID" and "never offered to pay them" say nobody dismantled or paid, so neither names who acts on whom."""
+    for _ in range(3):
+        if negation_of(tok) is not None:
+            return True
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _frames(doc: Doc) -> list[Frame]:
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or is_hedged(tok) or negation_of(tok):
+        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or is_hedged(tok) or _denied(tok):
+            continue
+        if lemma(tok) in LINKING_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
             continue
         agent = target = None
         a_toks: list[Token] = []
@@ -1148,7 +1165,7 @@ class Act:
 def _acts(doc: Doc) -> list[Act]:
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or negation_of(tok):
+        if tok.pos_ != "VERB" or lemma(tok) in GENERIC_PREDICATES or _denied(tok):
             continue
         doer = next((_antecedent(c) for c in tok.children if c.dep_ == "nsubj"), None)
         if doer is None and tok.dep_ == "xcomp":  # "the men offered to pay the women": the men pay
