@@ -16,6 +16,7 @@ SOURCE = [
     "Mayor Ana Ruiz urged residents to avoid the waterfront while engineers inspect the structures.",
     "Fishermen said the closure hurt their income during the busiest season of the year.",
     "The United States coast guard sent two patrol boats.",
+    "Colombia's navy escorted the ferry back to port.",
 ]
 NAMES = source_names(SOURCE)
 
@@ -28,6 +29,7 @@ NAMES = source_names(SOURCE)
     ("Hotel owners said the closure hurt their income.", ["hotel", "owner"]),
     ("The coast guard sent two helicopters.", ["helicopter"]),
     ("Prime Minister Ortega praised the engineers.", ["prime", "minister", "ortega"]),
+    ("Lima sent two patrol boats.", ["lima"]),  # the capital of a country the document never names
     # must not fire: the same words, other forms, aliases, stems, or words that say little by themselves
     ("The ferry services between the islands were suspended.", []),  # plural, lemma
     ("Engineers are inspecting the damaged structures near the waterfront.", []),
@@ -41,6 +43,8 @@ NAMES = source_names(SOURCE)
     ("It was suspended on Monday.", []),  # no noun at all
     ("Inspections of the structures are under way.", []),  # "inspection" shares "inspe" with "inspect"
     ("The closures hurt incomes during the season.", []),
+    ("Bogotá escorted the ferry back to port.", []),  # the capital of a country it names (capitals)
+    ("Washington sent two patrol boats.", []),  # … and of the United States
 ])
 def test_unused_words(statement, unused):
     assert unused_words(parse(statement), NAMES) == unused

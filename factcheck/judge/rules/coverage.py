@@ -280,6 +280,8 @@ def unused_words(stmt: Doc, names: frozenset[str]) -> list[str]:
         forms = {tok.lower_, lemma(tok)}
         if forms & words or (tok.pos_ == "PROPN" and _forms(tok.text) & names):
             continue
+        if tok.pos_ == "PROPN" and capitals().get(tok.lower_) in words | names:
+            continue  # "Bogotá suspended …": the capital stands for the country the document names
         if any(len(f) >= UNUSED_STEM and f[:UNUSED_STEM] in stems for f in forms):
             continue
         if lemma(tok) not in out:
