@@ -8,6 +8,10 @@ from __future__ import annotations
 import pytest
 from conftest import rule_findings
 
+LOCKDOWN = ("The lockdown increases the risk in households, whereas isolation and quarantine reduce risks for "
+            "everyone.")
+TARIFF = "The new tariff raised prices for farmers, while the subsidy lowered prices for shoppers."
+
 # (source sentence, statement, rule, whether it contradicts)
 CASES = [
     # must fire: one predicate against its opposite, one actor against another
@@ -22,6 +26,15 @@ CASES = [
      "So far the agency has neither rejected nor approved the merger.", "polarity", False),
     ("The club neither confirmed nor denied the transfer.", "The club has neither denied nor confirmed the transfer.",
      "polarity", False),
+    # … or the source says the thing goes the statement's way too, of another subject's act
+    ("The new tariff lowered prices for farmers.", "The new tariff raised prices for farmers.", "polarity", True),
+    (TARIFF, "The subsidy raised prices for shoppers.", "polarity", True),
+    (TARIFF, "The new tariff raised prices for farmers.", "polarity", False),
+    (LOCKDOWN, "Lockdown restrictions raised the risk of infection within households.", "polarity", False),
+    (LOCKDOWN, "Lockdown restrictions alone can reduce the risk of infection within households.", "polarity", True),
+    (LOCKDOWN, "Quarantine raised the risk of infection for everyone.", "polarity", True),
+    (TARIFF, "Prices for farmers rose because of the new tariff.", "polarity", False),
+    (LOCKDOWN, "Isolation and quarantine reduced the risk of infection.", "polarity", False),
     ("Officials would neither confirm nor deny the report.",
      "Officials refused to deny or confirm the report.", "polarity", False),
 ]

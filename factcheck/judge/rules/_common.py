@@ -192,6 +192,33 @@ def denied_by_phrase(tok: Token) -> bool:
     return False
 
 
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "sign", "indication", "suggestion", "data", "report", "finding"})
+
+
+def unevidenced(tok: Token) -> bool:
+    """Whether `tok` heads what a text finds no evidence of: "we found no evidence that the drug reduced the risk",
+    "there is no proof that it works", "did not find evidence that …" say neither that it did nor that it did not.
+    Where the parser loses the clause (a long subject set off by commas: "no evidence that use of the drug, with
+    or without X, reduced …"), a verb after "no evidence that" in the same sentence, with no "but" or semicolon
+    between, is read as inside it."""
+    if tok.dep_ in {"acl", "ccomp"} and lemma(tok.head) in EVIDENCE_NOUNS \
+            and any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in tok.children):
+        noun = tok.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or (
+                noun.dep_ in {"dobj", "attr", "nsubj"} and negation_of(noun.head) is not None):
+            return True
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    sent = tok.sent
+    for t in reversed(sent[: tok.i - sent.start]):
+        if t.lower_ in {"but", "however", "although", "though", ";"}:
+            return False
+        if t.lower_ == "that" and t.i >= sent.start + 2 and lemma(t.nbor(-1)) in EVIDENCE_NOUNS \
+                and t.nbor(-2).lower_ == "no":
+            return True
+    return False
+
+
 def negation_of(verb: Token) -> Token | None:
     """The negating word of `verb`'s clause ("not", "never", "failed to", "denied"), if any."""
     for c in verb.children:

@@ -25,6 +25,7 @@ from factcheck.judge.rules._common import (
     same_stem,
     subject_of,
     token_span,
+    unevidenced,
 )
 from factcheck.judge.rules.lexicon import opposites
 from factcheck.judge.rules.patterns import DATE_WORDS
@@ -306,7 +307,17 @@ def _own_conjunct(verb: Token) -> bool:
 
 
 def _clause_negated(tok: Token) -> bool:
-    return _negation(tok) is not None
+    """Whether the word is denied, or is said in what a text finds no evidence of ("no evidence that the drug
+    reduced the risk": the source takes no side on the risk)."""
+    if _negation(tok) is not None:
+        return True
+    for _ in range(3):
+        if unevidenced(tok):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 def _restrictive(tok: Token) -> bool:
@@ -393,6 +404,9 @@ def check_antonyms(src: Doc, stmt: Doc) -> list[Finding]:
             shared = _same_thing(_target(s_tok), _target(t_tok)) or back
             if not shared or _clause_negated(s_tok) or _other_kinds(s_tok, t_tok):
                 continue
+            if any(w == t_word and _same_thing(_target(tok), _target(t_tok)) for w, tok, _ in src_terms):
+                continue  # the source says it both ways of the thing ("B more likely …, O less likely"): which way
+                # holds for the statement's is not the word's to say
             if {s_word, t_word} & AMOUNT_WORDS and not (_counts(s_tok) and _counts(t_tok)
                                                         and _acts_on(s_tok) & _acts_on(t_tok)):
                 continue  # how many of them, said of two different acts ("few were approved", "many submitted")

@@ -24,6 +24,7 @@ from factcheck.judge.rules._common import (
     negation_of,
     subject_of,
     token_span,
+    unevidenced,
 )
 from factcheck.judge.rules.lexicon import aliases, opposites, person_nouns
 from factcheck.judge.rules.patterns import MONTH_WORDS, YEAR
@@ -483,6 +484,8 @@ def _negation(tok: Token) -> tuple[Token | None, bool]:
     """The word negating a predicate (None: asserted), and False where a negated head leaves it open."""
     if tok.pos_ != "VERB" and not _copular(tok):
         return None, True
+    if unevidenced(tok):
+        return None, False
     neg = negation_of(tok)
     if neg is None and _copular(tok):
         neg = negation_of(tok.head)
@@ -707,9 +710,14 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
                     )
                 )
                 break
-            # where both texts name both sides ("neither confirmed nor denied", "neither denied nor confirmed")
-            # neither says one against the other
-            if t.lemma in opposed.get(s.lemma, ()) and (s.neg is None) == (t.neg is None) \
+            # where both texts name both sides ("neither confirmed nor denied", "neither denied nor confirmed"), or
+            # the source says the thing goes the statement's way too, of a subject at least as close to the
+            # statement's ("lockdown increases the risk, whereas isolation reduces it" against "lockdown raised
+            # the risk", not against "isolation raised it"), neither says one against the other
+            same_side = any(x is not s and (_same_lemma(x.lemma, t.lemma) or x.lemma in opposed.get(s.lemma, ()))
+                            and (x.neg is None) == (t.neg is None) and len(x.subj & t.subj) >= len(s.subj & t.subj)
+                            for x, _ in aligned[t.tok.i])
+            if t.lemma in opposed.get(s.lemma, ()) and (s.neg is None) == (t.neg is None) and not same_side \
                     and not (t.lemma in src_lemmas and s.lemma in stmt_lemmas):
                 findings.append(
                     Finding(

@@ -434,6 +434,7 @@ def extract(doc: Doc) -> list[Quantity]:
             q.periods = _periods(word)
         out.append(q)
     out += _shares_of_counts(doc, out)
+    out = _ratios(doc, out)
     out += _vague_durations(doc, years, out)
     # "a handful of projects" is a count; "a handful of the members" (a share, read above) is not
     counts = _vague_counts(doc, years, [q for q in out if "handful" not in q.text.lower()])
@@ -477,6 +478,36 @@ def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
                            hi=min(100.0, 100 * part * (1 + approx) / whole.lo), point=not approx, start=start,
                            text=doc.text[start:whole.end], figure=None, scale="", of=whole.kind.partition(":")[2],
                            unit="", factor=1.0, partial=False, context=context))
+    return out
+
+
+# "three out of five workers", "one in ten adults": a proportion, no count; "two out of the five victims" (a
+# determiner before the whole) counts a known group, and its counts stand (`_shares_of_counts`)
+RATIO = re.compile(rf"\b(?P<n>\d[\d,]*|{_NUMWORDS})\s+(?P<join>out\s+of|in)\s+(?P<m>\d[\d,]*|{_NUMWORDS})",
+                   re.IGNORECASE)
+YEARISH = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the counts a proportion is written with taken out ("three out of five workers" counts neither
+    three workers nor five), and the share of "N in M" added ("one in ten adults": 10% of adults)."""
+    out = list(found)
+    for m in RATIO.finditer(doc.text):
+        part, whole = _number(m.group("n")), _number(m.group("m"))
+        if part is None or whole is None or not 0 < part < whole or YEARISH.fullmatch(m.group("m")):
+            continue
+        lo, hi = m.start(), m.end()
+        counts = [q for q in out if q.kind.startswith("count:") and q.start < hi and lo < q.end]
+        if not counts:
+            continue
+        if m.group("join").lower() == "in" and not any(q.kind == "percent" and q.start <= lo < q.end for q in out):
+            base = next((q for q in counts if q.start >= m.start("m")), counts[-1])
+            # as rounded as a share "out of" a counted whole (`_shares_of_counts`): "three in five" for 62% is fair
+            out.append(replace(base, kind="percent", lo=100 * part / (whole * (1 + EXACT)),
+                               hi=min(100.0, 100 * part / (whole * (1 - EXACT))), point=True,
+                               start=lo, end=hi, text=doc.text[lo:hi], figure=None, scale="",
+                               of=base.kind.partition(":")[2], unit="", factor=1.0, partial=False))
+        out = [q for q in out if not any(q is c for c in counts)]
     return out
 
 
