@@ -15,6 +15,7 @@ SOURCE = [
     "Left-wing President Gustavo Petro and former US President Donald Trump hail from opposing ideologies.",
     "The plan weakened the FARC guerrilla group, and cocaine production remains high.",
     "A spokesman for the Massachusetts national guard said the coast guard was not involved.",
+    "It said covid-19 and the h5n1 strain filled the wards, the world health organization reported.",
 ]
 NAMES = source_names(SOURCE)
 
@@ -49,6 +50,13 @@ NAMES = source_names(SOURCE)
     ("The Swiss Guard praised Petro.", ["The Swiss Guard"]),
     ("The Defense Department praised Petro.", ["The Defense Department"]),
     ("Trump met the Coast Guards Union.", ["the Coast Guards Union"]),
+    # a name with a figure in it, which the source writes in lower case, is mentioned …
+    ("Wards in Colombia were filled by COVID-19.", []),
+    ("Wards in Colombia were filled by H5N1.", []),
+    ("Covid-19 filled the wards in Colombia.", []),
+    # … and a name none of whose word runs the source writes is not
+    ("The World Bank praised Petro.", ["The World Bank"]),
+    ("Doctors from Medicos Unidos praised Petro.", ["Medicos Unidos"]),
     # a name "X of Y" is X's: the source naming Y does not mention it …
     ("The Stroke Foundation of Colombia funded the plan.", ["The Stroke Foundation of Colombia"]),
     ("The National Bank of Colombia funded the plan.", ["The National Bank of Colombia"]),

@@ -114,6 +114,17 @@ def _a_place(ent) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
+def _written_in_lower_case(whole: str, names: frozenset[str]) -> bool:
+    """Whether every word of a name, in order, is a word or a run of words of the document in any case: the source
+    may write "covid-19" or "national guard" where the statement writes "COVID-19" or "National Guard". A name of
+    one word must have a letter and a digit or hyphen ("covid-19", "h5n1"): a plain word in lower case ("turkey",
+    "bush") is a common noun, not the name."""
+    words = _WORD.findall(whole)
+    if len(words) >= 2:
+        return all(f"~{a} {b}" in names for a, b in zip(words, words[1:]))
+    return len(words) == 1 and any(c.isdigit() for c in words[0]) and "~" + words[0] in names
+
+
 def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
     """The statement's named entities that the document with `names` never mentions."""
     missing = []
@@ -140,6 +151,8 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
         last_two = _WORD.findall(whole)[-2:]
         if len(last_two) == 2 and last_two[1] == head.lower_ and f"~{last_two[0]} {last_two[1]}" in names:
             continue  # "National Guard" where the source writes "national guard": the same name in lower case
+        if _written_in_lower_case(whole, names):
+            continue  # "COVID-19" where the source writes "covid-19"
         missing.append(ent)
     return missing
 
