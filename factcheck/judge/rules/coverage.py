@@ -116,9 +116,9 @@ def _a_place(ent) -> bool:
 
 def _written_in_lower_case(whole: str, names: frozenset[str]) -> bool:
     """Whether every word of a name, in order, is a word or a run of words of the document in any case: the source
-    may write "covid-19" or "national guard" where the statement writes "COVID-19" or "National Guard". A name of
-    one word must have a letter and a digit or hyphen ("covid-19", "h5n1"): a plain word in lower case ("turkey",
-    "bush") is a common noun, not the name."""
+    may write "covid-19" or "national guard" where the statement writes "COVID-19" or "National Guard" (a hyphen
+    splits a name into words). A name of one word must have a digit in it ("h5n1"): a plain word in lower case
+    ("turkey", "bush") is a common noun, not the name."""
     words = _WORD.findall(whole)
     if len(words) >= 2:
         return all(f"~{a} {b}" in names for a, b in zip(words, words[1:]))
