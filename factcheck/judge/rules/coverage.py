@@ -114,14 +114,15 @@ def _a_place(ent) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
-def _written_in_lower_case(whole: str, names: frozenset[str]) -> bool:
-    """Whether every word of a name, in order, is a word or a run of words of the document in any case: the source
-    may write "covid-19" or "national guard" where the statement writes "COVID-19" or "National Guard" (a hyphen
-    splits a name into words). A name of one word must have a digit in it ("h5n1"): a plain word in lower case
-    ("turkey", "bush") is a common noun, not the name."""
+def _written_in_lower_case(whole: str, head, names: frozenset[str]) -> bool:
+    """Whether the document writes the name in lower case: "national guard" for "National Guard" (its last two
+    words, the last its head word, so "Swiss Guard" is not that name), "covid-19" for "COVID-19" (every word of it
+    in order: a hyphen splits a name into words), "h5n1" for "H5N1". A name of one word must have a digit in it: a
+    plain word in lower case ("turkey", "bush") is a common noun, not the name."""
     words = _WORD.findall(whole)
     if len(words) >= 2:
-        return all(f"~{a} {b}" in names for a, b in zip(words, words[1:]))
+        return (words[-1] == head.lower_ and f"~{words[-2]} {words[-1]}" in names) or all(
+            f"~{a} {b}" in names for a, b in zip(words, words[1:]))
     return len(words) == 1 and any(c.isdigit() for c in words[0]) and "~" + words[0] in names
 
 
@@ -148,11 +149,8 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
             continue
         if (head.is_sent_start or head.pos_ != "PROPN") and "~" + head.lower_ in names:
             continue  # "Cocaine production…": a common noun capitalised by position, not a name
-        last_two = _WORD.findall(whole)[-2:]
-        if len(last_two) == 2 and last_two[1] == head.lower_ and f"~{last_two[0]} {last_two[1]}" in names:
-            continue  # "National Guard" where the source writes "national guard": the same name in lower case
-        if _written_in_lower_case(whole, names):
-            continue  # "COVID-19" where the source writes "covid-19"
+        if _written_in_lower_case(whole, head, names):
+            continue  # "National Guard", "COVID-19" where the source writes "national guard", "covid-19"
         missing.append(ent)
     return missing
 
