@@ -451,6 +451,12 @@ def _number(raw: str) -> float | None:
     return float(raw.replace(",", "")) if raw[0].isdigit() else _words_to_number(raw.replace("-", " ").strip())
 
 
+def _share(base: Quantity, lo: float, hi: float, **fields) -> Quantity:
+    """A percentage of what `base` counts (lo..hi %, capped at 100), in place of the count."""
+    return replace(base, kind="percent", lo=lo, hi=min(100.0, hi), figure=None, scale="",
+                   of=base.kind.partition(":")[2], unit="", factor=1.0, partial=False, **fields)
+
+
 def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
     """The shares that counts of a part and of its whole make ("only about 30 of about 1,500 species" is 2% of the
     species), so a vague share ("a small minority of species") can be compared with them."""
@@ -474,10 +480,8 @@ def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
                            end=end, text=doc.text[start:end], figure=part if raw[0].isdigit() else None,
                            context=context))
         # … and a share of the whole
-        out.append(replace(whole, kind="percent", lo=100 * part * (1 - approx) / whole.hi,
-                           hi=min(100.0, 100 * part * (1 + approx) / whole.lo), point=not approx, start=start,
-                           text=doc.text[start:whole.end], figure=None, scale="", of=whole.kind.partition(":")[2],
-                           unit="", factor=1.0, partial=False, context=context))
+        out.append(_share(whole, 100 * part * (1 - approx) / whole.hi, 100 * part * (1 + approx) / whole.lo,
+                          point=not approx, start=start, text=doc.text[start:whole.end], context=context))
     return out
 
 
@@ -485,7 +489,6 @@ def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
 # determiner before the whole) counts a known group, and its counts stand (`_shares_of_counts`)
 RATIO = re.compile(rf"\b(?P<n>\d[\d,]*|{_NUMWORDS})\s+(?P<join>out\s+of|in)\s+(?P<m>\d[\d,]*|{_NUMWORDS})",
                    re.IGNORECASE)
-YEARISH = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
@@ -494,7 +497,7 @@ def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for m in RATIO.finditer(doc.text):
         part, whole = _number(m.group("n")), _number(m.group("m"))
-        if part is None or whole is None or not 0 < part < whole or YEARISH.fullmatch(m.group("m")):
+        if part is None or whole is None or not 0 < part < whole or re.fullmatch(YEAR, m.group("m")):
             continue
         lo, hi = m.start(), m.end()
         counts = [q for q in out if q.kind.startswith("count:") and q.start < hi and lo < q.end]
@@ -503,10 +506,8 @@ def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
         if m.group("join").lower() == "in" and not any(q.kind == "percent" and q.start <= lo < q.end for q in out):
             base = next((q for q in counts if q.start >= m.start("m")), counts[-1])
             # as rounded as a share "out of" a counted whole (`_shares_of_counts`): "three in five" for 62% is fair
-            out.append(replace(base, kind="percent", lo=100 * part / (whole * (1 + EXACT)),
-                               hi=min(100.0, 100 * part / (whole * (1 - EXACT))), point=True,
-                               start=lo, end=hi, text=doc.text[lo:hi], figure=None, scale="",
-                               of=base.kind.partition(":")[2], unit="", factor=1.0, partial=False))
+            out.append(_share(base, 100 * part / (whole * (1 + EXACT)), 100 * part / (whole * (1 - EXACT)),
+                              point=True, start=lo, end=hi, text=doc.text[lo:hi]))
         out = [q for q in out if not any(q is c for c in counts)]
     return out
 

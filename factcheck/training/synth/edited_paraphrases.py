@@ -40,6 +40,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from factcheck.training.synth.base import SynthContext, _valid
 from factcheck.training.synth.core import _held_out
 from factcheck.training.synth.entities import entity_pool, entity_swap, role_swap
@@ -93,18 +95,11 @@ def grounded(premise_doc, hypothesis: str, edited: str, name: str) -> bool:
         caps = re.findall(r"\b[A-Z][a-z]+\b", hypothesis)
         return not removed and not added and all(c.lower() in prem for c in caps)
     if name == "unseen_entity":
-        new = edited
-        for piece in re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", new):
+        for piece in re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", edited):
             if piece not in hypothesis and mentions(premise_doc, piece):
                 return False
         return bool(added)
-    return True  # negation, antonym, contrary_predicate: the opposite of what the premise entails
-
-
-_STOP = frozenset("""a an the of to in on at for by with from and or but as is are was were be been being has have had
-it its this that these those he she they his her their them we our you your i not no do does did will would can
-could may might shall should also than then there here who whom which what when where while into over after before
-about up out so such very more most some any all each both""".split())
+    return True  # negation: the denial of what the premise entails
 
 
 def faithful(premise: str, hypothesis: str, coverage: float = 0.5) -> bool:
@@ -121,7 +116,7 @@ def faithful(premise: str, hypothesis: str, coverage: float = 0.5) -> bool:
         if any(c.isdigit() for c in core) or (i > 0 and core[:1].isupper()):
             if not all(w in prem for w in _WORD.findall(core.lower())):
                 return False
-    content = [w for w in _WORD.findall(hypothesis.lower()) if w not in _STOP and not w.isdigit()]
+    content = [w for w in _WORD.findall(hypothesis.lower()) if w not in STOP_WORDS and not w.isdigit()]
     if not content:
         return False
     return sum(w in prem for w in content) >= coverage * len(content)
