@@ -162,12 +162,12 @@ def entity_of(tok: Token) -> Entity | None:
     return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
-def is_hedged(verb: Token) -> bool:
-    """Whether the clause of `verb` is modal, conditional or reported as uncertain."""
+def is_hedged(verb: Token, hedges: frozenset[str] | set[str] = HEDGES) -> bool:
+    """Whether the clause of `verb` is modal, conditional or reported as uncertain (by one of `hedges`)."""
     cur = verb
     for _ in range(3):
         for c in cur.children:
-            if c.lower_ in HEDGES and c.dep_ in {"aux", "advmod", "mark"}:
+            if c.lower_ in hedges and c.dep_ in {"aux", "advmod", "mark"}:
                 return True
         if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "conj", "advcl"}:
             break

@@ -22,6 +22,7 @@ from text_to_num import text2num
 from factcheck.judge.rules._common import (
     ACTOR_LABELS,
     GENERIC,
+    HEDGES,
     clause_head,
     content_lemmas,
     is_hedged,
@@ -124,9 +125,10 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
 }
 # "a thousand adults", "well over a million": "a" is the number one before a scale word.
 _A_SCALE = r"a(?=\s(?:hundred|thousand|million|billion|trillion)\b)"
-# A multiple of something ("five times the size of Gaza", "three times as large"): how many times, not a count of
-# times.
-MULTIPLE = re.compile(r"\s+times\s+(?:the|as|more|less|larger|bigger|smaller|higher|greater|that)\b", re.IGNORECASE)
+# A multiple of something ("five times the size of Gaza", "three times as large", "three times that of 2020"): how
+# many times, not a count of times ("assured him three times that he was not under investigation" is one).
+MULTIPLE = re.compile(r"\s+times\s+(?:the|as|more|less|larger|bigger|smaller|higher|greater|(?:that|those)\s+of)\b",
+                      re.IGNORECASE)
 # A fraction that may be an ordinal ("a third victim"): read as one when it modifies the noun after it.
 ORDINAL = re.compile(r"(?:a|one)[\s-](?:third|fourth|fifth|sixth|tenth)", re.IGNORECASE)
 # A decimal written with a middle dot, as The Lancet prints it ("1·7 billion"): one figure, 1.7.
@@ -394,7 +396,7 @@ def extract(doc: Doc) -> list[Quantity]:
                     end = noun.idx + len(noun.text)  # show the unit: "about 50 minutes"
                 measure = _measured_by(noun)
         verb = clause_head(root)
-        hedged = is_hedged(verb)
+        hedged = _hedged(verb)
         direction, word = (0, None)
         if kind in {"percent", "points"} or kind.startswith("money:"):
             direction, word = _direction(root, start)
@@ -710,6 +712,10 @@ def _names(tokens: Iterable[Token]) -> set[str]:
             if t.pos_ == "PROPN" or (t.ent_type_ in ACTOR_LABELS and t.pos_ != "DET")}
 
 
+# Entity types whose capitalised words name no one: the "Sept." of "died on Sept. 4, at age 81" is not whose age it is.
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
 # Amounts given without a figure, as intervals of what they count: "after years of conflict" is two years or more,
 # "only a few months" two to six months, "only a handful of projects" two to six projects, "hundreds of protesters"
 # 200 to 1,999 ("dozens", "hundreds", "thousands" each take their own order of magnitude). Compared like figures,
@@ -811,10 +817,10 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
         verb = clause_head(noun)
         clause = subject_clause(noun)
         out.append(Quantity(kind, lo * factor, hi * factor, False, start, end, doc.text[start:end],
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, is_hedged(verb),
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, _hedged(verb),
                             unit=unit, factor=factor, names=_names(clause.subtree), measure=measure,
                             verb=(verb.lemma_.lower(), verb.lower_), negated=negation_of(verb) is not None,
-                            modal=is_hedged(verb)))
+                            modal=_hedged(verb)))
     return out
 
 
@@ -846,9 +852,9 @@ def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quan
         clause = subject_clause(noun)
         span = doc[first[0].i:noun.i + 1]
         out.append(Quantity(f"count:{word}", lo, hi, False, start, end, doc.text[start:end],
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, is_hedged(verb),
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, _hedged(verb),
                             names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
-                            negated=negation_of(verb) is not None, modal=is_hedged(verb), vague=True))
+                            negated=negation_of(verb) is not None, modal=_hedged(verb), vague=True))
     return out
 
 
@@ -878,12 +884,32 @@ def _ages(doc: Doc, years: set[str]) -> list[Quantity]:
         if person is None or person[0].i == 0 or not 0 < n < 120:
             continue
         name = doc[person[0].i - 1]
-        if name.ent_type_ != "PERSON":
+        number = doc.char_span(m.start("n3"), m.end("n3"), alignment_mode="expand")
+        if number is None or not _ages_by_apposition(name, number[0]):
             continue  # "In Texas, 54, …" is no age; only a person's name takes one this way
         got = _age(doc, m.start("n3"), m.end("n3"), float(n), n + 1.0, years, None, owner=name)
         if got is not None:
             out.append(got)
     return out
+
+
+# Words that report a figure as hearsay: the figure is still the one given ("Tridevil reportedly spent $20,000" gives
+# $20,000 as a statement "is reported to have paid $20,000" does), so it is compared, not set aside as a possibility.
+HEARSAY = frozenset({"reportedly", "allegedly"})
+
+
+def _hedged(verb: Token) -> bool:
+    """Whether a figure's clause gives it as a possibility ("may cost $5 million"), hearsay aside."""
+    return is_hedged(verb, HEDGES - HEARSAY)
+
+
+def _ages_by_apposition(name: Token, number: Token) -> bool:
+    """Whether "`name`, N," gives a person's age: a person's name, a word for a person ("the suspect, 45,"), or a
+    name the tagger takes for something else ("Sotloff, 31," tagged a place) that the number is in apposition to and
+    that is no preposition's object ("In Texas, 54, …")."""
+    if name.ent_type_ == "PERSON" or name.lemma_.lower() in person_nouns():
+        return True
+    return name.pos_ == "PROPN" and name.dep_ != "pobj" and number.dep_ == "appos" and number.head.i == name.i
 
 
 def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], poss: str | None,
@@ -897,16 +923,22 @@ def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], 
         # "a woman in her fifties", "a 54-year-old woman": the noun; "she is in her fifties": the subject
         owner = head if head.pos_ in {"NOUN", "PROPN", "PRON"} else next(
             (t for t in subject_of(clause_head(head)) if t.dep_ in {"nsubj", "nsubjpass"}), None)
-        if owner is not None and head.pos_ == "ADP" and head.i < span.start and owner.pos_ == "NOUN":
+        if owner is not None and head.pos_ == "ADP" and head.i < span.start and owner.pos_ == "NOUN" and \
+                head.lower_ != "at":
             owner = None  # "after about age 40, plaque builds up": a point in life, not the age of the plaque
+            # ("Rivers died at age 81" is hers, though the tagger takes the name for a noun)
     owners: set[str] = set()
     gender = GENDER.get((poss or "").lower(), "")
     if owner is not None:
         if owner.pos_ != "PRON":
             owners.add(owner.lemma_.lower())
+            if owner.text[:1].isupper():
+                owners.add(owner.lower_)  # a name taken for a noun keeps its own form: "Rivers", not "river"
         gender = gender or GENDER.get(owner.lower_, "") or GENDER.get(owner.lemma_.lower(), "")
-        # "the victim, a woman in her fifties": both words name her
+        # "the victim, a woman in her fifties": both words name her; so do "Fredou is a 45-year-old commissioner"
         partners = [c for c in owner.children if c.dep_ == "appos"] + ([owner.head] if owner.dep_ == "appos" else [])
+        if owner.dep_ == "attr" and owner.head.lemma_ == "be":
+            partners += [t for t in owner.head.children if t.dep_ == "nsubj"]
         owners |= {t.lemma_.lower() for t in partners if t.pos_ in {"NOUN", "PROPN"}}
     verb = clause_head(root)
     clause = subject_clause(root)
@@ -915,9 +947,10 @@ def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], 
     attribute = root.dep_ in {"amod", "compound", "nummod", "npadvmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
         and root.head.i > root.i or owner is not None and owner.ent_type_ == "PERSON" and owner.i < root.i \
         and doc[root.i - 1].text == ","
-    hedged = False if attribute else is_hedged(verb)
+    hedged = False if attribute else _hedged(verb)
     return Quantity("age", lo, hi, hi - lo <= 1, start, end, doc.text[start:end], ctx, years, hedged,
-                    names=_names(clause.subtree), owners=owners, gender=gender)
+                    names=_names(t for t in clause.subtree if t.ent_type_ not in NOT_NAMES), owners=owners,
+                    gender=gender)
 
 
 def _figure(m: re.Match) -> tuple[float | None, str]:
@@ -983,14 +1016,21 @@ COUNTED_AS = {"nation": "country", "worker": "employee", "staff": "employee", "s
 
 # Counted nouns that take in any people: a count of them and a count of "employees" may be one count.
 ANY_PEOPLE = {"people", "person", "individual", "adult", "folk"}
+# Counted nouns that name no kind of thing: a statement's "8.5 million units" counts whatever the source's "8.5 million
+# watches" counts (not the other way round: "500 items" sold are not "500 books"). Not people: "units" of an army
+# are not its soldiers.
+ANY_THING = {"unit", "item"}
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:
-    """The same kind of figure: a count of "people" (or "adults", "men and women") and one of "employees" are."""
+    """The same kind of figure, `a` the source's and `b` the statement's: a count of "people" (or "adults", "men and
+    women") and one of "employees" are; one of "watches" and the statement's count of "units" are."""
     if a.kind == b.kind:
         return True
     words = {a.kind.removeprefix("count:"), b.kind.removeprefix("count:")}
     both = a.kind.startswith("count:") and b.kind.startswith("count:")
+    if both and b.kind.removeprefix("count:") in ANY_THING:
+        return not words & (person_nouns() | ANY_PEOPLE)
     return both and bool(words & ANY_PEOPLE) and words <= person_nouns() | ANY_PEOPLE
 
 
@@ -1083,7 +1123,9 @@ def _same_person(a: Quantity, b: Quantity) -> bool:
         return False
     if not (a.owners or b.owners or a.gender or b.gender):
         return True  # "after about age 40" on both sides: a point in life, whoever the clauses are about
-    rest_a, rest_b = a.context - a.owners - b.owners, b.context - a.owners - b.owners
+    # the rest of what is said of them, the words of their names aside ("Steven Sotloff was 31" says nothing else)
+    named = a.owners | b.owners | a.names | b.names
+    rest_a, rest_b = a.context - named, b.context - named
     return not (rest_a and rest_b and not (rest_a & rest_b))
 
 
