@@ -923,10 +923,11 @@ def _age(doc: Doc, start: int, end: int, lo: float, hi: float, years: set[str], 
         # "a woman in her fifties", "a 54-year-old woman": the noun; "she is in her fifties": the subject
         owner = head if head.pos_ in {"NOUN", "PROPN", "PRON"} else next(
             (t for t in subject_of(clause_head(head)) if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        # "after about age 40, plaque builds up": a point in life, not the age of the plaque; but "Rivers died at age
+        # 81" is hers, though the tagger takes the name for a noun
         if owner is not None and head.pos_ == "ADP" and head.i < span.start and owner.pos_ == "NOUN" and \
                 head.lower_ != "at":
-            owner = None  # "after about age 40, plaque builds up": a point in life, not the age of the plaque
-            # ("Rivers died at age 81" is hers, though the tagger takes the name for a noun)
+            owner = None
     owners: set[str] = set()
     gender = GENDER.get((poss or "").lower(), "")
     if owner is not None:
