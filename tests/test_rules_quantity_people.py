@@ -46,6 +46,15 @@ CASES = [
     ("The army deployed 12 soldiers to the border.", "The army deployed 12 units to the border.", "-supports"),
     ("The agency hired 40 people last year.", "The agency hired 40 items last year.", "-supports"),
     ("Banks died on June 2, at age 74.", "Ella Banks's husband was 70 years old when she died.", "-contradicts"),
+    # hearsay gives the figure all the same: compared both ways
+    ("The singer reportedly paid $40,000 for the ring.", "The singer paid $40,000 for the ring.", "supports"),
+    ("The singer reportedly paid $40,000 for the ring.", "The singer paid $90,000 for the ring.", "contradicts"),
+    ("The singer paid $40,000 for the ring.", "The singer allegedly paid $90,000 for the ring.", "contradicts"),
+    # a possibility is not the figure: it neither contradicts an asserted one nor is backed by it
+    ("The singer paid $40,000 for the ring.", "The singer may have paid $90,000 for the ring.", "-contradicts"),
+    ("The ring may cost $40,000.", "The ring cost $90,000.", "-contradicts"),
+    ("The ring could cost $40,000.", "The ring cost $40,000.", "-supports"),
+    ("The singer paid $40,000 for the ring.", "The singer would pay $90,000 for a ring.", "-contradicts"),
 ]
 
 
@@ -60,25 +69,6 @@ def test_ages_and_reported_figures(nlp, source, statement, expected):
 
 def test_table_is_balanced():
     assert len([c for c in CASES if c[2].startswith("-")]) >= len([c for c in CASES if not c[2].startswith("-")])
-
-
-@pytest.mark.parametrize(("source", "statement", "expected"), [
-    # hearsay gives the figure all the same: compared both ways
-    ("The singer reportedly paid $40,000 for the ring.", "The singer paid $40,000 for the ring.", "supports"),
-    ("The singer reportedly paid $40,000 for the ring.", "The singer paid $90,000 for the ring.", "contradicts"),
-    ("The singer paid $40,000 for the ring.", "The singer allegedly paid $90,000 for the ring.", "contradicts"),
-    # a possibility is not the figure: it neither contradicts an asserted one nor is backed by it
-    ("The singer paid $40,000 for the ring.", "The singer may have paid $90,000 for the ring.", "-contradicts"),
-    ("The ring may cost $40,000.", "The ring cost $90,000.", "-contradicts"),
-    ("The ring could cost $40,000.", "The ring cost $40,000.", "-supports"),
-    ("The singer paid $40,000 for the ring.", "The singer would pay $90,000 for a ring.", "-contradicts"),
-])
-def test_hearsay_is_compared_a_possibility_is_not(nlp, source, statement, expected):
-    found = rule_findings("quantities", source, statement, nlp=nlp)
-    if expected.startswith("-"):
-        assert not [f for f in found if f.relation == expected[1:]], found
-    else:
-        assert_decides(found, expected)
 
 
 @pytest.mark.parametrize(("text", "multiple"), [

@@ -816,11 +816,12 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
         lo, hi = VAGUE_AMOUNTS[amount]
         verb = clause_head(noun)
         clause = subject_clause(noun)
+        hedged = _hedged(verb)
         out.append(Quantity(kind, lo * factor, hi * factor, False, start, end, doc.text[start:end],
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, _hedged(verb),
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
                             unit=unit, factor=factor, names=_names(clause.subtree), measure=measure,
                             verb=(verb.lemma_.lower(), verb.lower_), negated=negation_of(verb) is not None,
-                            modal=_hedged(verb)))
+                            modal=hedged))
     return out
 
 
@@ -851,10 +852,11 @@ def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quan
         verb = clause_head(noun)
         clause = subject_clause(noun)
         span = doc[first[0].i:noun.i + 1]
+        hedged = _hedged(verb)
         out.append(Quantity(f"count:{word}", lo, hi, False, start, end, doc.text[start:end],
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, _hedged(verb),
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
                             names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
-                            negated=negation_of(verb) is not None, modal=_hedged(verb), vague=True))
+                            negated=negation_of(verb) is not None, modal=hedged, vague=True))
     return out
 
 
