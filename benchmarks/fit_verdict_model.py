@@ -36,6 +36,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks import loaders
@@ -56,6 +57,11 @@ NEWS_SETS = {name: DEV / f"{name}.csv" for name in ("news_own", "news_fresh", "n
 FNC1_BODIES = loaders.shared_dir() / "data" / "train" / "fnc1_capped.jsonl.gz"
 NLI_HELDOUT = Path("/work/nli_v2/dev3.jsonl")
 SETS = (*SEED_SETS, *NEWS_SETS, "covid_train", "covid_dev", "nli_heldout")
+
+
+class CacheBusy(RuntimeError):
+    """Another `collect` holds the cache folder."""
+
 BENCH_SETS = ("check_covid_test", "wice_dev")  # measured only, never fitted on
 SOURCES = {"seed_dev": "../shared/eval/seed_dev.csv vs the seed article",
            **{n: f"tests/fixtures/dev/{n}.csv vs the seed article" for n in SEED_SETS if n != "seed_dev"},
@@ -133,15 +139,37 @@ def collect(cache: Path, names: tuple[str, ...], nli_heldout: Path, every: int =
 
     `every` > 1 keeps every n-th statement of the Check-COVID and NLI sets (a quicker, smaller fit).
     """
-    from factcheck.checker import Checker
     from factcheck.judge.nli import load_nli
     from factcheck.retrieval.embed import Embedder
     from factcheck.settings import get_settings
 
-    embedder, nli = Embedder(), load_nli()
-    nli.verdict_model = None  # the threshold fusion's verdict is stored for comparison; features need no model
-    settings = get_settings()
     cache.mkdir(parents=True, exist_ok=True)
+    with _only_collect(cache):
+        embedder, nli = Embedder(), load_nli()
+        nli.verdict_model = None  # the threshold fusion's verdict is stored for comparison; features need no model
+        _collect_sets(cache, names, nli_heldout, every, embedder, nli, get_settings(), log)
+
+
+@contextmanager
+def _only_collect(cache: Path):
+    """Hold cache/.collect.lock while collecting: a second collect into the same folder refuses at once (two would
+    race on renaming NAME.part)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(cache / ".collect.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise CacheBusy(f"{cache}: another collect is writing into this folder; wait for it or pass another --cache") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _collect_sets(cache: Path, names: tuple[str, ...], nli_heldout: Path, every: int, embedder, nli, settings, log) -> None:
+    from factcheck.checker import Checker
+
     for name in names:
         out = cache / f"{name}.jsonl"
         if out.exists():
@@ -424,7 +452,11 @@ def main(argv: list[str] | None = None) -> None:
         bench(args.cache if args.cache != DEFAULT_CACHE else DEFAULT_CACHE.parent / "verdict-bench",
               log=lambda m: print(m, file=sys.stderr, flush=True))
     elif args.step == "collect":
-        collect(args.cache, tuple(args.sets or SETS), args.nli_heldout, args.every, log=lambda m: print(m, file=sys.stderr, flush=True))
+        try:
+            collect(args.cache, tuple(args.sets or SETS), args.nli_heldout, args.every,
+                    log=lambda m: print(m, file=sys.stderr, flush=True))
+        except CacheBusy as exc:
+            sys.exit(f"error: {exc}")
     else:
         fit(args.cache, tuple(args.sets or FIT_SETS), seed_weight=args.seed_weight, write=args.write,
             repeats=args.repeats, plot=args.plot,

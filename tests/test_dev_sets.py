@@ -92,3 +92,16 @@ def test_summary_scores_are_balanced_accuracy_of_both_readings(monkeypatch):
     assert "strict balanced accuracy 0.500 (recall consistent 0.500, inconsistent 0.500)" in line, line
     # contradiction-only: consistent 2/2, inconsistent 1/2
     assert "contradiction-only balanced accuracy 0.750 (recall consistent 1.000, inconsistent 0.500)" in line, line
+
+
+def test_a_second_collect_into_the_same_cache_refuses(tmp_path):
+    from filelock import FileLock
+
+    from benchmarks.fit_verdict_model import CacheBusy, _only_collect
+
+    with FileLock(str(tmp_path / ".collect.lock")):  # another collect holds the folder
+        with pytest.raises(CacheBusy, match="another collect"):
+            with _only_collect(tmp_path):
+                pass
+    with _only_collect(tmp_path):  # free again: collects
+        pass

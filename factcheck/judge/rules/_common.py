@@ -233,6 +233,22 @@ def negation_of(verb: Token) -> Token | None:
     # "denied accusing": the subject denies its own act; "denied that X ..." is reported speech
     if verb.dep_ in {"xcomp", "pcomp"} and head == "deny" and verb.tag_ == "VBG":
         return verb.head
+    return _not_done_instead(verb)
+
+
+def _not_done_instead(verb: Token) -> Token | None:
+    """The marker of an act left undone in favour of another: "instead of giving him the phone", "rather than
+    giving", "without giving", "would rather leave than give"."""
+    if verb.dep_ == "pcomp":
+        prep = verb.head
+        if prep.lower_ == "without":
+            return prep
+        if prep.lower_ in {"of", "than"}:  # the marker is "instead" or "rather", the preposition's adverb
+            return next((c for c in prep.children if c.dep_ == "advmod" and c.lower_ in {"instead", "rather"}), None)
+    if verb.dep_ == "conj":  # "fetched a knife rather than give him the phone": "than" is the verbs' conjunction
+        than = next((c for c in verb.head.children if c.dep_ == "cc" and c.lower_ == "than" and 0 < c.i < verb.i), None)
+        if than is not None and than.nbor(-1).lower_ == "rather":
+            return than.nbor(-1)
     return None
 
 

@@ -154,7 +154,8 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             subj_words = content_lemmas(subject_of(tok.head if _copular(tok) else tok))
             obj = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"} for t in c.subtree]
             obj += [
-                t for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for t in g.subtree
+                t for c in tok.children if c.dep_ == "prep" and not _concessive(c)
+                for g in c.children if g.dep_ == "pobj" for t in g.subtree
             ]
             if not obj and lemma(tok) in GOAL_VERBS:  # "striving to achieve total peace": the goal is what it seeks
                 obj = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
@@ -176,6 +177,15 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
 
 
 GOAL_VERBS = frozenset({"strive", "seek", "pursue", "try", "aim", "attempt", "work"})
+
+
+def _concessive(prep: Token) -> bool:
+    """A preposition that concedes something besides the predicate ("despite their forceful styles", "in spite of
+    the cuts", "regardless of the cost"): what it names is no argument to align the predicate on."""
+    if prep.lower_ in {"despite", "notwithstanding"}:
+        return True
+    return any(g.dep_ == "pobj" and g.lower_ == "spite" for g in prep.children) or (
+        prep.lower_ == "of" and prep.i > 0 and prep.nbor(-1).lower_ in {"regardless", "irrespective"})
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
 
 

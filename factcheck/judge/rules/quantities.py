@@ -971,9 +971,10 @@ def _written(q: Quantity) -> float | None:
 
 
 def scale_mismatch(a: Quantity, b: Quantity) -> bool:
-    """The same digits at another power of a thousand: "$400 million" against "$400 billion" or "$400,000"."""
+    """The same digits at another power of a thousand: "$400 million" against "$400 billion" or "$400,000"; not the
+    same length or weight in another unit ("2km" and "2,000 metres")."""
     va, vb = _written(a), _written(b)
-    if not va or not vb or va == vb:
+    if not va or not vb or va == vb or math.isclose(va * a.factor, vb * b.factor, rel_tol=1e-9):
         return False
     thousands = math.log10(max(va, vb) / min(va, vb)) / 3
     return round(thousands) >= 1 and abs(thousands - round(thousands)) < 1e-9
