@@ -19,6 +19,8 @@ CASES = [
     (SURVEY, "Nine out of ten workers said they were underpaid.", True),
     ("Two in ten adults smoke.", "Six in ten adults smoke.", True),
     ("Four of the nine victims were children.", "Two out of the five victims were children.", True),
+    ("About 80% of voters backed the plan.", "One out of every five voters backed the plan.", True),
+    ("About 80% of the aid went to the army.", "Only one in every 80 pieces of the aid went to the army.", True),
     # must not fire: a proportion against a head count, or an agreeing share
     (SURVEY, "Three out of five workers said they were underpaid.", False),
     (SURVEY, "Three in five workers said they were underpaid.", False),
@@ -26,6 +28,11 @@ CASES = [
      "As many as four out of five patients had no symptoms.", False),
     ("Some 1,200 adults took part, and 10% of them smoke.", "One in ten adults smokes.", False),
     ("Sales rose by 3% in the first quarter.", "Sales rose 3 in 2020 and fell later.", False),
+    # … "out of every" is a proportion, and "pieces of" counts what they are pieces of
+    ("About 80% of voters backed the plan.", "Four out of every five voters backed the plan.", False),
+    ("Roughly 80% of US intelligence on the routes comes from Colombia.",
+     "Four out of every five pieces of US intelligence on the routes come from Colombia.", False),
+    ("Police seized five pieces of luggage.", "Police seized five suitcases.", False),
 ]
 
 
@@ -39,6 +46,8 @@ def test_proportions(source, statement, contradicts):
 READINGS = [
     ("Three out of five workers said they were underpaid.", {("percent", "Three out of five")}),
     ("One in ten adults smokes.", {("percent", "One in ten")}),
+    ("Four out of every five adults smoke.", {("percent", "Four out of every five")}),
+    ("Police seized five pieces of luggage.", {("count:luggage", "five")}),
     ("Two out of the five victims were children.",
      {("count:victim", "five"), ("count:victim", "Two"), ("percent", "Two out of the five")}),
     ("12 of the 40 protesters were arrested.",

@@ -161,6 +161,20 @@ def same_speaker(a: Speaker, b: Speaker) -> bool:
     return a.head == b.head and (a.words <= b.words or b.words <= a.words)
 
 
+def _named_by_copula(report: Report) -> Speaker | None:
+    """The speaker a statement equates its described speaker with: "Hakem al-Zameli is the lawmaker who said …" gives
+    the words to al-Zameli, not only to "the lawmaker"."""
+    head = phrase_head(report.speaker_tokens)
+    if head is None or head.dep_ != "attr" or lemma(head.head) != "be":
+        return None
+    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    who = _speaker([t for t in subj.subtree if t.dep_ != "relcl" and not any(a.dep_ == "relcl" for a in t.ancestors
+                                                                            if a.i in {x.i for x in subj.subtree})])
+    return who if who is not None and who.names else None
+
+
 def reports(doc: Doc) -> list[Report]:
     """Every reported claim in a sentence with its speaker."""
     out = []
@@ -205,7 +219,8 @@ def check_attribution(src: Doc, stmt: Doc) -> list[Finding]:
             continue
         who = token_span(r.speaker_tokens).text
         matching = [sr for sr in stmt_reports if content_lemmas(sr.content) & claim_words]
-        same = [sr for sr in matching if same_speaker(sr.who, r.who)]
+        same = [sr for sr in matching if same_speaker(sr.who, r.who)
+                or (named := _named_by_copula(sr)) is not None and same_speaker(named, r.who)]
         relation: Relation
         if matching and not same:
             sr = matching[0]

@@ -390,8 +390,20 @@ def _about_other_things(s_tok: Token, t_tok: Token) -> bool:
     (s_names, s_times), (t_names, t_times) = _specifiers(s_tok), _specifiers(t_tok)
     if s_names and t_names and not s_names & t_names or s_times and t_times and not s_times & t_times:
         return True
+    s_figures, t_figures = _subject_figures(s_tok), _subject_figures(t_tok)
+    if s_figures and t_figures and not s_figures & t_figures:
+        return True  # "10 (43%) had symptoms" and "56% of them had no symptoms": two parts of a group
     people = [_person(tok) for tok in (s_tok, t_tok)]
     return None not in people and people[0] != people[1]
+
+
+def _subject_figures(tok: Token) -> set[str]:
+    """The numbers a predicate's own subject is counted with ("13 (57%) were asymptomatic" → {13, 57}), years aside."""
+    subj = _own_subject(tok)
+    if subj is None:
+        return set()
+    return {t.lower_.replace(",", "") for t in subj.subtree if t.like_num and not re.fullmatch(YEAR, t.text)
+            and not (t.i > 0 and t.nbor(-1).lower_ in {"no", "any", "every", "each", "some"})}  # "no one" is none
 
 
 def _person(tok: Token) -> str | None:

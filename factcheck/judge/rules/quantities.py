@@ -26,6 +26,7 @@ from factcheck.judge.rules._common import (
     clause_head,
     content_lemmas,
     is_hedged,
+    lemma,
     make_span,
     negation_of,
     subject_clause,
@@ -33,7 +34,7 @@ from factcheck.judge.rules._common import (
 )
 from factcheck.judge.rules.dates import DAY_DATE, same_act
 from factcheck.judge.rules.lexicon import aliases, currencies, opposite_forms, opposites, person_nouns
-from factcheck.judge.rules.patterns import NUMBER, PERCENT, YEAR
+from factcheck.judge.rules.patterns import MONTH, NUMBER, PERCENT, YEAR
 from factcheck.results import Evidence, Finding, Relation
 
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
@@ -259,6 +260,7 @@ class Quantity:
     modal: bool = False  # hedged only by its clause's modality ("the plan would give them 1,600 square km")
     vague: bool = False  # an amount said without a figure ("a handful of projects"): nothing to confirm
     rate: str = ""  # "day" for a figure per period ("500 cars a day"), lo and hi then per day; "" for a total
+    months: set[str] = field(default_factory=set)  # the months of a year the sentence names ("2020-jun")
 
 
 def _value(m: re.Match) -> tuple[float, str] | None:
@@ -382,6 +384,10 @@ def extract(doc: Doc) -> list[Quantity]:
                 continue
             word = UNIT_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
             word = COUNTED_AS.get(word, word)
+            if word in PARTITIVE:  # "five pieces of intelligence" counts intelligence
+                of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+                word = of.lemma_.lower() if of is not None else word
             if word in person_nouns() and any(c.dep_ == "conj" and c.lemma_.lower() in person_nouns()
                                               and not any(g.dep_ == "nummod" for g in c.children)
                                               for c in noun.children):
@@ -438,9 +444,26 @@ def extract(doc: Doc) -> list[Quantity]:
     out += _shares_of_counts(doc, out)
     out = _ratios(doc, out)
     out += _vague_durations(doc, years, out)
+    frequencies = _frequencies(doc, years, out)
+    # "every two weeks" is how often, not a duration of two weeks; "three times a year" no count of times
+    out = [q for q in out if not any(f.start <= q.start and q.end <= f.end for f in frequencies)] + frequencies
     # "a handful of projects" is a count; "a handful of the members" (a share, read above) is not
     counts = _vague_counts(doc, years, [q for q in out if "handful" not in q.text.lower()])
-    return [q for q in out if not any(c.start <= q.start < c.end for c in counts)] + counts
+    found = [q for q in out if not any(c.start <= q.start < c.end for c in counts)] + counts
+    months = {f"{m.group('year')}-{m.group('month')[:3].lower()}" for m in MONTH_YEAR_RE.finditer(doc.text)}
+    for q in found:
+        q.months = months
+    return found
+
+
+# "June 2020", "October of 2020", "May 3, 2021": a month of a year, which tells two figures of one year apart
+MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?(?P<year>{YEAR})\b",
+                           re.IGNORECASE)
+
+
+def _other_times(a: Quantity, b: Quantity) -> bool:
+    """Figures for another year, or another month of the year ("by June 2020" and "by October 2020")."""
+    return bool(a.years and b.years and not a.years & b.years or a.months and b.months and not a.months & b.months)
 
 
 # "about 30 of about 1,500 species", "two out of the five victims": a part of a counted whole is also a share of it
@@ -487,10 +510,10 @@ def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-# "three out of five workers", "one in ten adults": a proportion, no count; "two out of the five victims" (a
-# determiner before the whole) counts a known group, and its counts stand (`_shares_of_counts`)
-RATIO = re.compile(rf"\b(?P<n>\d[\d,]*|{_NUMWORDS})\s+(?P<join>out\s+of|in)\s+(?P<m>\d[\d,]*|{_NUMWORDS})",
-                   re.IGNORECASE)
+# "three out of five workers", "one in ten adults", "four out of every five": a proportion, no count; "two out of
+# the five victims" (a determiner before the whole) counts a known group, and its counts stand (`_shares_of_counts`)
+RATIO = re.compile(rf"\b(?P<n>\d[\d,]*|{_NUMWORDS})\s+(?P<join>out\s+of|in)\s+(?P<every>every\s+)?"
+                   rf"(?P<m>\d[\d,]*|{_NUMWORDS})", re.IGNORECASE)
 
 
 def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
@@ -505,7 +528,7 @@ def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
         counts = [q for q in out if q.kind.startswith("count:") and q.start < hi and lo < q.end]
         if not counts:
             continue
-        if m.group("join").lower() == "in" and not any(q.kind == "percent" and q.start <= lo < q.end for q in out):
+        if (m.group("join").lower() == "in" or m.group("every")) and not any(q.kind == "percent" and q.start <= lo < q.end for q in out):
             base = next((q for q in counts if q.start >= m.start("m")), counts[-1])
             # as rounded as a share "out of" a counted whole (`_shares_of_counts`): "three in five" for 62% is fair
             out.append(_share(base, 100 * part / (whole * (1 + EXACT)), 100 * part / (whole * (1 - EXACT)),
@@ -786,6 +809,65 @@ def _per_period(doc: Doc, q: Quantity) -> None:
     q.text = doc.text[q.start:q.end]
 
 
+# How often a single act happens: "daily", "meets weekly", "once a month", "twice a week", "every two weeks", "three
+# times a year". Read as times per day; never a figure to confirm (a source that does not say how often is silent).
+_TIMES = r"once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times"
+_EVERY_N = r"(?:(?P<{}>\d+|two|three|four|five|six)\s+)?"
+_PERIODS = r"hour|day|night|week|fortnight|month|quarter|year"
+FREQUENCY = re.compile(
+    rf"\b(?:(?P<times>{_TIMES})\s+(?:a|an|per|each|every)\s+{_EVERY_N.format('n1')}(?P<p1>{_PERIODS})s?\b"
+    rf"|(?<!\bfor\s)(?P<every>every|each)\s+{_EVERY_N.format('n2')}(?P<p2>{_PERIODS})s?\b"
+    r"|(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|annual)\b)"
+    r"(?!\s+(?:ago|later|earlier|before|after|since|of)\b)",
+    re.IGNORECASE,
+)
+FREQUENCY_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
+                     "monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year", "annual": "year"}
+TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+FREQUENCY_ROUNDING = 0.1
+# What "daily" or "annual" describes without saying how often a thing happens ("daily life", "the annual budget").
+NOT_EVENTS = frozenset({"life", "routine", "newspaper", "paper", "mail", "bread", "wage", "budget", "income", "salary",
+                        "revenue", "sale", "rate", "average", "limit", "allowance", "dose", "intake", "basis"})
+
+
+def _frequencies(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
+    """How often an act happens (`FREQUENCY`), in times per day, for a clause that gives no other figure ("500 cars a
+    day" and "$2 million annually" are rates of their figures, `_per_period`'s)."""
+    out = []
+    for m in FREQUENCY.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(m.start() < q.end + 30 and q.start < m.end() + 30 for q in found
+                               if not (q.kind in {"duration", "count:time"} and m.start() <= q.start and q.end <= m.end())):
+            continue  # a figure beside it: a rate of that figure, or a date ("every year since 2010")
+        word = (m.group("adv") or "").lower()
+        if word:
+            tok = span[0]
+            if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" or (tok.dep_ == "amod" and lemma(tok.head) in NOT_EVENTS):
+                continue  # "the Daily Mail", "a national daily", "daily life"
+            times, every, period = 1.0, 1.0, FREQUENCY_ADVERBS[word]
+        else:
+            raw = (m.group("times") or "once").lower().split()[0]
+            times = float(TIMES_WORDS.get(raw) or _number(raw) or 0)
+            every = float(_number(m.group("n1") or m.group("n2") or "1") or 0)
+            period = (m.group("p1") or m.group("p2")).lower()
+        if not times or not every:
+            continue
+        seconds = PERIOD_SECONDS.get(period, PERIOD_SECONDS["day"] * 14 if period == "fortnight" else 0.0)
+        if not seconds:
+            continue
+        per_day = times * PERIOD_SECONDS["day"] / (every * seconds)
+        verb = clause_head(span.root)
+        clause = subject_clause(span.root)
+        hedged = _hedged(verb)
+        # as rounded as a calendar: "twice a month" is every two weeks
+        out.append(Quantity("frequency", per_day * (1 - FREQUENCY_ROUNDING), per_day * (1 + FREQUENCY_ROUNDING), True,
+                            m.start(), m.end(), m.group(0),
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
+                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
+                            negated=negation_of(verb) is not None, modal=hedged, vague=True))
+    return out
+
+
 def _measured_by(unit: Token) -> str:
     """The word a measure's unit is of ("lasted five days" → last; "waited for five hours" is of the wait), or ""."""
     over = unit.head
@@ -1018,6 +1100,8 @@ COUNTED_AS = {"nation": "country", "worker": "employee", "staff": "employee", "s
               "troop": "soldier", "kid": "child", "automobile": "car", "inhabitant": "resident"}
 
 
+# Nouns a count of a mass is written with: "five pieces of intelligence" counts intelligence.
+PARTITIVE = frozenset({"piece", "bit", "scrap"})
 # Counted nouns that take in any people: a count of them and a count of "employees" may be one count.
 ANY_PEOPLE = {"people", "person", "individual", "adult", "folk"}
 # Counted nouns that name no kind of thing: a statement's "8.5 million units" counts whatever the source's "8.5 million
@@ -1045,8 +1129,8 @@ def _other_things(a: Quantity, b: Quantity) -> bool:
         return True
     if a.rate != b.rate:
         return True  # a figure per day is not a total
-    if a.years and b.years and not (a.years & b.years):
-        return True  # a figure for another year
+    if _other_times(a, b):
+        return True  # a figure for another year, or another month of it
     if bool(a.direction) != bool(b.direction):
         return True  # "revenue fell $5 million" is not what revenue was
     if a.periods and b.periods and not (a.periods & b.periods):
@@ -1108,7 +1192,7 @@ def _could_be(s: Quantity, t: Quantity) -> bool:
     """Whether the source figure `s` could be the one the statement's `t` reports, context aside: a sentence with
     another figure of the same kind that fits the statement's ("13 (57%) were asymptomatic" beside "30%") cannot
     rule the statement's out, as which of its figures is meant is not known."""
-    if not _same_kind(s, t) or (s.years and t.years and not s.years & t.years) or s.direction != t.direction:
+    if not _same_kind(s, t) or _other_times(s, t) or s.direction != t.direction:
         return False
     return _relation(s, t)[0] == "supports"
 
@@ -1251,7 +1335,9 @@ def _measure(q: Quantity) -> str:
     if q.of:
         owner = f"{' and '.join(sorted(q.of_names))}'s " if q.of_names else ""
         text += f" of {owner}{q.of}"  # "a share of united states's intelligence"
-    if q.years:
+    if q.months:  # "in June 2020"
+        text += " in " + ", ".join(f"{m.partition('-')[2].capitalize()} {m.partition('-')[0]}" for m in sorted(q.months))
+    elif q.years:
         text += f" in {', '.join(sorted(q.years))}"
     return text
 

@@ -1246,7 +1246,20 @@ def _one_party(a: list[Token], b: list[Token]) -> bool:
     """Two descriptions of one actor, one a shorter form of the other ("some ultra-Orthodox men", "some
     ultra-Orthodox Jewish men")."""
     wa, wb = content_lemmas(a), content_lemmas(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+    return bool(wa and wb) and (wa <= wb or wb <= wa) or _seat_of(a, b) or _seat_of(b, a)
+
+
+def _seat_of(place: list[Token], organisation: list[Token]) -> bool:
+    """A town that may stand for an organisation based there ("Cupertino" for Apple, "Langley" for the CIA): a place
+    name that is no country nor capital (those stand for governments: the alias and capital tables), against an
+    organisation's name."""
+    names = [t for t in place if t.pos_ == "PROPN"]
+    if not names or any(t.ent_type_ != "GPE" for t in names) or any(t.pos_ == "NOUN" for t in place):
+        return False  # "the Bloomberg agency" is an agency, whatever the tagger takes "Bloomberg" for
+    text = " ".join(t.lower_ for t in names)
+    if text in aliases() or text in capitals() or _is_country(names[-1]):
+        return False
+    return any(t.ent_type_ == "ORG" for t in organisation)
 
 
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
