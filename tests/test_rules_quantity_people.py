@@ -2,7 +2,8 @@
 tagger does not know for a person ("Sotloff, 31,"), an age given to a description of the subject ("Fredou is a
 45-year-old commissioner"), a month or weekday that is no name ("died on Sept. 4, at age 81"), a figure given as
 hearsay ("reportedly": compared like any other, where "may" gives a possibility), "three times that he…" (how often,
-not a multiple), and a statement's count of "units" or "items" (whatever the sentence counts, but not people).
+not a multiple), a statement's count of "units" or "items" (whatever the sentence counts, but not people), and a
+person said by age, sex or kin only ("his son, 9", against "the boy is 11").
 Written for this project from the error kinds seen on opened development statements (news_blind, news_blind3); no
 development sentence is copied."""
 
@@ -55,6 +56,14 @@ CASES = [
     ("The ring may cost $40,000.", "The ring cost $90,000.", "-contradicts"),
     ("The ring could cost $40,000.", "The ring cost $40,000.", "-supports"),
     ("The singer paid $40,000 for the ring.", "The singer would pay $90,000 for a ring.", "-contradicts"),
+    # a person said by age, sex or kin only may be one said otherwise so ("his son", "the boy", "the 9-year-old")
+    ("Steward said his son, 9, was suspended from school.", "The boy is 11 years old.", "contradicts"),
+    ("The 9-year-old has been in in-school suspension.", "The boy at the centre of the suspension is 11 years old.",
+     "contradicts"),
+    ("Steward said his son, 9, was suspended from school.", "The boy is 9 years old.", "supports"),
+    ("Steward said his son, 9, was suspended from school.", "The girl is 11 years old.", "-contradicts"),
+    ("The victim, 34, was taken to hospital.", "The suspect is 40 years old.", "-contradicts"),
+    ("The victim, 34, was taken to hospital.", "The boy who was taken to hospital is 40 years old.", "-contradicts"),
 ]
 
 

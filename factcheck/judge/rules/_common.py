@@ -252,6 +252,16 @@ def _not_done_instead(verb: Token) -> Token | None:
     return None
 
 
+def singular(word: str) -> str:
+    """An English plural's singular by its ending ("watches" → watch, "phones" → phone), for the words the
+    lemmatiser leaves alone (plural names: "Apple Watches")."""
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
 def runs(tokens: Iterable[Token], keep: Callable[[Token], bool]) -> list[list[Token]]:
     """Runs of consecutive tokens that `keep` accepts ("US President Donald Trump" → [US], [President Donald Trump]
     when titles are not kept)."""

@@ -100,6 +100,9 @@ def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
                 continue
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in lex:
             continue
+        if (side := _political_side(tok)) is not None:  # "governs from the political right"
+            out.append((side, tok, [t for t in tok.subtree if t.i <= tok.i]))
+            continue
         if (trend := _transitive_trend(tok)) is not None and trend in lex:
             # "armed groups scaled back their attacks": the attacks go down
             out.append((trend, tok, [tok, *(c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1)]))
@@ -111,6 +114,20 @@ def _terms(doc: Doc) -> list[tuple[str, Token, list[Token]]]:
                     out.append((word, tok, [tok]))
                     break
     return out
+
+
+SIDES = {"left": "left-wing", "right": "right-wing"}
+GOVERNING = frozenset({"govern", "lead", "rule", "run", "come", "hail", "campaign", "speak"})
+
+
+def _political_side(tok: Token) -> str | None:
+    """"The political right" (or "left"), or "leads from the right": the side a subject's politics are on, read as the
+    adjective ("right-wing")."""
+    if tok.lower_ not in SIDES or tok.pos_ not in {"NOUN", "PROPN", "ADJ"} or tok.dep_ != "pobj":
+        return None
+    political = any(c.dep_ == "amod" and c.lower_ == "political" for c in tok.children)
+    governing = tok.head.lower_ in {"from", "on"} and lemma(tok.head.head) in GOVERNING
+    return SIDES[tok.lower_] if political or governing else None
 
 
 # Verbs by which someone makes a thing go up or down: their object is what changes ("scaled back their attacks").
@@ -205,6 +222,8 @@ def _target(tok: Token) -> set[str]:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if verb.pos_ in {"VERB", "AUX"}:  # the subject's head only: "cocaine seizures" are not "cocaine production"
             out |= {lemma(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    if _political_side(tok) is not None and tok.head.head.pos_ in {"VERB", "AUX"}:
+        out |= {lemma(t) for t in subject_of(tok.head.head) if t.pos_ in {"NOUN", "PROPN"}}  # who governs from it
     if head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head.head
         for c in verb.children:

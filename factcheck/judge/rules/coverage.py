@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from factcheck.judge.rules._common import GENERIC, lemma, make_span, negation_of
+from factcheck.judge.rules._common import GENERIC, lemma, make_span, negation_of, singular
 from factcheck.judge.rules.lexicon import aliases, capitals, currencies, person_nouns
 from factcheck.results import Finding
 
@@ -54,7 +54,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into",
 def _forms(word: str) -> set[str]:
     w = word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
     alias = aliases()
-    forms = {w, alias.get(w, w), alias.get(w + ".", w)}
+    forms = {w, alias.get(w, w), alias.get(w + ".", w), singular(w)}  # "Apple Watches" where it says "Apple Watch"
     if len(w) >= STEM:
         forms.add(w[:STEM] + "*")
     return forms
@@ -234,6 +234,9 @@ WORD_STEM = 7  # letters a document word shares with a longer description word t
 def _uses_word(tok, names: frozenset[str]) -> bool:
     if {"~" + tok.lower_, "~" + lemma(tok)} & names:
         return True
+    own = lemma(tok)
+    if own.endswith("er") and len(own) >= 5 and {"~" + own[:-1], "~" + own[:-2]} & names:
+        return True  # one who does what the document names: "a fourth grader" where it says "fourth-grade student"
     stem = "~" + lemma(tok)[:WORD_STEM]
     return len(tok.lemma_) >= WORD_STEM and any(n.startswith(stem) and " " not in n for n in names)
 

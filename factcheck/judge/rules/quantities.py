@@ -29,6 +29,7 @@ from factcheck.judge.rules._common import (
     lemma,
     make_span,
     negation_of,
+    singular,
     subject_clause,
     subject_of,
 )
@@ -152,7 +153,7 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
         r"(?:"
         r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
         r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
-        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE})"
+        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE})(?P<half>\s+and\s+a\s+half\b)?"
         r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b|(?<=\ba\s)hundred)\b)?"
         rf"(?:\s?(?P<unit>{PERCENT}|percentage points?\b{words}))?"
         r")",
@@ -222,8 +223,13 @@ AGE_RANGE = re.compile(  # what follows an age that makes it one end of a range:
     re.IGNORECASE,
 )
 AGE_APPOSITION = re.compile(r",\s(?P<n3>\d{1,3}),")  # "Maria Lopez, 54, was arrested"
-GENDER = {"her": "f", "she": "f", "woman": "f", "girl": "f", "mother": "f", "wife": "f",
-          "his": "m", "he": "m", "man": "m", "boy": "m", "father": "m", "husband": "m"}
+GENDER = {"her": "f", "she": "f", "woman": "f", "girl": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+          "his": "m", "he": "m", "man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m"}
+# Words that say who a person is by age, sex or kin only: "the boy" may be "his son", and "the 9-year-old" anyone;
+# words of a role ("the victim", "the suspect") say who it is not.
+KIN_AND_KIND = frozenset({"boy", "girl", "child", "kid", "son", "daughter", "teenager", "teen", "youngster", "man",
+                          "woman", "baby", "infant", "toddler", "father", "mother", "husband", "wife", "brother",
+                          "sister", "nephew", "niece", "grandson", "granddaughter", "person", "old"})
 
 
 @dataclass
@@ -288,6 +294,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         value = 1.0 if raw.lower() == "a" else _words_to_number(raw.strip())
         if value is None:
             return None
+    if m.group("half"):  # "two and a half million"
+        value += 0.5
     scale = (m.group("scale") or "").lower()
     value *= SCALES.get(scale, 1.0)
     unit = (m.group("unit") or "").lower()
@@ -383,11 +391,16 @@ def extract(doc: Doc) -> list[Quantity]:
             if noun.pos_ not in {"NOUN", "PROPN"} and not unit_word or noun.lemma_.lower() in SCALES:
                 continue
             word = UNIT_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
+            if noun.pos_ == "PROPN":  # the lemmatiser leaves a name as written: "Apple Watches" counts watches
+                word = singular(word)
             word = COUNTED_AS.get(word, word)
             if word in PARTITIVE:  # "five pieces of intelligence" counts intelligence
                 of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
                 word = of.lemma_.lower() if of is not None else word
+            elif word in ANY_THING:  # "2.5 million Apple Watch units" counts watches
+                named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
+                word = named[-1].lemma_.lower() if named else word
             if word in person_nouns() and any(c.dep_ == "conj" and c.lemma_.lower() in person_nouns()
                                               and not any(g.dep_ == "nummod" for g in c.children)
                                               for c in noun.children):
@@ -1207,8 +1220,8 @@ def _same_person(a: Quantity, b: Quantity) -> bool:
     "the suspect"), and no two different things said of them ("was arrested" against "won the prize")."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    if a.owners and b.owners and not (a.owners & b.owners):
-        return False
+    if a.owners and b.owners and not (a.owners & b.owners) and not (a.owners | b.owners) <= KIN_AND_KIND:
+        return False  # two people, unless both are said by age, sex or kin only ("his son", "the boy")
     if not (a.owners or b.owners or a.gender or b.gender):
         return True  # "after about age 40" on both sides: a point in life, whoever the clauses are about
     # the rest of what is said of them, the words of their names aside ("Steven Sotloff was 31" says nothing else)
