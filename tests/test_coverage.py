@@ -214,3 +214,19 @@ def test_a_doer_of_what_the_document_names_is_described(statement, missing):
     names = source_names(["A Kermit parent said his fourth-grade student was suspended for a week.",
                           "The boy likes to read comics at school."])
     assert [t.text for t in undescribed(parse(statement), names)] == missing
+
+
+@pytest.mark.parametrize("document, missing", [
+    # the disease and its virus, as news copy uses them: one name (the alias table)
+    ("We found SARS-CoV-2 RNA in 5 of 12 samples.", []),
+    ("The 2019-nCoV outbreak spread from Wuhan.", []),
+    ("The novel coronavirus spread from Wuhan.", []),
+    ("Patients with COVID\u201019 pneumonia were admitted.", []),
+    # must not: another disease, or a word that only looks like it
+    ("Influenza spread in the ward.", ["COVID-19"]),
+    ("The 2019 outbreak of measles spread from the capital.", ["COVID-19"]),
+    ("The new vaccine spread hope across Wuhan.", ["COVID-19"]),
+])
+def test_a_disease_and_its_virus_are_one_name(document, missing):
+    statement = parse("COVID-19 is dangerous for pregnant women.")
+    assert [e.text for e in unmentioned_entities(statement, source_names([document]))] == missing

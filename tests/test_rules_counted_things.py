@@ -1,7 +1,8 @@
 """Table-driven tests of what a figure counts, as news copy writes it (the quantities rule): "two and a half million"
 is 2.5 million (not "a half"), "2.5 million Apple Watch units" counts watches, as "2.5 million Apple Watches" does
 (a plural name the lemmatiser leaves as written), and a plural name is the one a document gives in the singular (the
-coverage check). Sentences written for this project."""
+coverage check); the "2" of "SARS‐CoV‐2" is no count, and a share "of them" is of something not named. Sentences
+written for this project."""
 
 from __future__ import annotations
 
@@ -54,3 +55,13 @@ def test_a_plural_name_is_the_documents_singular_one():
     assert [e.text for e in unmentioned_entities(parse("Acme will ship millions of Acme Phones."), names)] == []
     assert [e.text for e in unmentioned_entities(parse("Zenco will ship millions of Zenco Phones."), names)] == [
         "Zenco"]
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    ("SARS\u2010CoV\u20102 infections rose.", set()),  # the "2" of a name, with a Unicode hyphen
+    ("SARS-CoV-2 infections rose.", set()),
+    ("More than 80% of them were never diagnosed.", {("percent", "")}),  # "them": the thing is in another clause
+    ("More than 80% of the patients were never diagnosed.", {("percent", "patient")}),
+])
+def test_names_with_digits_and_shares_of_a_pronoun(sentence, read):
+    assert {(q.kind, q.of) for q in extract(parse(sentence))} == read

@@ -96,7 +96,9 @@ def source_names(sentences: Iterable[str]) -> frozenset[str]:
         words = _WORD.findall(lowered)
         names |= {"~" + w for w in words}  # any word, for capitalised common nouns
         names |= {f"~{a} {b}" for a, b in zip(words, words[1:])}  # any two words, for names written in lower case
-        names |= {canon for phrase, canon in aliases().items() if " " in phrase and phrase in lowered}
+        # names of several words, or of a number and a word ("2019-ncov"), found as written in any case
+        names |= {canon for phrase, canon in aliases().items() if (" " in phrase or phrase[:1].isdigit())
+                  and phrase in lowered}
         names |= {"@" + a for _, _, forms in acronyms(text) for a in forms}  # what a name's initials spell
     return frozenset(names)
 

@@ -149,7 +149,7 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
     signs = "|".join(re.escape(f) for f in by_length if not is_word(f))
     words = "".join(rf"|{re.escape(f).replace(chr(92) + ' ', chr(92) + 's+')}\b" for f in by_length if is_word(f))
     return re.compile(
-        rf"(?<![\w$€£.,-])(?:{_CMP})?"
+        rf"(?<![\w$€£.,\-\u2010\u2011])(?:{_CMP})?"  # not the "2" of "SARS-CoV-2", with any hyphen
         r"(?:"
         r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
         r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
@@ -437,7 +437,8 @@ def extract(doc: Doc) -> list[Quantity]:
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
         of_tok = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"), None)
-        of = of_tok.lemma_.lower() if of_tok is not None else ""
+        # "more than 80% of them": what "them" stands for is in another clause, so the share's thing is not known
+        of = of_tok.lemma_.lower() if of_tok is not None and of_tok.pos_ not in {"PRON", "DET"} else ""
         # a range has no one written figure
         figure, scale = (None, SCALE_NAMES.get(top.scale, top.scale)) if top is not None else _figure(m)
         q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
