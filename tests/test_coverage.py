@@ -202,17 +202,18 @@ def test_a_description_the_document_never_gives_blocks_support_not_contradiction
 @pytest.mark.parametrize("statement, missing", [
     # one who does what the document names is described in its words ("grader" of its "fourth-grade")
     ("The boy is a fourth grader.", []),
-    ("The suspended boy is a keen reader.", []),
+    ("The suspended boy is a keen trader.", []),
     # must not: a word the document does not give in any form
     ("The boy is a keen dancer.", ["dancer"]),
     ("The boy is a fourth-year boarder.", ["boarder"]),
     ("The boy is a talented singer.", ["singer"]),
+    ("The boy is a former reader.", ["reader"]),  # "read" is in the document: "+er" may be another word's use
 ])
 def test_a_doer_of_what_the_document_names_is_described(statement, missing):
     from factcheck.judge.rules.coverage import undescribed
 
     names = source_names(["A Kermit parent said his fourth-grade student was suspended for a week.",
-                          "The boy likes to read comics at school."])
+                          "The boy likes to read comics and trade cards at school."])
     assert [t.text for t in undescribed(parse(statement), names)] == missing
 
 

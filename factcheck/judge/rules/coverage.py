@@ -237,8 +237,10 @@ def _uses_word(tok, names: frozenset[str]) -> bool:
     if {"~" + tok.lower_, "~" + lemma(tok)} & names:
         return True
     own = lemma(tok)
-    if own.endswith("er") and len(own) >= 5 and {"~" + own[:-1], "~" + own[:-2]} & names:
-        return True  # one who does what the document names: "a fourth grader" where it says "fourth-grade student"
+    if own.endswith("er") and len(own) >= 5 and "~" + own[:-1] in names:
+        # one who does what the document names: "a fourth grader" where it says "fourth-grade student"; not the
+        # "fight" of "a former fighter" (the document's "fight against the drug trade" is another word's use)
+        return True
     stem = "~" + lemma(tok)[:WORD_STEM]
     return len(tok.lemma_) >= WORD_STEM and any(n.startswith(stem) and " " not in n for n in names)
 
