@@ -57,11 +57,6 @@ NEWS_SETS = {name: DEV / f"{name}.csv" for name in ("news_own", "news_fresh", "n
 FNC1_BODIES = loaders.shared_dir() / "data" / "train" / "fnc1_capped.jsonl.gz"
 NLI_HELDOUT = Path("/work/nli_v2/dev3.jsonl")
 SETS = (*SEED_SETS, *NEWS_SETS, "covid_train", "covid_dev", "nli_heldout")
-
-
-class CacheBusy(RuntimeError):
-    """Another `collect` holds the cache folder."""
-
 BENCH_SETS = ("check_covid_test", "wice_dev")  # measured only, never fitted on
 SOURCES = {"seed_dev": "../shared/eval/seed_dev.csv vs the seed article",
            **{n: f"tests/fixtures/dev/{n}.csv vs the seed article" for n in SEED_SETS if n != "seed_dev"},
@@ -132,6 +127,10 @@ def fnc1_bodies(ids: set[str]) -> dict[str, str]:
     if missing := sorted(ids - found.keys()):
         raise ValueError(f"{FNC1_BODIES}: no news body with sha1 prefix {', '.join(missing)}")
     return found
+
+
+class CacheBusy(RuntimeError):
+    """Another `collect` holds the cache folder."""
 
 
 def collect(cache: Path, names: tuple[str, ...], nli_heldout: Path, every: int = 1, log=print) -> None:

@@ -170,8 +170,8 @@ def _named_by_copula(report: Report) -> Speaker | None:
     subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    who = _speaker([t for t in subj.subtree if t.dep_ != "relcl" and not any(a.dep_ == "relcl" for a in t.ancestors
-                                                                            if a.i in {x.i for x in subj.subtree})])
+    inner = {t.i for c in subj.subtree if c.dep_ == "relcl" for t in c.subtree}  # "…, who heads the committee,"
+    who = _speaker([t for t in subj.subtree if t.i not in inner])
     return who if who is not None and who.names else None
 
 

@@ -186,6 +186,8 @@ def _concessive(prep: Token) -> bool:
         return True
     return any(g.dep_ == "pobj" and g.lower_ == "spite" for g in prep.children) or (
         prep.lower_ == "of" and prep.i > 0 and prep.nbor(-1).lower_ in {"regardless", "irrespective"})
+
+
 REFERS_BACK = "<refers back>"  # an object word list standing for "these actions", "them"
 
 
