@@ -159,14 +159,16 @@ def _only_collect(cache: Path):
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise CacheBusy(f"{cache}: another collect is writing into this folder; wait for it or pass another --cache") from None
+        raise CacheBusy(f"{cache}: another collect is writing into this folder; wait for it or pass another "
+                        "--cache") from None
     try:
         yield
     finally:
         lock.release()
 
 
-def _collect_sets(cache: Path, names: tuple[str, ...], nli_heldout: Path, every: int, embedder, nli, settings, log) -> None:
+def _collect_sets(cache: Path, names: tuple[str, ...], nli_heldout: Path, every: int, embedder, nli, settings,
+                  log) -> None:
     from factcheck.checker import Checker
 
     for name in names:

@@ -542,7 +542,8 @@ def _ratios(doc: Doc, found: list[Quantity]) -> list[Quantity]:
         counts = [q for q in out if q.kind.startswith("count:") and q.start < hi and lo < q.end]
         if not counts:
             continue
-        if (m.group("join").lower() == "in" or m.group("every")) and not any(q.kind == "percent" and q.start <= lo < q.end for q in out):
+        proportion = m.group("join").lower() == "in" or m.group("every")  # not "three out of five workers"
+        if proportion and not any(q.kind == "percent" and q.start <= lo < q.end for q in out):
             base = next((q for q in counts if q.start >= m.start("m")), counts[-1])
             # as rounded as a share "out of" a counted whole (`_shares_of_counts`): "three in five" for 62% is fair
             out.append(_share(base, 100 * part / (whole * (1 + EXACT)), 100 * part / (whole * (1 - EXACT)),
@@ -803,7 +804,8 @@ RATE = re.compile(
 RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
                 "quarterly": "quarter", "annually": "year", "yearly": "year"}
 PERIOD_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "night": 86400.0,
-                  "week": 604800.0, "month": 2629800.0, "quarter": 7889400.0, "year": 31557600.0}
+                  "week": 604800.0, "fortnight": 1209600.0, "month": 2629800.0, "quarter": 7889400.0,
+                  "year": 31557600.0}
 
 
 def _per_period(doc: Doc, q: Quantity) -> None:
@@ -828,15 +830,14 @@ def _per_period(doc: Doc, q: Quantity) -> None:
 _TIMES = r"once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times"
 _EVERY_N = r"(?:(?P<{}>\d+|two|three|four|five|six)\s+)?"
 _PERIODS = r"hour|day|night|week|fortnight|month|quarter|year"
+FREQUENCY_ADVERBS = {**RATE_ADVERBS, "fortnightly": "fortnight", "annual": "year"}
 FREQUENCY = re.compile(
     rf"\b(?:(?P<times>{_TIMES})\s+(?:a|an|per|each|every)\s+{_EVERY_N.format('n1')}(?P<p1>{_PERIODS})s?\b"
     rf"|(?<!\bfor\s)(?P<every>every|each)\s+{_EVERY_N.format('n2')}(?P<p2>{_PERIODS})s?\b"
-    r"|(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|annual)\b)"
+    rf"|(?P<adv>{'|'.join(FREQUENCY_ADVERBS)})\b)"
     r"(?!\s+(?:ago|later|earlier|before|after|since|of)\b)",
     re.IGNORECASE,
 )
-FREQUENCY_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
-                     "monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year", "annual": "year"}
 TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 FREQUENCY_ROUNDING = 0.1
 # What "daily" or "annual" describes without saying how often a thing happens ("daily life", "the annual budget").
@@ -850,8 +851,10 @@ def _frequencies(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quant
     out = []
     for m in FREQUENCY.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(m.start() < q.end + 30 and q.start < m.end() + 30 for q in found
-                               if not (q.kind in {"duration", "count:time"} and m.start() <= q.start and q.end <= m.end())):
+        # "every two weeks", "three times a year": the duration or count inside is read here, as how often
+        others = [q for q in found if not (q.kind in {"duration", "count:time"} and m.start() <= q.start
+                                           and q.end <= m.end())]
+        if span is None or any(m.start() < q.end + 30 and q.start < m.end() + 30 for q in others):
             continue  # a figure beside it: a rate of that figure, or a date ("every year since 2010")
         word = (m.group("adv") or "").lower()
         if word:
@@ -866,10 +869,7 @@ def _frequencies(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quant
             period = (m.group("p1") or m.group("p2")).lower()
         if not times or not every:
             continue
-        seconds = PERIOD_SECONDS.get(period, PERIOD_SECONDS["day"] * 14 if period == "fortnight" else 0.0)
-        if not seconds:
-            continue
-        per_day = times * PERIOD_SECONDS["day"] / (every * seconds)
+        per_day = times * PERIOD_SECONDS["day"] / (every * PERIOD_SECONDS[period])
         verb = clause_head(span.root)
         clause = subject_clause(span.root)
         hedged = _hedged(verb)
