@@ -152,6 +152,10 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             out.append((lemma(tok), tok, set(), content_lemmas(tok.head.subtree) - me))
         elif tok.pos_ == "VERB" and tok.dep_ != "compound" or _copular(tok):
             subj_words = content_lemmas(subject_of(tok.head if _copular(tok) else tok))
+            doers = [t for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                     for t in g.subtree]
+            if doers:  # "Petro's call was backed by several governments": the governments backed it, not Petro
+                subj_words = content_lemmas(doers)
             obj = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"} for t in c.subtree]
             obj += [
                 t for c in tok.children if c.dep_ == "prep" and not _concessive(c)

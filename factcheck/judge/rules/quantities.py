@@ -127,6 +127,10 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
 }
 # "a thousand adults", "well over a million": "a" is the number one before a scale word.
 _A_SCALE = r"a(?=\s(?:hundred|thousand|million|billion|trillion)\b)"
+# An amount without a figure before a scale word: "a few million dollars" (2 to 6 million, `VAGUE_AMOUNTS`).
+# "Several hundred million" is 300 to 900 million, "several hundred people" 300 to 900.
+_VAGUE_SCALED = (r"(?P<vnum>(?:(?:just|only)\s+)?a\s+few|a\s+couple\s+of|several)"
+                 r"(?=\s+(?:hundred|thousand|million|billion|trillion)\b)(?:\s+(?P<vhundred>hundred)\b)?")
 # A multiple of something ("five times the size of Gaza", "three times as large", "three times that of 2020"): how
 # many times, not a count of times ("assured him three times that he was not under investigation" is one).
 MULTIPLE = re.compile(r"\s+times\s+(?:the|as|more|less|larger|bigger|smaller|higher|greater|(?:that|those)\s+of)\b",
@@ -153,7 +157,8 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
         r"(?:"
         r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
         r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
-        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE})(?P<half>\s+and\s+a\s+half\b)?"
+        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE}|{_VAGUE_SCALED})"
+        r"(?P<half>\s+and\s+a\s+half\b)?"
         r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b|(?<=\ba\s)hundred)\b)?"
         rf"(?:\s?(?P<unit>{PERCENT}|percentage points?\b{words}))?"
         r")",
@@ -225,11 +230,13 @@ AGE_RANGE = re.compile(  # what follows an age that makes it one end of a range:
 AGE_APPOSITION = re.compile(r",\s(?P<n3>\d{1,3}),")  # "Maria Lopez, 54, was arrested"
 GENDER = {"her": "f", "she": "f", "woman": "f", "girl": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
           "his": "m", "he": "m", "man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m"}
-# Words that say who a person is by age, sex or kin only: "the boy" may be "his son", and "the 9-year-old" anyone;
+# Words that say who a person is by age, sex, kin or school only: "the boy" may be "his son", "the pupil" the
+# "9-year-old girl", and "the 9-year-old" anyone;
 # words of a role ("the victim", "the suspect") say who it is not.
 KIN_AND_KIND = frozenset({"boy", "girl", "child", "kid", "son", "daughter", "teenager", "teen", "youngster", "man",
                           "woman", "baby", "infant", "toddler", "father", "mother", "husband", "wife", "brother",
-                          "sister", "nephew", "niece", "grandson", "granddaughter", "person", "old"})
+                          "sister", "nephew", "niece", "grandson", "granddaughter", "person", "old", "pupil",
+                          "schoolgirl", "schoolboy", "schoolchild", "student"})
 
 
 @dataclass
@@ -286,7 +293,9 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         return None if num is None else (100.0 * num / DENOMS[parts[1]], "percent")
     raw = m.group("num")
     value: float | None
-    if raw[0].isdigit():
+    if m.group("vnum"):
+        value = 100.0 if m.group("vhundred") else 1.0  # `extract` widens it to the vague amount's interval
+    elif raw[0].isdigit():
         value = float(raw.replace(",", "").replace("·", "."))
     else:
         if raw.lower() == "one" and not m.group("scale"):
@@ -394,6 +403,8 @@ def extract(doc: Doc) -> list[Quantity]:
             if noun.pos_ == "PROPN":  # the lemmatiser leaves a name as written: "Apple Watches" counts watches
                 word = singular(word)
             word = COUNTED_AS.get(word, word)
+            if word == "time" and noun.head.lemma_.lower() in COUNTED_ACTS:  # "shared 59,000 times": 59,000 shares
+                word = COUNTED_ACTS[noun.head.lemma_.lower()]
             if word in PARTITIVE:  # "five pieces of intelligence" counts intelligence
                 of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
@@ -435,17 +446,22 @@ def extract(doc: Doc) -> list[Quantity]:
                 lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
         elif open_end is not None:  # "three or more", "50 or younger"
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
+        vague = bool(m.group("vnum"))
+        if vague:  # "a few million": 2 to 6 times the scale word, no figure to confirm
+            low, high = VAGUE_AMOUNTS[" ".join(m.group("vnum").lower().split())]
+            lo, hi, point = value * low, value * high, False
         of_tok = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"), None)
         # "more than 80% of them": what "them" stands for is in another clause, so the share's thing is not known
         of = of_tok.lemma_.lower() if of_tok is not None and of_tok.pos_ not in {"PRON", "DET"} else ""
+        of = COUNTED_AS.get(of, of)  # "80% of the workers" is a share of what "four in five employees" counts
         # a range has no one written figure
         figure, scale = (None, SCALE_NAMES.get(top.scale, top.scale)) if top is not None else _figure(m)
         q = Quantity(kind, lo * factor, hi * factor, point, start, end, doc.text[start:end], ctx, years, hedged,
                      figure, scale, of, unit=unit, factor=factor, names=_names(clause.subtree),
                      measure=measure, verb=(verb.lemma_.lower(), verb.lower_),
                      negated=negation_of(verb) is not None, partial=_is_partial(doc, start, end),
-                     of_names=_owner_names(of_tok) if of_tok is not None else set(), modal=modal)
+                     of_names=_owner_names(of_tok) if of_tok is not None else set(), modal=modal, vague=vague)
         _per_period(doc, q)
         if word is not None:
             q.direction, q.direction_word = direction, word.text
@@ -461,6 +477,8 @@ def extract(doc: Doc) -> list[Quantity]:
     frequencies = _frequencies(doc, years, out)
     # "every two weeks" is how often, not a duration of two weeks; "three times a year" no count of times
     out = [q for q in out if not any(f.start <= q.start and q.end <= f.end for f in frequencies)] + frequencies
+    clocks = _clock_times(doc, years)  # "9 a.m." counts no "a.m.s", and "11 p.m. PST" no "PSTs"
+    out = [q for q in out if not any(c.start < q.end + 4 and q.start < c.end for c in clocks)] + clocks
     # "a handful of projects" is a count; "a handful of the members" (a share, read above) is not
     counts = _vague_counts(doc, years, [q for q in out if "handful" not in q.text.lower()])
     found = [q for q in out if not any(c.start <= q.start < c.end for c in counts)] + counts
@@ -526,7 +544,7 @@ def _shares_of_counts(doc: Doc, found: list[Quantity]) -> list[Quantity]:
 
 # "three out of five workers", "one in ten adults", "four out of every five": a proportion, no count; "two out of
 # the five victims" (a determiner before the whole) counts a known group, and its counts stand (`_shares_of_counts`)
-RATIO = re.compile(rf"\b(?P<n>\d[\d,]*|{_NUMWORDS})\s+(?P<join>out\s+of|in)\s+(?P<every>every\s+)?"
+RATIO = re.compile(rf"\b(?P<n>\d[\d,]*|{_NUMWORDS})\s+(?P<join>out\s+of|in|of(?=\s+every\b))\s+(?P<every>every\s+)?"
                    rf"(?P<m>\d[\d,]*|{_NUMWORDS})", re.IGNORECASE)
 
 
@@ -882,6 +900,47 @@ def _frequencies(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quant
     return out
 
 
+# A time of day: "9 a.m.", "about 9.30pm", "by 11 p.m." (minutes after midnight; "12 p.m." is noon).
+CLOCK = re.compile(
+    r"(?<![\w.:])(?:(?P<cmp>about|around|approximately|roughly|some|shortly\s+(?:before|after)|just\s+(?:before|after)"
+    r"|before|after|by|until|till|since)\s+)?(?:at\s+)?"
+    r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])(?:\.m\.|\.m\b|m\b)",
+    re.IGNORECASE,
+)
+CLOCK_APPROX = 30.0  # "about 9 a.m." is 8.30 to 9.30
+CLOCK_SHORTLY = 60.0  # "shortly after 9 p.m." is within the hour
+CLOCK_BOUNDS = {"before": (-1440.0, 0.0), "by": (-1440.0, 1.0), "until": (-1440.0, 1.0), "till": (-1440.0, 1.0),
+                "after": (0.0, 1440.0), "since": (0.0, 1440.0), "shortly before": (-CLOCK_SHORTLY, 0.0),
+                "just before": (-CLOCK_SHORTLY, 0.0), "shortly after": (0.0, CLOCK_SHORTLY),
+                "just after": (0.0, CLOCK_SHORTLY)}
+
+
+def _clock_times(doc: Doc, years: set[str]) -> list[Quantity]:
+    """Times of day (`CLOCK`), as intervals of minutes after midnight: "about 9 a.m." is not "about 9 p.m."."""
+    out = []
+    for m in CLOCK.finditer(doc.text):
+        minutes = int(m.group("h")) % 12 * 60 + int(m.group("m") or 0) + (720 if m.group("ap").lower() == "p" else 0)
+        cmp = " ".join((m.group("cmp") or "").lower().split())
+        if cmp in CLOCK_BOUNDS:
+            before, after = CLOCK_BOUNDS[cmp]
+            lo, hi, point = max(0.0, minutes + before), min(1440.0, minutes + after), False
+        elif cmp:
+            lo, hi, point = minutes - CLOCK_APPROX, minutes + CLOCK_APPROX, True
+        else:
+            lo, hi, point = float(minutes), minutes + 1.0, True
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        verb = clause_head(span.root)
+        clause = subject_clause(span.root)
+        hedged = _hedged(verb)
+        out.append(Quantity("time of day", lo, hi, point, m.start(), m.end(), m.group(0),
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
+                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
+                            negated=negation_of(verb) is not None, modal=hedged))
+    return out
+
+
 def _measured_by(unit: Token) -> str:
     """The word a measure's unit is of ("lasted five days" → last; "waited for five hours" is of the wait), or ""."""
     over = unit.head
@@ -1114,6 +1173,11 @@ COUNTED_AS = {"nation": "country", "worker": "employee", "staff": "employee", "s
               "troop": "soldier", "kid": "child", "automobile": "car", "inhabitant": "resident"}
 
 
+# Acts counted as the things they make: "shared 59,000 times" is 59,000 shares, "viewed a million times" a million views.
+COUNTED_ACTS = {"share": "share", "view": "view", "watch": "view", "retweet": "retweet", "download": "download",
+                "like": "like", "stream": "stream", "play": "play", "click": "click"}
+
+
 # Nouns a count of a mass is written with: "five pieces of intelligence" counts intelligence.
 PARTITIVE = frozenset({"piece", "bit", "scrap"})
 # Counted nouns that take in any people: a count of them and a count of "employees" may be one count.
@@ -1221,13 +1285,13 @@ def _same_person(a: Quantity, b: Quantity) -> bool:
     "the suspect"), and no two different things said of them ("was arrested" against "won the prize")."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    if a.owners and b.owners and not (a.owners & b.owners) and not (a.owners | b.owners) <= KIN_AND_KIND:
-        return False  # two people, unless both are said by age, sex or kin only ("his son", "the boy")
-    if not (a.owners or b.owners or a.gender or b.gender):
-        return True  # "after about age 40" on both sides: a point in life, whoever the clauses are about
     # the rest of what is said of them, the words of their names aside ("Steven Sotloff was 31" says nothing else)
     named = a.owners | b.owners | a.names | b.names
     rest_a, rest_b = a.context - named, b.context - named
+    if a.owners and b.owners and not (a.owners & b.owners) and not (a.owners | b.owners) <= KIN_AND_KIND:
+        return False  # two people, unless both are said by age, sex, kin or school only ("his son", "the boy")
+    if not (a.owners or b.owners or a.gender or b.gender):
+        return True  # "after about age 40" on both sides: a point in life, whoever the clauses are about
     return not (rest_a and rest_b and not (rest_a & rest_b))
 
 
@@ -1468,7 +1532,9 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
                 source_span=make_span(src, best.start, best.end),
                 statement_span=make_span(stmt, t.start, t.end),
                 confidence=confidence,
-                blocks="support" if relation == "neutral" else None,
+                # a vague amount the source's figure may be ("several hundred million" against "exceeding $400
+                # million") is no figure the sentence fails to confirm
+                blocks="support" if relation == "neutral" and not t.vague else None,
             )
         )
     return findings

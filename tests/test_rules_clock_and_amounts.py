@@ -1,0 +1,95 @@
+"""Table-driven tests of the quantities rule on times of day ("about 9 a.m." is not "about 9 p.m."), proportions
+"of every" ("80 of every 1,000" is 8%, not 80%), acts counted as things ("shared 59,000 times" counts shares), amounts
+without a figure before a scale word ("a few million dollars" is 2 to 6 million; "several hundred million" 300 to
+900 million, not 100 million), and ages of one person said by a kind word on one side ("a 9-year-old girl" wrote the
+letter, "the pupil who wrote the letter"); and of the polarity rule on a passive's doer ("backed by several
+governments" is the governments' act, not the subject's owner's). Sentences written for this project."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rule_findings
+
+from factcheck.ingest.nlp import parse
+from factcheck.judge.rules.quantities import extract
+
+POLICE = "The report says police arrived at the mayor's house at approximately 9 a.m., where the body was found."
+SHARES = "As of 11 p.m. PST, the fake story had over 159,000 Facebook shares, along with over 39,000 likes."
+AID = "Despite reduced funding in recent years, US aid to Colombia remains significant, exceeding $400 million in 2024."
+LETTER = "The letter was given to a primary school teacher by a 9-year-old girl after he came out to his class."
+INTEL = "About 80% of US intelligence for drug seizures in the region comes from Colombia."
+
+# (source sentence, statement, rule, whether it contradicts)
+CASES = [
+    # must fire
+    (POLICE, "According to the report, police arrived at the mayor's house at about 9 p.m.", "quantities", True),
+    ("The meeting began at 10.30am and ended at 2pm.", "The meeting ended at 10.30 p.m.", "quantities", True),
+    (INTEL, "Roughly 80 of every 1,000 pieces of US intelligence for drug seizures in the region come from Colombia.",
+     "quantities", True),
+    (SHARES, "The fake story had been shared on Facebook roughly 59,000 times by 11 p.m. PST.", "quantities", True),
+    ("The video has been viewed 2 million times.", "The video was viewed 20 million times.", "quantities", True),
+    (AID, "US aid to Colombia in 2024 amounted to just a few million dollars.", "quantities", True),
+    ("The company lost $40 million last year.", "The company lost a few million dollars last year.", "quantities",
+     True),
+    ("About 50 people marched in the capital.", "Several hundred people marched in the capital.", "quantities", True),
+    (LETTER, "The pupil who wrote the letter was eleven years old.", "quantities", True),
+    ("Petro has openly criticized the strikes.", "The strikes were backed by Petro.", "polarity", True),
+    # must not fire
+    (POLICE, "According to the report, police arrived at the mayor's house at 9 a.m.", "quantities", False),
+    ("The meeting began at 10.30am and ended at 2pm.", "The meeting ended at 2 p.m.", "quantities", False),
+    (SHARES, "The fake story had been shared on Facebook more than 159,000 times by 11 p.m. PST.", "quantities", False),
+    ("The video has been viewed 2 million times.", "The video has 2 million views.", "quantities", False),
+    ("He visited the country 12 times.", "He visited the country 12 times before the war.", "quantities", False),
+    (AID, "US aid to Colombia in 2024 amounted to several hundred million dollars.", "quantities", False),
+    ("The company lost $4 million last year.", "The company lost a few million dollars last year.", "quantities",
+     False),
+    ("About 500 people marched in the capital.", "Several hundred people marched in the capital.", "quantities", False),
+    ("Four of every five workers at the plant are women.", "80 percent of the workers at the plant are women.",
+     "quantities", False),
+    (LETTER, "The teacher was eleven years old.", "quantities", False),
+    ("A 25-year-old man was arrested after the attack.", "The victim of the attack was 30 years old.", "quantities",
+     False),
+    ("Petro has openly criticized these actions, urging international prosecution against Trump.",
+     "Petro's call for Trump to be prosecuted has been backed by several Latin American governments.", "polarity",
+     False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "rule", "contradicts"), CASES)
+def test_contradiction(source, statement, rule, contradicts):
+    found = rule_findings(rule, source, statement, "contradicts")
+    assert bool(found) is contradicts, found
+
+
+def test_table_is_balanced():
+    assert sum(not c[3] for c in CASES) >= sum(c[3] for c in CASES)
+
+
+# (source, statement): the statement's figure is the source's, read alike (a support, no block)
+BACKED = [
+    ("The meeting began at 10.30am and ended at 2pm.", "The meeting ended at 2 p.m."),
+    ("The video has been viewed 2 million times.", "The video has 2 million views."),
+    ("Four of every five workers at the plant are women.", "80 percent of the staff at the plant are women."),
+]
+
+
+@pytest.mark.parametrize(("source", "statement"), BACKED)
+def test_backed(source, statement):
+    assert rule_findings("quantities", source, statement, "supports")
+
+
+# (sentence, kind, lo, hi) of the one figure read
+READINGS = [
+    ("Police arrived at 9 a.m.", "time of day", 540.0, 541.0),
+    ("Police arrived at about 9.30pm.", "time of day", 1260.0, 1320.0),
+    ("Police arrived by 11 p.m.", "time of day", 0.0, 1381.0),
+    ("The party lost a few million dollars.", "money:USD", 2e6, 6e6),
+    ("Several hundred people marched.", "count:people", 300.0, 900.0),
+    ("The post was shared 500 times.", "count:share", 485.0, 515.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "lo", "hi"), READINGS)
+def test_what_a_figure_is_read_as(sentence, kind, lo, hi):
+    found = extract(parse(sentence))
+    assert [(q.kind, round(q.lo), round(q.hi)) for q in found] == [(kind, round(lo), round(hi))]
