@@ -93,3 +93,28 @@ READINGS = [
 def test_what_a_figure_is_read_as(sentence, kind, lo, hi):
     found = extract(parse(sentence))
     assert [(q.kind, round(q.lo), round(q.hi)) for q in found] == [(kind, round(lo), round(hi))]
+
+
+def test_a_part_of_a_group_is_counted_in_any_subject():
+    """Two subjects parsed for one predicate ("the care home in Ohio, 56% of those who tested positive had no
+    symptoms"): the part's figure is read from either, so "9 (43%) had symptoms" is another part, not a denial."""
+    from factcheck.judge.rules.polarity import _subject_figures
+
+    doc = parse("In one of the towns where there has been wide testing, the care home in Ohio, 56% of those who "
+                "tested positive had no symptoms when they got tested.")
+    had = next(t for t in doc if t.lower_ == "had")
+    assert "56" in _subject_figures(had)
+
+
+# (source, statement, whether the quantities rule contradicts): a count is compared only with what it is of
+PLACED = [
+    ("The story had over 159,000 Facebook shares.", "The story had been shared roughly 59,000 times on Facebook.", True),
+    ("About 2,000 US troops are deployed in the region.", "About 5,000 US troops are deployed in the region.", True),
+    ("The story had over 159,000 Facebook shares.", "The story had been shared roughly 1,800 times on Twitter.", False),
+    ("Last year, IBM hired 45,000 people.", "The charge IBM took covers only several thousand people.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), PLACED)
+def test_a_count_of_another_thing(source, statement, contradicts):
+    assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts

@@ -404,11 +404,11 @@ def _about_other_things(s_tok: Token, t_tok: Token) -> bool:
 
 
 def _subject_figures(tok: Token) -> set[str]:
-    """The numbers a predicate's own subject is counted with ("13 (57%) were asymptomatic" → {13, 57}), years aside."""
-    subj = _own_subject(tok)
-    if subj is None:
-        return set()
-    return {t.lower_.replace(",", "") for t in subj.subtree if t.like_num and not re.fullmatch(YEAR, t.text)
+    """The numbers a predicate's own subject is counted with ("13 (57%) were asymptomatic" → {13, 57}), years aside;
+    of every subject the parser gives it ("the nursing home …, 56% of those who tested positive had no symptoms")."""
+    head = tok.head if _copular(tok) else tok
+    return {t.lower_.replace(",", "") for subj in head.children if subj.dep_ in {"nsubj", "nsubjpass"}
+            for t in subj.subtree if t.like_num and not re.fullmatch(YEAR, t.text)
             and not (t.i > 0 and t.nbor(-1).lower_ in {"no", "any", "every", "each", "some"})}  # "no one" is none
 
 

@@ -1228,6 +1228,11 @@ def _other_things(a: Quantity, b: Quantity) -> bool:
 def _same_measure(a: Quantity, b: Quantity) -> bool:
     if _other_things(a, b):
         return False
+    if (a.vague or b.vague) and a.kind.startswith("count:") and not same_act(a.verb[0], b.verb[0]) \
+            and not _generalises(a, b):
+        # a count without a figure is of what its verb does: "covers several thousand people" is not how many the
+        # firm "hired" ("45,000 people")
+        return False
     if a.kind == "age":
         return True
     shared = a.context & b.context
@@ -1507,6 +1512,10 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
         assert best is not None and relation is not None  # `matches` is not empty
         if relation == "contradicts" and not scale_mismatch(best, t) and any(_could_be(s, t) for s in everything):
             continue
+        if relation == "contradicts" and t.kind.startswith("count:") and _unplaced(t, src, src_s):
+            # a count of something the statement places where the source never does ("shared 1,800 times on
+            # Twitter" against "159,000 Facebook shares"): a figure of another thing, unconfirmed
+            relation, confidence = "neutral", 0.7
         words = {
             "contradicts": "which the source rules out",
             "supports": "which the source backs",
@@ -1538,6 +1547,13 @@ def check_quantities(src: Doc, stmt: Doc) -> list[Finding]:
             )
         )
     return findings
+
+
+def _unplaced(t: Quantity, src: Doc, src_s: _Sentence) -> bool:
+    """Whether the statement's clause names something no word of the source sentence names ("on Twitter" against a
+    sentence of "Facebook shares"), in any number ("Acme Phones" and "Acme Phone units" are one name)."""
+    words = {singular(tok.lower_) for tok in src}
+    return any(name not in src_s.names and not all(singular(w) in words for w in name.split()) for name in t.names)
 
 
 def _is_unconfirmed(f: Finding) -> bool:
