@@ -118,3 +118,34 @@ PLACED = [
 @pytest.mark.parametrize(("source", "statement", "contradicts"), PLACED)
 def test_a_count_of_another_thing(source, statement, contradicts):
     assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts
+
+
+# (source, statement, whether the quantities rule contradicts): one unit said with "a" after a comparison word, and
+# ordinals of one noun
+ONE_AND_ORDINALS = [
+    ("The fighters are said to be barely a mile from the city.", "The fighters were about ten miles from the city.",
+     True),
+    ("The flight was delayed by about an hour.", "The flight was delayed by five hours.", True),
+    ("A tradition holds that the seventh son of a family is doomed to turn into a werewolf.",
+     "According to the tradition, it is a family's fifth son who is doomed to become a werewolf.", True),
+    ("The church was built in the 12th century.", "The church was built in the 14th century.", True),
+    ("The flight was delayed by about an hour.", "The flight was delayed by about 60 minutes.", False),
+    ("The committee meets twice a week.", "The committee meets twice a week, on Mondays and Thursdays.", False),
+    ("The car was going 60 miles an hour.", "The car was going 60 miles per hour.", False),
+    ("A tradition holds that the seventh son of a family is doomed to turn into a werewolf.",
+     "According to the tradition, the seventh son of a family is doomed to become a werewolf.", False),
+    ("The church was built in the 12th century.", "The church was built in the 12th century by monks.", False),
+    ("The First Amendment protects free speech.", "The Second Amendment protects free speech.", False),
+    ("Her second son was born in Paris.", "Her first husband was born in Paris.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), ONE_AND_ORDINALS)
+def test_one_unit_and_ordinals(source, statement, contradicts):
+    assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts
+
+
+def test_no_count_in_an_ordinal():
+    """"the 13th birthday" counts no birthdays, "the 12th century" no centuries."""
+    kinds = [q.kind for q in extract(parse("He changed after his 13th birthday, early in the 12th century."))]
+    assert kinds == ["ordinal:birthday", "ordinal:century"]

@@ -87,7 +87,7 @@ LOWER = (
 AT_LEAST = r"at least|no less than|no fewer than|a minimum of"
 UPPER = r"less than|fewer than|under|below|not more than|no more than"
 UP_TO = r"up to|as many as|as much as|a maximum of|at most"
-NEARLY = r"nearly|almost|close to|just under|not quite"
+NEARLY = r"nearly|almost|close to|just under|not quite|barely"
 # A little above a figure: an estimate of it, not an open bound ("just over $400,000" is not "more than $400 million").
 JUST_OVER = (
     r"just over|just above|just more than|slightly over|slightly above|slightly more than|a little over|"
@@ -127,6 +127,10 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
 }
 # "a thousand adults", "well over a million": "a" is the number one before a scale word.
 _A_SCALE = r"a(?=\s(?:hundred|thousand|million|billion|trillion)\b)"
+# One unit said with "a": "about a mile", "barely a mile", "more than an hour"; read only after a comparison word (`_CMP`),
+# as "a day", "an hour" alone are more often a rate ("twice a day", "60 miles an hour") than an amount.
+_A_UNIT = (r"(?P<aunit>an?)(?=\s+(?:mile|kilometre|kilometer|km|metre|meter|foot|second|hour|minute|week|month|year|"
+           r"decade|century)\b)")
 # An amount without a figure before a scale word: "a few million dollars" (2 to 6 million, `VAGUE_AMOUNTS`).
 # "Several hundred million" is 300 to 900 million, "several hundred people" 300 to 900.
 _VAGUE_SCALED = (r"(?P<vnum>(?:(?:just|only)\s+)?a\s+few|a\s+couple\s+of|several)"
@@ -157,7 +161,8 @@ def quantity_pattern(currency_forms: tuple[str, ...]) -> re.Pattern[str]:
         r"(?:"
         r"(?P<frac>(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|halves|thirds?|quarters?|"
         r"fourths?|fifths?|sixths?|tenths?)|half|most|the majority|a majority|a minority|" + _VAGUE + r")\b"
-        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE}|{_VAGUE_SCALED})"
+        rf"|(?P<cur>{signs})?\s*(?P<num>{_DOTTED}|{NUMBER}|{_NUMWORDS}|{_A_SCALE}|{_VAGUE_SCALED}|{_A_UNIT})"
+        r"(?!\d*(?:st|nd|rd|th)\b)"  # not the "12" of "12th": an ordinal (`_ordinals`)
         r"(?P<half>\s+and\s+a\s+half\b)?"
         r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k|b|(?<=\ba\s)hundred)\b)?"
         rf"(?:\s?(?P<unit>{PERCENT}|percentage points?\b{words}))?"
@@ -293,7 +298,11 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         return None if num is None else (100.0 * num / DENOMS[parts[1]], "percent")
     raw = m.group("num")
     value: float | None
-    if m.group("vnum"):
+    if m.group("aunit"):
+        if not m.group("cmp"):
+            return None  # "twice a week", "a year earlier": no amount
+        value = 1.0
+    elif m.group("vnum"):
         value = 100.0 if m.group("vhundred") else 1.0  # `extract` widens it to the vague amount's interval
     elif raw[0].isdigit():
         value = float(raw.replace(",", "").replace("·", "."))
@@ -479,6 +488,7 @@ def extract(doc: Doc) -> list[Quantity]:
     out = [q for q in out if not any(f.start <= q.start and q.end <= f.end for f in frequencies)] + frequencies
     clocks = _clock_times(doc, years)  # "9 a.m." counts no "a.m.s", and "11 p.m. PST" no "PSTs"
     out = [q for q in out if not any(c.start < q.end + 4 and q.start < c.end for c in clocks)] + clocks
+    out += [o for o in _ordinals(doc, years) if not any(q.start < o.end and o.start < q.end for q in out)]
     # "a handful of projects" is a count; "a handful of the members" (a share, read above) is not
     counts = _vague_counts(doc, years, [q for q in out if "handful" not in q.text.lower()])
     found = [q for q in out if not any(c.start <= q.start < c.end for c in counts)] + counts
@@ -938,6 +948,36 @@ def _clock_times(doc: Doc, years: set[str]) -> list[Quantity]:
                             content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
                             names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
                             negated=negation_of(verb) is not None, modal=hedged))
+    return out
+
+
+# Ordinal words, by their number: "the seventh son" is not "the fifth son", "the 20th century" not "the 21st".
+ORDINAL_WORDS = {w: i for i, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth"), start=1)}
+ORDINAL_DATES = frozenset({"century", "birthday", "anniversary"})  # dates the dates rule does not read
+ORDINAL_DIGITS = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _ordinals(doc: Doc, years: set[str]) -> list[Quantity]:
+    """Ordinals of a common noun ("a family's seventh son", "the 20th century") as the position they give, kind
+    "ordinal:<noun>": compared only with the same noun's, never a figure a source must confirm."""
+    out = []
+    for tok in doc:
+        digits = ORDINAL_DIGITS.fullmatch(tok.text)
+        n = ORDINAL_WORDS.get(tok.lower_) or (int(digits.group(1)) if digits else None)
+        noun = tok.head
+        dated = tok.ent_type_ in {"DATE", "TIME"} and lemma(noun) not in ORDINAL_DATES
+        if n is None or tok.dep_ != "amod" or noun.pos_ != "NOUN" or dated or any(t.pos_ == "PROPN" for t in noun.subtree):
+            continue  # "May 26th", "the first quarter" (the dates rule's), "the First Amendment"
+        verb = clause_head(noun)
+        clause = subject_clause(noun)
+        hedged = _hedged(verb)
+        out.append(Quantity(f"ordinal:{lemma(noun)}", n - 0.1, n + 0.1, True, tok.idx, tok.idx + len(tok.text),
+                            tok.text, content_lemmas(clause.subtree) - {lemma(noun), tok.lower_}, years, hedged,
+                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
+                            negated=negation_of(verb) is not None, modal=hedged, vague=True))
     return out
 
 
