@@ -149,3 +149,31 @@ def test_no_count_in_an_ordinal():
     """"the 13th birthday" counts no birthdays, "the 12th century" no centuries."""
     kinds = [q.kind for q in extract(parse("He changed after his 13th birthday, early in the 12th century."))]
     assert kinds == ["ordinal:birthday", "ordinal:century"]
+
+
+# (source, statement, rule, whether it contradicts): a cleft's denied alternative ("it was Burton, not Manson, who
+# called off the wedding"), a doer borrowed from a joined clause, and a speech verb made an act by its particle
+# ("called off" cancels, it says nothing)
+CLEFTS = [
+    ("Manson called off the prison wedding.", "It was Burton, not Manson, who called off the prison wedding.",
+     "polarity", True),
+    ("Manson was angry about the idea and called off the wedding.",
+     "It was Burton, not Manson, who called off the wedding.", "polarity", True),
+    ("The board sacked the manager.", "It was the director, not the manager, who was sacked by the board.", "polarity",
+     True),
+    ("Petro called the strikes acts of tyranny.", "Trump called the strikes acts of tyranny.", "attribution", True),
+    ("Burton called off the prison wedding.", "It was Burton, not Manson, who called off the prison wedding.",
+     "polarity", False),
+    ("Burton was displeased, and Manson called off the wedding.", "It was Manson, not Burton, who called off the wedding.",
+     "polarity", False),
+    ("Burton called off the prison wedding.", "It was Burton, not Manson, who called off the prison wedding.",
+     "attribution", False),
+    ("The army called up 300,000 reservists.", "The navy called up 300,000 reservists.", "attribution", False),
+    ("The board sacked the director.", "It was the director, not the manager, who was sacked by the board.", "polarity",
+     False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "rule", "contradicts"), CLEFTS)
+def test_clefts_and_called_off(source, statement, rule, contradicts):
+    assert bool(rule_findings(rule, source, statement, "contradicts")) is contradicts

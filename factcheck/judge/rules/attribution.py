@@ -175,12 +175,20 @@ def _named_by_copula(report: Report) -> Speaker | None:
     return who if who is not None and who.names else None
 
 
+# Particles that make a speech verb an act: "called off the wedding" cancels it, "called up reservists" drafts them.
+NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
+
+
+def _not_speech(verb: Token) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in verb.children)
+
+
 def reports(doc: Doc) -> list[Report]:
     """Every reported claim in a sentence with its speaker."""
     out = []
     for tok in doc:
         speaker_toks: list[Token] = []
-        if tok.pos_ == "VERB" and lemma(tok) in SPEECH_VERBS:
+        if tok.pos_ == "VERB" and lemma(tok) in SPEECH_VERBS and not _not_speech(tok):
             speaker_toks = [t for t in subject_of(tok)]
         elif tok.pos_ == "NOUN" and lemma(tok) in SPEECH_NOUNS:
             speaker_toks = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree if t.dep_ != "case"]

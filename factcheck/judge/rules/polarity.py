@@ -654,6 +654,14 @@ def _role(tok: Token) -> tuple[Token, str] | None:
         return tok.head.head, DOER
     if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
         return tok.head, DONE_TO
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it"
+                                                              for c in tok.head.children):
+        # a cleft, "it was Burton, not Manson, who called off the wedding": the role is in the relative clause,
+        # hung on the noun or on its denied alternative
+        for verb in (t for t in tok.subtree if t.dep_ == "relcl" and t.pos_ == "VERB"):
+            rel = next((c for c in verb.children if c.lower_ in {"who", "that", "which"}), None)
+            if rel is not None and rel.dep_ in {"nsubj", "nsubjpass"}:
+                return verb, DOER if rel.dep_ == "nsubj" else DONE_TO
     return None
 
 
@@ -683,8 +691,11 @@ def _denied_alternative(src: Doc, stmt: Doc) -> list[Finding]:
         for tok in src:
             if tok.pos_ != "VERB" or lemma(tok) != lemma(verb) or negation_of(tok) is not None or is_hedged(tok):
                 continue
-            filled = [t for t in tok.subtree if t.pos_ in {"NOUN", "PROPN"} and _same_word(t, denied)
-                      and (r := _role(t)) is not None and r[0].i == tok.i and r[1] == kind]
+            # a doer may be borrowed from the clause the verb is joined to ("Manson was displeased and called off
+            # the wedding")
+            borrowed = [t for t in subject_of(tok) if t.dep_ == "nsubj"] if kind == DOER else []
+            filled = [t for t in [*tok.subtree, *borrowed] if t.pos_ in {"NOUN", "PROPN"} and _same_word(t, denied)
+                      and (t in borrowed or (r := _role(t)) is not None and r[0].i == tok.i and r[1] == kind)]
             if filled:
                 said = f"“{filled[0].text}” {tok.text}" if kind == DOER else f"{tok.text} “{filled[0].text}”"
                 return [Finding(
