@@ -177,3 +177,18 @@ CLEFTS = [
 @pytest.mark.parametrize(("source", "statement", "rule", "contradicts"), CLEFTS)
 def test_clefts_and_called_off(source, statement, rule, contradicts):
     assert bool(rule_findings(rule, source, statement, "contradicts")) is contradicts
+
+
+# (source, statement, whether the polarity rule contradicts): a wish denied, read by what is wished
+WISHES = [
+    ("The lawmaker said the government prefers chaos in the province as it does not want the crisis to come to an "
+     "end.", "The lawmaker said the government wants the crisis in the province brought to a quick end.", True),
+    ("The minister does not want the talks to fail.", "The minister wants the talks to fail.", True),
+    ("The minister does not want the talks to fail.", "The minister wants the talks to continue.", False),
+    ("The union wants the strike to end.", "The union wants the strike to end quickly.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), WISHES)
+def test_wishes(source, statement, contradicts):
+    assert bool(rule_findings("polarity", source, statement, "contradicts")) is contradicts

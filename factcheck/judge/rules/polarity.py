@@ -162,7 +162,8 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
                 for g in c.children if g.dep_ == "pobj" for t in g.subtree
             ]
             if not obj and lemma(tok) in GOAL_VERBS:  # "striving to achieve total peace": the goal is what it seeks
-                obj = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
+                # (and what one wants: "does not want the crisis to come to an end")
+                obj = [t for c in tok.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree]
             # "criticized these actions": what the object refers back to is in another sentence, so the
             # object cannot be compared and the subject decides
             noun = _stance_noun(tok)
@@ -180,7 +181,29 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
     return out
 
 
-GOAL_VERBS = frozenset({"strive", "seek", "pursue", "try", "aim", "attempt", "work"})
+def _complement(tok: Token) -> list[Token]:
+    return [t for c in tok.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree]
+
+
+# Verbs that carry no content of their own in a wish's complement: "wants the crisis brought to an end" is "does not
+# want the crisis to come to an end" denied
+EMPTY_VERBS = frozenset({"come", "bring", "get", "go", "be", "have", "make", "put", "see", "let", "keep"})
+
+
+def _same_wish(s_tok: Token, t_tok: Token) -> bool:
+    """A wish is denied only for what is wished: "does not want the talks to fail" is not denied by "wants the talks
+    to succeed". The source's wished content (its `EMPTY_VERBS` aside) is in the statement's, and the statement's
+    verbs in the source's."""
+    s_comp, t_comp = _complement(s_tok), _complement(t_tok)
+    if lemma(s_tok) not in GOAL_VERBS or not (s_comp or t_comp):
+        return True
+    s_words, t_words = content_lemmas(s_comp) - EMPTY_VERBS, content_lemmas(t_comp) - EMPTY_VERBS
+    t_verbs = {lemma(t) for t in t_comp if t.pos_ == "VERB"} - EMPTY_VERBS
+    return bool(s_words) and s_words <= t_words and t_verbs <= s_words
+
+
+GOAL_VERBS = frozenset({"strive", "seek", "pursue", "try", "aim", "attempt", "work", "want", "wish", "intend",
+                        "prefer"})
 
 
 def _concessive(prep: Token) -> bool:
@@ -733,7 +756,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
-            if not both_ways and _denies(s, t):
+            if not both_ways and _denies(s, t) and _same_wish(s.tok, t.tok):
                 neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
                 side = "source" if s.neg is not None else "statement"
