@@ -192,3 +192,35 @@ WISHES = [
 @pytest.mark.parametrize(("source", "statement", "contradicts"), WISHES)
 def test_wishes(source, statement, contradicts):
     assert bool(rule_findings("polarity", source, statement, "contradicts")) is contradicts
+
+
+# (source, statement, whether the roles rule contradicts): what a verb acts on in a water is placed there
+WATERS = [
+    ("Petro condemned US military strikes against alleged drug vessels in the Caribbean.",
+     "The US military strikes that Petro denounced targeted suspected drug boats in the Pacific Ocean.", True),
+    ("Petro condemned US military strikes against alleged drug vessels in the Caribbean.",
+     "Petro also denounced US plans for oil drilling in the Pacific.", False),
+    ("The navy sank three drug boats in the Caribbean.", "The navy held exercises in the Pacific.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), WATERS)
+def test_what_is_acted_on_in_a_water(source, statement, contradicts):
+    assert bool(rule_findings("roles", source, statement, "contradicts")) is contradicts
+
+
+# (source, statement, whether the roles rule contradicts): "The European Union, not Washington, paid for …", which the
+# small parser reads as a name described by "paid for", still names who paid
+NO_VERB_BUT_ONE = [
+    ("This US-funded initiative was designed to combat drug trafficking.",
+     "The European Union, not Washington, paid for the initiative.", True),
+    ("This US-funded initiative was designed to combat drug trafficking.",
+     "Washington, not the European Union, paid for the initiative.", False),
+    ("This US-funded initiative was designed to combat drug trafficking.",
+     "The initiative, paid for by Washington, was designed to combat drug trafficking.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), NO_VERB_BUT_ONE)
+def test_a_name_described_by_its_act(source, statement, contradicts):
+    assert bool(rule_findings("roles", source, statement, "contradicts")) is contradicts

@@ -246,7 +246,12 @@ def _frames(doc: Doc) -> list[Frame]:
         predicate, prep_object = _predicate(tok)
         if prep_object is not None and not t_toks:
             target, t_toks = _target(prep_object)
-        if not t_toks and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+        if agent is None and not a_toks and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" \
+                and tok.head.pos_ == "PROPN" and not any(c.dep_ == "agent" for c in tok.children):
+            # a sentence with no verb but this one: the small parser's reading of "The European Union, not
+            # Washington, paid for the initiative" as a name described by "paid for"; the name is who paid
+            agent, a_toks = _actor(tok.head)
+        elif not t_toks and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
             target, t_toks = None, [tok.head]  # "an initiative paid for by the EU": what it describes is done to
         if agent is None and not a_toks and tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN":
             # "the Trump administration's decision to dismantle USAID": the possessor decides, so it acts
@@ -623,6 +628,8 @@ def _located(place: Token) -> set[str]:
             out |= {lemma(c) for c in cur.children if c.dep_ == "compound" and c.pos_ == "NOUN"}  # "drug vessels"
         elif cur.pos_ == "VERB":
             out.add(_place_act(cur))
+            # and what it acts on there ("targeted suspected drug boats in the Pacific")
+            out |= {lemma(t) for c in cur.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ == "NOUN"}
             if _place_act(cur) == "take place" or lemma(cur) in HAPPEN or is_passive(cur):
                 # what took place there, or what was acted on there ("drug boats were destroyed in the Pacific")
                 subject = phrase_head(subject_of(cur))
