@@ -186,6 +186,13 @@ WISHES = [
     ("The minister does not want the talks to fail.", "The minister wants the talks to fail.", True),
     ("The minister does not want the talks to fail.", "The minister wants the talks to continue.", False),
     ("The union wants the strike to end.", "The union wants the strike to end quickly.", False),
+    # trying, also as "made an attempt": what is tried decides
+    ("His relatives, too, tried to intervene on his behalf.", "Ravi's relatives made no attempt to intervene on his "
+     "behalf.", True),
+    ("His relatives did not try to intervene.", "Ravi's relatives made every effort to intervene.", True),
+    ("The mayor made no attempt to hide the report.", "The mayor tried to publish the report.", False),
+    ("His relatives, too, tried to intervene on his behalf.", "Ravi's relatives made an attempt to intervene on his "
+     "behalf.", False),
 ]
 
 

@@ -123,10 +123,11 @@ def _said(tok: Token) -> str:
 
 # A verb that lends its clause to the stance its object noun names: "voiced support for the strikes" supports them,
 # "expressed opposition to the plan" opposes it.
-LIGHT_VERBS = frozenset({"voice", "express", "give", "offer", "lend", "pledge", "declare", "signal", "show"})
+# "Made an attempt to intervene" tried to.
+LIGHT_VERBS = frozenset({"voice", "express", "give", "offer", "lend", "pledge", "declare", "signal", "show", "make"})
 STANCE_NOUNS = {"support": "support", "backing": "back", "opposition": "oppose", "criticism": "criticize",
                 "praise": "praise", "condemnation": "condemn", "approval": "approve", "endorsement": "endorse",
-                "rejection": "reject"}
+                "rejection": "reject", "attempt": "try", "effort": "try"}
 
 
 def _stance_noun(tok: Token) -> Token | None:
@@ -169,7 +170,7 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
             noun = _stance_noun(tok)
             if noun is not None:  # "voiced support for the strikes": supported the strikes
                 me = {lemma(tok), lemma(noun)}
-                obj = [t for c in noun.children if c.dep_ == "prep" for t in c.subtree] + [
+                obj = [t for c in noun.children if c.dep_ in {"prep", "acl"} for t in c.subtree] + [
                     t for c in tok.children if c.dep_ in {"prep", "dative"} for t in c.subtree]
             refers_back = _refers_back(obj) or (noun is None and bool(obj) and all(t.pos_ == "PRON" for t in obj))
             out.append((STANCE_NOUNS[lemma(noun)] if noun is not None else _verb_lemma(tok), tok, subj_words - me,
@@ -182,7 +183,11 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
 
 
 def _complement(tok: Token) -> list[Token]:
-    return [t for c in tok.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree]
+    """What a verb of wishing or trying reaches for: its clause ("tried to intervene"), or its stance noun's ("made no
+    attempt to intervene")."""
+    noun = _stance_noun(tok)
+    heads = noun.children if noun is not None else tok.children
+    return [t for c in heads if c.dep_ in {"xcomp", "ccomp", "acl"} for t in c.subtree]
 
 
 # Verbs that carry no content of their own in a wish's complement: "wants the crisis brought to an end" is "does not
@@ -190,12 +195,12 @@ def _complement(tok: Token) -> list[Token]:
 EMPTY_VERBS = frozenset({"come", "bring", "get", "go", "be", "have", "make", "put", "see", "let", "keep"})
 
 
-def _same_wish(s_tok: Token, t_tok: Token) -> bool:
+def _same_wish(s: _Stance, t: _Stance) -> bool:
     """A wish is denied only for what is wished: "does not want the talks to fail" is not denied by "wants the talks
     to succeed". The source's wished content (its `EMPTY_VERBS` aside) is in the statement's, and the statement's
     verbs in the source's."""
-    s_comp, t_comp = _complement(s_tok), _complement(t_tok)
-    if lemma(s_tok) not in GOAL_VERBS or not (s_comp or t_comp):
+    s_comp, t_comp = _complement(s.tok), _complement(t.tok)
+    if s.lemma not in GOAL_VERBS or not (s_comp or t_comp):
         return True
     s_words, t_words = content_lemmas(s_comp) - EMPTY_VERBS, content_lemmas(t_comp) - EMPTY_VERBS
     t_verbs = {lemma(t) for t in t_comp if t.pos_ == "VERB"} - EMPTY_VERBS
@@ -756,7 +761,7 @@ def check_polarity(src: Doc, stmt: Doc) -> list[Finding]:
             # a text that says it both ways ("men refusing to sit … so that the men won't have to sit"; "either
             # not working or working fewer hours") agrees with the other text, and its other way is no contradiction
             both_ways = _says_it(t, (a for a, _ in aligned[t.tok.i])) or _says_it(s, stmt_aligned[s.tok.i])
-            if not both_ways and _denies(s, t) and _same_wish(s.tok, t.tok):
+            if not both_ways and _denies(s, t) and _same_wish(s, t):
                 neg = s.neg if s.neg is not None else t.neg
                 assert neg is not None
                 side = "source" if s.neg is not None else "statement"
