@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.checker import Checker
 from factcheck.ingest.nlp import parse
-from factcheck.judge.rules.coverage import check_coverage, source_names, unmentioned_entities
+from factcheck.judge.rules.coverage import check_coverage, source_names, undescribed, unmentioned_entities
 from factcheck.results import Verdict
 
 SOURCE = [
@@ -231,3 +231,16 @@ def test_a_doer_of_what_the_document_names_is_described(statement, missing):
 def test_a_disease_and_its_virus_are_one_name(document, missing):
     statement = parse("COVID-19 is dangerous for pregnant women.")
     assert [e.text for e in unmentioned_entities(statement, source_names([document]))] == missing
+
+
+@pytest.mark.parametrize("document, missing", [
+    # a describing word with a hyphen is the document's words in a row, and a name's alias is the name
+    ("In this report, COVID-19 cases in the United States were analysed.", []),
+    ("We describe outcomes of patients with SARS-CoV-2 infection in a US health system.", []),
+    # must not: a document of another disease, or one with the words apart
+    ("We describe outcomes of patients with influenza in a US health system.", ["COVID-19"]),
+    ("We describe the outcomes of 19 patients in a ward, not all of them with a cough.", ["COVID-19"]),
+])
+def test_a_hyphenated_or_aliased_description(document, missing):
+    statement = parse("All hospitalized COVID-19 patients had a fever.")
+    assert [t.text for t in undescribed(statement, source_names([document]))] == missing

@@ -234,7 +234,11 @@ WORD_STEM = 7  # letters a document word shares with a longer description word t
 
 
 def _uses_word(tok, names: frozenset[str]) -> bool:
-    if {"~" + tok.lower_, "~" + lemma(tok)} & names:
+    # a hyphenated word is in the document's words as its parts ("covid-19" as "covid 19"), a name's alias as its
+    # canonical form ("SARS-CoV-2" for "COVID-19")
+    if {"~" + tok.lower_, "~" + lemma(tok), "~" + " ".join(_WORD.findall(tok.lower_))} & names:
+        return True
+    if (canon := aliases().get(tok.lower_)) is not None and canon in names:
         return True
     own = lemma(tok)
     if own.endswith("er") and len(own) >= 5 and "~" + own[:-1] in names:
