@@ -231,3 +231,42 @@ NO_VERB_BUT_ONE = [
 @pytest.mark.parametrize(("source", "statement", "contradicts"), NO_VERB_BUT_ONE)
 def test_a_name_described_by_its_act(source, statement, contradicts):
     assert bool(rule_findings("roles", source, statement, "contradicts")) is contradicts
+
+
+# (source, statement, whether the antonyms rule contradicts): "modest" against "significant" (the opposites lexicon)
+MODEST = [
+    ("US aid to Colombia remains significant, exceeding $400 million in 2024.", "US aid to Colombia in 2024 was modest.",
+     True),
+    ("The firm reported modest growth in sales.", "The firm reported significant growth in sales.", True),
+    ("The firm reported modest growth in sales.", "The firm reported significant losses in its bank unit.", False),
+    ("The firm reported modest growth in sales.", "The firm reported modest but steady growth in sales.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), MODEST)
+def test_modest_and_significant(source, statement, contradicts):
+    assert bool(rule_findings("antonyms", source, statement, "contradicts")) is contradicts
+
+
+# (source, statement, whether the quantities rule contradicts): a fraction of one unit is a measure in that unit, and
+# "20+" is over 20
+FRACTIONS_OF_A_UNIT = [
+    ("The flight was delayed by half an hour.", "The flight was delayed by 90 minutes.", True),
+    ("The station is a quarter of a mile from the beach.", "The station is two miles from the beach.", True),
+    ("I was on hold for 20+ minutes for something so simple.", "He waited on hold for about five minutes.", True),
+    ("The flight was delayed by 30 minutes.", "The flight was delayed by half an hour.", False),
+    ("The meeting lasted an hour and a half.", "The meeting lasted 90 minutes.", False),
+    ("I was on hold for 20+ minutes for something so simple.",
+     "He spent more than a third of an hour on hold over a simple problem.", False),
+    ("Half the staff left the firm.", "Half of the staff left the firm.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "statement", "contradicts"), FRACTIONS_OF_A_UNIT)
+def test_fractions_of_a_unit(source, statement, contradicts):
+    assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts
+
+
+def test_more_than_a_third_of_an_hour_is_backed_by_20_plus_minutes():
+    assert rule_findings("quantities", "I was on hold for 20+ minutes for something so simple.",
+                         "He spent more than a third of an hour on hold over a simple problem.", "supports")

@@ -40,6 +40,7 @@ from factcheck.results import Evidence, Finding, Relation
 
 APPROX = 0.12  # "about 80%" covers 70.4..89.6
 EXACT = 0.03  # round figures in news copy are rarely exact
+SAME = 1e-6  # bounds this close are one bound written in two units ("over 20 minutes", "more than a third of an hour")
 
 
 def _words_to_number(words: str) -> float | None:
@@ -455,6 +456,8 @@ def extract(doc: Doc) -> list[Quantity]:
                 lo, hi = lo * (1 - APPROX), hi * (1 + APPROX)
         elif open_end is not None:  # "three or more", "50 or younger"
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
+        elif doc.text.startswith("+", m.end()) and not m.group("cmp"):  # "on hold for 20+ minutes": over 20
+            lo, hi, point = value * (1 + 1e-9) + 1e-9, math.inf, False
         vague = bool(m.group("vnum"))
         if vague:  # "a few million": 2 to 6 times the scale word, no figure to confirm
             low, high = VAGUE_AMOUNTS[" ".join(m.group("vnum").lower().split())]
@@ -486,6 +489,8 @@ def extract(doc: Doc) -> list[Quantity]:
     frequencies = _frequencies(doc, years, out)
     # "every two weeks" is how often, not a duration of two weeks; "three times a year" no count of times
     out = [q for q in out if not any(f.start <= q.start and q.end <= f.end for f in frequencies)] + frequencies
+    fractions = _unit_fractions(doc, years)  # "half an hour" is 30 minutes, not half of anything
+    out = [q for q in out if not any(f.start <= q.start < f.end for f in fractions)] + fractions
     clocks = _clock_times(doc, years)  # "9 a.m." counts no "a.m.s", and "11 p.m. PST" no "PSTs"
     out = [q for q in out if not any(c.start < q.end + 4 and q.start < c.end for c in clocks)] + clocks
     out += [o for o in _ordinals(doc, years) if not any(q.start < o.end and o.start < q.end for q in out)]
@@ -989,6 +994,47 @@ def _measured_by(unit: Token) -> str:
     return over.lemma_.lower() if over.i != unit.i and over.lemma_.lower() not in GENERIC else ""
 
 
+# A fraction of one unit, or one and a half: "half an hour", "a third of an hour", "a quarter of a mile", "an hour and a
+# half" (not a share: "half an hour" is 30 minutes, not half of something called an hour).
+_FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+              "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
+_FRACTION_UNITS = "|".join(u for u in UNITS if len(u) > 2 and u[-1] != "s")
+UNIT_FRACTION = re.compile(
+    rf"(?<![\w-])(?:{_CMP})?(?:(?P<frac>half|(?:a|one)\s+half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?)"
+    rf"\s+(?:of\s+)?an?\s+(?P<u1>{_FRACTION_UNITS})|an?\s+(?P<u2>{_FRACTION_UNITS})\s+and\s+a\s+half)\b",
+    re.IGNORECASE,
+)
+
+
+def _unit_fractions(doc: Doc, years: set[str]) -> list[Quantity]:
+    """Fractions of one unit (`UNIT_FRACTION`) as measures in that unit: "more than a third of an hour" is over 20
+    minutes."""
+    out = []
+    for m in UNIT_FRACTION.finditer(doc.text):
+        unit = (m.group("u1") or m.group("u2")).lower()
+        frac = " ".join((m.group("frac") or "").lower().split()).removesuffix("s")
+        value = _FRACTIONS.get(frac, _FRACTIONS.get(frac + "s", 0.0)) if m.group("u1") else 1.5
+        if not value:
+            continue
+        start = m.start("cmp") if m.group("cmp") else m.start("frac") if m.group("frac") else m.start("u2") - 2
+        start = max(start, m.start())
+        span = doc.char_span(start, m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        kind, factor = UNITS[unit]
+        lo, hi, point = _interval(value, m.group("cmp"))
+        noun = span[-1] if m.group("u1") else next((t for t in span if t.lower_ == unit), span[-1])
+        verb = clause_head(noun)
+        clause = subject_clause(noun)
+        hedged = _hedged(verb)
+        out.append(Quantity(kind, lo * factor, hi * factor, point, span.start_char, span.end_char, span.text,
+                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged, unit=unit,
+                            factor=factor, names=_names(clause.subtree), measure=_measured_by(noun),
+                            verb=(verb.lemma_.lower(), verb.lower_), negated=negation_of(verb) is not None,
+                            modal=hedged))
+    return out
+
+
 def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quantity]:
     """Durations without a figure (`VAGUE_DURATION`), as open or bounded intervals in their word's unit."""
     out = []
@@ -1481,7 +1527,7 @@ def _relation(s: Quantity, t: Quantity) -> tuple[Relation, float]:
         return "contradicts", 0.9  # a figure with another scale word is a misreading, not a bound
     if s.hi == math.inf and not s.point and t.point and math.isclose(s.lo, t.lo):
         return "supports", 0.6  # "exceeding $400 million" against "just over $400 million": at the source's precision
-    if (t.lo <= s.lo and s.hi <= t.hi) or (
+    if (t.lo <= s.lo * (1 + SAME) and s.hi <= t.hi * (1 + SAME)) or (
         s.point and t.point and t.lo <= (s.lo + s.hi) / 2 <= t.hi and s.lo <= (t.lo + t.hi) / 2 <= s.hi
     ) or (s.point and (not t.point or t.hi - t.lo >= s.hi - s.lo) and t.lo <= (s.lo + s.hi) / 2 <= t.hi):
         # the source's figure within the statement's bound, or within its estimate no more precise than the
