@@ -122,8 +122,7 @@ def _said(tok: Token) -> str:
 
 
 # A verb that lends its clause to the stance its object noun names: "voiced support for the strikes" supports them,
-# "expressed opposition to the plan" opposes it.
-# "Made an attempt to intervene" tried to.
+# "expressed opposition to the plan" opposes it, and "made an attempt to intervene" tried to.
 LIGHT_VERBS = frozenset({"voice", "express", "give", "offer", "lend", "pledge", "declare", "signal", "show", "make"})
 STANCE_NOUNS = {"support": "support", "backing": "back", "opposition": "oppose", "criticism": "criticize",
                 "praise": "praise", "condemnation": "condemn", "approval": "approve", "endorsement": "endorse",
@@ -203,7 +202,7 @@ def _same_wish(s: _Stance, t: _Stance) -> bool:
     if s.lemma not in GOAL_VERBS or not (s_comp or t_comp):
         return True
     s_words, t_words = content_lemmas(s_comp) - EMPTY_VERBS, content_lemmas(t_comp) - EMPTY_VERBS
-    t_verbs = {lemma(t) for t in t_comp if t.pos_ == "VERB"} - EMPTY_VERBS
+    t_verbs = {lemma(w) for w in t_comp if w.pos_ == "VERB"} - EMPTY_VERBS
     return bool(s_words) and s_words <= t_words and t_verbs <= s_words
 
 

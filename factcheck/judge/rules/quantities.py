@@ -128,8 +128,8 @@ VAGUE_SHARES: dict[str, tuple[float, float]] = {
 }
 # "a thousand adults", "well over a million": "a" is the number one before a scale word.
 _A_SCALE = r"a(?=\s(?:hundred|thousand|million|billion|trillion)\b)"
-# One unit said with "a": "about a mile", "barely a mile", "more than an hour"; read only after a comparison word (`_CMP`),
-# as "a day", "an hour" alone are more often a rate ("twice a day", "60 miles an hour") than an amount.
+# One unit said with "a": "about a mile", "barely a mile", "more than an hour"; read only after a comparison word
+# (`_CMP`), as "a day", "an hour" alone are more often a rate ("twice a day", "60 miles an hour") than an amount.
 _A_UNIT = (r"(?P<aunit>an?)(?=\s+(?:mile|kilometre|kilometer|km|metre|meter|foot|second|hour|minute|week|month|year|"
            r"decade|century)\b)")
 # An amount without a figure before a scale word: "a few million dollars" (2 to 6 million, `VAGUE_AMOUNTS`).
@@ -974,7 +974,8 @@ def _ordinals(doc: Doc, years: set[str]) -> list[Quantity]:
         n = ORDINAL_WORDS.get(tok.lower_) or (int(digits.group(1)) if digits else None)
         noun = tok.head
         dated = tok.ent_type_ in {"DATE", "TIME"} and lemma(noun) not in ORDINAL_DATES
-        if n is None or tok.dep_ != "amod" or noun.pos_ != "NOUN" or dated or any(t.pos_ == "PROPN" for t in noun.subtree):
+        named = any(t.pos_ == "PROPN" for t in noun.subtree)
+        if n is None or tok.dep_ != "amod" or noun.pos_ != "NOUN" or dated or named:
             continue  # "May 26th", "the first quarter" (the dates rule's), "the First Amendment"
         verb = clause_head(noun)
         clause = subject_clause(noun)
@@ -996,8 +997,8 @@ def _measured_by(unit: Token) -> str:
 
 # A fraction of one unit, or one and a half: "half an hour", "a third of an hour", "a quarter of a mile", "an hour and a
 # half" (not a share: "half an hour" is 30 minutes, not half of something called an hour).
-_FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
-              "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
+_FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two third": 2 / 3,
+              "a quarter": 0.25, "one quarter": 0.25, "three quarter": 0.75}  # keys in the singular
 _FRACTION_UNITS = "|".join(u for u in UNITS if len(u) > 2 and u[-1] != "s")
 UNIT_FRACTION = re.compile(
     rf"(?<![\w-])(?:{_CMP})?(?:(?P<frac>half|(?:a|one)\s+half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?)"
@@ -1013,12 +1014,10 @@ def _unit_fractions(doc: Doc, years: set[str]) -> list[Quantity]:
     for m in UNIT_FRACTION.finditer(doc.text):
         unit = (m.group("u1") or m.group("u2")).lower()
         frac = " ".join((m.group("frac") or "").lower().split()).removesuffix("s")
-        value = _FRACTIONS.get(frac, _FRACTIONS.get(frac + "s", 0.0)) if m.group("u1") else 1.5
+        value = _FRACTIONS.get(frac, 0.0) if m.group("u1") else 1.5
         if not value:
             continue
-        start = m.start("cmp") if m.group("cmp") else m.start("frac") if m.group("frac") else m.start("u2") - 2
-        start = max(start, m.start())
-        span = doc.char_span(start, m.end(), alignment_mode="expand")
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
         kind, factor = UNITS[unit]
@@ -1259,7 +1258,8 @@ COUNTED_AS = {"nation": "country", "worker": "employee", "staff": "employee", "s
               "troop": "soldier", "kid": "child", "automobile": "car", "inhabitant": "resident"}
 
 
-# Acts counted as the things they make: "shared 59,000 times" is 59,000 shares, "viewed a million times" a million views.
+# Acts counted as the things they make: "shared 59,000 times" is 59,000 shares, "viewed a million times" a million
+# views.
 COUNTED_ACTS = {"share": "share", "view": "view", "watch": "view", "retweet": "retweet", "download": "download",
                 "like": "like", "stream": "stream", "play": "play", "click": "click"}
 
@@ -1376,13 +1376,13 @@ def _same_person(a: Quantity, b: Quantity) -> bool:
     "the suspect"), and no two different things said of them ("was arrested" against "won the prize")."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    # the rest of what is said of them, the words of their names aside ("Steven Sotloff was 31" says nothing else)
-    named = a.owners | b.owners | a.names | b.names
-    rest_a, rest_b = a.context - named, b.context - named
     if a.owners and b.owners and not (a.owners & b.owners) and not (a.owners | b.owners) <= KIN_AND_KIND:
         return False  # two people, unless both are said by age, sex, kin or school only ("his son", "the boy")
     if not (a.owners or b.owners or a.gender or b.gender):
         return True  # "after about age 40" on both sides: a point in life, whoever the clauses are about
+    # the rest of what is said of them, the words of their names aside ("Steven Sotloff was 31" says nothing else)
+    named = a.owners | b.owners | a.names | b.names
+    rest_a, rest_b = a.context - named, b.context - named
     return not (rest_a and rest_b and not (rest_a & rest_b))
 
 
