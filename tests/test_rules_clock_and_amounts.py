@@ -13,6 +13,12 @@ from conftest import rule_findings
 from factcheck.ingest.nlp import parse
 from factcheck.judge.rules.quantities import extract
 
+
+def of_rule(rule: str, rows: list[tuple[str, str, bool]]) -> list[tuple[str, str, str, bool]]:
+    """(source, statement, whether it contradicts) rows of one rule's table, with the rule named."""
+    return [(source, statement, rule, contradicts) for source, statement, contradicts in rows]
+
+
 POLICE = "The report says police arrived at the mayor's house at approximately 9 a.m., where the body was found."
 SHARES = "As of 11 p.m. PST, the fake story had over 159,000 Facebook shares, along with over 39,000 likes."
 AID = "Despite reduced funding in recent years, US aid to Colombia remains significant, exceeding $400 million in 2024."
@@ -53,16 +59,6 @@ CASES = [
      "Petro's call for Trump to be prosecuted has been backed by several Latin American governments.", "polarity",
      False),
 ]
-
-
-@pytest.mark.parametrize(("source", "statement", "rule", "contradicts"), CASES)
-def test_contradiction(source, statement, rule, contradicts):
-    found = rule_findings(rule, source, statement, "contradicts")
-    assert bool(found) is contradicts, found
-
-
-def test_table_is_balanced():
-    assert sum(not c[3] for c in CASES) >= sum(c[3] for c in CASES)
 
 
 # (source, statement): the statement's figure is the source's, read alike (a support, no block)
@@ -107,22 +103,18 @@ def test_a_part_of_a_group_is_counted_in_any_subject():
 
 
 # (source, statement, whether the quantities rule contradicts): a count is compared only with what it is of
-PLACED = [
+PLACED = of_rule("quantities", [
     ("The story had over 159,000 Facebook shares.", "The story had been shared roughly 59,000 times on Facebook.", True),
     ("About 2,000 US troops are deployed in the region.", "About 5,000 US troops are deployed in the region.", True),
     ("The story had over 159,000 Facebook shares.", "The story had been shared roughly 1,800 times on Twitter.", False),
     ("Last year, IBM hired 45,000 people.", "The charge IBM took covers only several thousand people.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), PLACED)
-def test_a_count_of_another_thing(source, statement, contradicts):
-    assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts
 
 
 # (source, statement, whether the quantities rule contradicts): one unit said with "a" after a comparison word, and
 # ordinals of one noun
-ONE_AND_ORDINALS = [
+ONE_AND_ORDINALS = of_rule("quantities", [
     ("The fighters are said to be barely a mile from the city.", "The fighters were about ten miles from the city.",
      True),
     ("The flight was delayed by about an hour.", "The flight was delayed by five hours.", True),
@@ -137,12 +129,8 @@ ONE_AND_ORDINALS = [
     ("The church was built in the 12th century.", "The church was built in the 12th century by monks.", False),
     ("The First Amendment protects free speech.", "The Second Amendment protects free speech.", False),
     ("Her second son was born in Paris.", "Her first husband was born in Paris.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), ONE_AND_ORDINALS)
-def test_one_unit_and_ordinals(source, statement, contradicts):
-    assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts
 
 
 def test_no_count_in_an_ordinal():
@@ -174,13 +162,9 @@ CLEFTS = [
 ]
 
 
-@pytest.mark.parametrize(("source", "statement", "rule", "contradicts"), CLEFTS)
-def test_clefts_and_called_off(source, statement, rule, contradicts):
-    assert bool(rule_findings(rule, source, statement, "contradicts")) is contradicts
-
 
 # (source, statement, whether the polarity rule contradicts): a wish denied, read by what is wished
-WISHES = [
+WISHES = of_rule("polarity", [
     ("The lawmaker said the government prefers chaos in the province as it does not want the crisis to come to an "
      "end.", "The lawmaker said the government wants the crisis in the province brought to a quick end.", True),
     ("The minister does not want the talks to fail.", "The minister wants the talks to fail.", True),
@@ -193,64 +177,48 @@ WISHES = [
     ("The mayor made no attempt to hide the report.", "The mayor tried to publish the report.", False),
     ("His relatives, too, tried to intervene on his behalf.", "Ravi's relatives made an attempt to intervene on his "
      "behalf.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), WISHES)
-def test_wishes(source, statement, contradicts):
-    assert bool(rule_findings("polarity", source, statement, "contradicts")) is contradicts
 
 
 # (source, statement, whether the roles rule contradicts): what a verb acts on in a water is placed there
-WATERS = [
+WATERS = of_rule("roles", [
     ("Petro condemned US military strikes against alleged drug vessels in the Caribbean.",
      "The US military strikes that Petro denounced targeted suspected drug boats in the Pacific Ocean.", True),
     ("Petro condemned US military strikes against alleged drug vessels in the Caribbean.",
      "Petro also denounced US plans for oil drilling in the Pacific.", False),
     ("The navy sank three drug boats in the Caribbean.", "The navy held exercises in the Pacific.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), WATERS)
-def test_what_is_acted_on_in_a_water(source, statement, contradicts):
-    assert bool(rule_findings("roles", source, statement, "contradicts")) is contradicts
 
 
 # (source, statement, whether the roles rule contradicts): "The European Union, not Washington, paid for …", which the
 # small parser reads as a name described by "paid for", still names who paid
-NO_VERB_BUT_ONE = [
+NO_VERB_BUT_ONE = of_rule("roles", [
     ("This US-funded initiative was designed to combat drug trafficking.",
      "The European Union, not Washington, paid for the initiative.", True),
     ("This US-funded initiative was designed to combat drug trafficking.",
      "Washington, not the European Union, paid for the initiative.", False),
     ("This US-funded initiative was designed to combat drug trafficking.",
      "The initiative, paid for by Washington, was designed to combat drug trafficking.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), NO_VERB_BUT_ONE)
-def test_a_name_described_by_its_act(source, statement, contradicts):
-    assert bool(rule_findings("roles", source, statement, "contradicts")) is contradicts
 
 
 # (source, statement, whether the antonyms rule contradicts): "modest" against "significant" (the opposites lexicon)
-MODEST = [
+MODEST = of_rule("antonyms", [
     ("US aid to Colombia remains significant, exceeding $400 million in 2024.", "US aid to Colombia in 2024 was modest.",
      True),
     ("The firm reported modest growth in sales.", "The firm reported significant growth in sales.", True),
     ("The firm reported modest growth in sales.", "The firm reported significant losses in its bank unit.", False),
     ("The firm reported modest growth in sales.", "The firm reported modest but steady growth in sales.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), MODEST)
-def test_modest_and_significant(source, statement, contradicts):
-    assert bool(rule_findings("antonyms", source, statement, "contradicts")) is contradicts
 
 
 # (source, statement, whether the quantities rule contradicts): a fraction of one unit is a measure in that unit, and
 # "20+" is over 20
-FRACTIONS_OF_A_UNIT = [
+FRACTIONS_OF_A_UNIT = of_rule("quantities", [
     ("The flight was delayed by half an hour.", "The flight was delayed by 90 minutes.", True),
     ("The station is a quarter of a mile from the beach.", "The station is two miles from the beach.", True),
     ("I was on hold for 20+ minutes for something so simple.", "He waited on hold for about five minutes.", True),
@@ -259,14 +227,23 @@ FRACTIONS_OF_A_UNIT = [
     ("I was on hold for 20+ minutes for something so simple.",
      "He spent more than a third of an hour on hold over a simple problem.", False),
     ("Half the staff left the firm.", "Half of the staff left the firm.", False),
-]
+])
 
-
-@pytest.mark.parametrize(("source", "statement", "contradicts"), FRACTIONS_OF_A_UNIT)
-def test_fractions_of_a_unit(source, statement, contradicts):
-    assert bool(rule_findings("quantities", source, statement, "contradicts")) is contradicts
 
 
 def test_more_than_a_third_of_an_hour_is_backed_by_20_plus_minutes():
     assert rule_findings("quantities", "I was on hold for 20+ minutes for something so simple.",
                          "He spent more than a third of an hour on hold over a simple problem.", "supports")
+
+
+ALL = CASES + PLACED + ONE_AND_ORDINALS + CLEFTS + WISHES + WATERS + NO_VERB_BUT_ONE + MODEST + FRACTIONS_OF_A_UNIT
+
+
+@pytest.mark.parametrize(("source", "statement", "rule", "contradicts"), ALL)
+def test_contradiction(source, statement, rule, contradicts):
+    found = rule_findings(rule, source, statement, "contradicts")
+    assert bool(found) is contradicts, found
+
+
+def test_tables_are_balanced():
+    assert sum(not c[3] for c in ALL) >= sum(c[3] for c in ALL)
