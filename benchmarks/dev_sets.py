@@ -4,7 +4,7 @@ the summaries reviewed against their articles. One line per set; `--errors` list
     python -m benchmarks.dev_sets [--only NAME ...] [--errors]
 
 - `seed_dev` (../shared/eval/seed_dev.csv), `seed_own`, `seed_fresh`, `seed_roles`, `seed_blind`, `seed_blind2`,
-  `seed_blind3` … `seed_blind12`,
+  `seed_blind3` … `seed_blind13`,
   `seed_probe` (tests/fixtures/dev/): statements about the seed article, checked against it;
 - `news_own`, `news_fresh`, `news_blind` … `news_blind7`: statements about FNC-1 news bodies (../shared/data/train/
   fnc1_capped.jsonl.gz, named by the sha1 prefix of the body), each checked against its own article;
