@@ -162,8 +162,7 @@ def _predicates(doc: Doc) -> list[tuple[str, Token, set[str], set[str]]]:
                 for g in c.children if g.dep_ == "pobj" for t in g.subtree
             ]
             if not obj and lemma(tok) in GOAL_VERBS:  # "striving to achieve total peace": the goal is what it seeks
-                # (and what one wants: "does not want the crisis to come to an end")
-                obj = [t for c in tok.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree]
+                obj = _complement(tok)  # (and what one wants: "does not want the crisis to come to an end")
             # "criticized these actions": what the object refers back to is in another sentence, so the
             # object cannot be compared and the subject decides
             noun = _stance_noun(tok)
@@ -185,8 +184,9 @@ def _complement(tok: Token) -> list[Token]:
     """What a verb of wishing or trying reaches for: its clause ("tried to intervene"), or its stance noun's ("made no
     attempt to intervene")."""
     noun = _stance_noun(tok)
-    heads = noun.children if noun is not None else tok.children
-    return [t for c in heads if c.dep_ in {"xcomp", "ccomp", "acl"} for t in c.subtree]
+    if noun is not None:
+        return [t for c in noun.children if c.dep_ == "acl" for t in c.subtree]
+    return [t for c in tok.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree]
 
 
 # Verbs that carry no content of their own in a wish's complement: "wants the crisis brought to an end" is "does not

@@ -858,6 +858,18 @@ def _per_period(doc: Doc, q: Quantity) -> None:
     q.text = doc.text[q.start:q.end]
 
 
+def _in_clause(kind: str, lo: float, hi: float, point: bool, start: int, end: int, text: str, word: Token,
+               own: set[str], years: set[str], **fields) -> Quantity:
+    """A figure said in `word`'s clause: its context (the clause's content words but the figure's own, `own`), names,
+    verb, and whether the verb hedges (then the figure is modal too) or negates it."""
+    verb = clause_head(word)
+    clause = subject_clause(word)
+    hedged = _hedged(verb)
+    return Quantity(kind, lo, hi, point, start, end, text, content_lemmas(clause.subtree) - own, years, hedged,
+                    names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
+                    negated=negation_of(verb) is not None, modal=hedged, **fields)
+
+
 # How often a single act happens: "daily", "meets weekly", "once a month", "twice a week", "every two weeks", "three
 # times a year". Read as times per day; never a figure to confirm (a source that does not say how often is silent).
 _TIMES = r"once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times"
@@ -903,22 +915,17 @@ def _frequencies(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quant
         if not times or not every:
             continue
         per_day = times * PERIOD_SECONDS["day"] / (every * PERIOD_SECONDS[period])
-        verb = clause_head(span.root)
-        clause = subject_clause(span.root)
-        hedged = _hedged(verb)
         # as rounded as a calendar: "twice a month" is every two weeks
-        out.append(Quantity("frequency", per_day * (1 - FREQUENCY_ROUNDING), per_day * (1 + FREQUENCY_ROUNDING), True,
-                            m.start(), m.end(), m.group(0),
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
-                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
-                            negated=negation_of(verb) is not None, modal=hedged, vague=True))
+        out.append(_in_clause("frequency", per_day * (1 - FREQUENCY_ROUNDING), per_day * (1 + FREQUENCY_ROUNDING),
+                              True, m.start(), m.end(), m.group(0), span.root, content_lemmas(span), years,
+                              vague=True))
     return out
 
 
 # A time of day: "9 a.m.", "about 9.30pm", "by 11 p.m." (minutes after midnight; "12 p.m." is noon).
 CLOCK = re.compile(
-    r"(?<![\w.:])(?:(?P<cmp>about|around|approximately|roughly|some|shortly\s+(?:before|after)|just\s+(?:before|after)"
-    r"|before|after|by|until|till|since)\s+)?(?:at\s+)?"
+    rf"(?<![\w.:])(?:(?P<cmp>{ABOUT}|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after|by|until|till"
+    r"|since)\s+)?(?:at\s+)?"
     r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])(?:\.m\.|\.m\b|m\b)",
     re.IGNORECASE,
 )
@@ -944,15 +951,9 @@ def _clock_times(doc: Doc, years: set[str]) -> list[Quantity]:
         else:
             lo, hi, point = float(minutes), minutes + 1.0, True
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        verb = clause_head(span.root)
-        clause = subject_clause(span.root)
-        hedged = _hedged(verb)
-        out.append(Quantity("time of day", lo, hi, point, m.start(), m.end(), m.group(0),
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
-                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
-                            negated=negation_of(verb) is not None, modal=hedged))
+        if span is not None:
+            out.append(_in_clause("time of day", lo, hi, point, m.start(), m.end(), m.group(0), span.root,
+                                  content_lemmas(span), years))
     return out
 
 
@@ -977,13 +978,8 @@ def _ordinals(doc: Doc, years: set[str]) -> list[Quantity]:
         named = any(t.pos_ == "PROPN" for t in noun.subtree)
         if n is None or tok.dep_ != "amod" or noun.pos_ != "NOUN" or dated or named:
             continue  # "May 26th", "the first quarter" (the dates rule's), "the First Amendment"
-        verb = clause_head(noun)
-        clause = subject_clause(noun)
-        hedged = _hedged(verb)
-        out.append(Quantity(f"ordinal:{lemma(noun)}", n - 0.1, n + 0.1, True, tok.idx, tok.idx + len(tok.text),
-                            tok.text, content_lemmas(clause.subtree) - {lemma(noun), tok.lower_}, years, hedged,
-                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
-                            negated=negation_of(verb) is not None, modal=hedged, vague=True))
+        out.append(_in_clause(f"ordinal:{lemma(noun)}", n - 0.1, n + 0.1, True, tok.idx, tok.idx + len(tok.text),
+                              tok.text, noun, {lemma(noun), tok.lower_}, years, vague=True))
     return out
 
 
@@ -1023,14 +1019,8 @@ def _unit_fractions(doc: Doc, years: set[str]) -> list[Quantity]:
         kind, factor = UNITS[unit]
         lo, hi, point = _interval(value, m.group("cmp"))
         noun = span[-1] if m.group("u1") else next((t for t in span if t.lower_ == unit), span[-1])
-        verb = clause_head(noun)
-        clause = subject_clause(noun)
-        hedged = _hedged(verb)
-        out.append(Quantity(kind, lo * factor, hi * factor, point, span.start_char, span.end_char, span.text,
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged, unit=unit,
-                            factor=factor, names=_names(clause.subtree), measure=_measured_by(noun),
-                            verb=(verb.lemma_.lower(), verb.lower_), negated=negation_of(verb) is not None,
-                            modal=hedged))
+        out.append(_in_clause(kind, lo * factor, hi * factor, point, span.start_char, span.end_char, span.text, noun,
+                              content_lemmas(span), years, unit=unit, factor=factor, measure=_measured_by(noun)))
     return out
 
 
@@ -1052,16 +1042,9 @@ def _vague_durations(doc: Doc, years: set[str], found: list[Quantity]) -> list[Q
             continue
         noun = span[-1]
         kind, factor = UNITS[unit]
-        measure = _measured_by(noun)
         lo, hi = VAGUE_AMOUNTS[amount]
-        verb = clause_head(noun)
-        clause = subject_clause(noun)
-        hedged = _hedged(verb)
-        out.append(Quantity(kind, lo * factor, hi * factor, False, start, end, doc.text[start:end],
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
-                            unit=unit, factor=factor, names=_names(clause.subtree), measure=measure,
-                            verb=(verb.lemma_.lower(), verb.lower_), negated=negation_of(verb) is not None,
-                            modal=hedged))
+        out.append(_in_clause(kind, lo * factor, hi * factor, False, start, end, doc.text[start:end], noun,
+                              content_lemmas(span), years, unit=unit, factor=factor, measure=_measured_by(noun)))
     return out
 
 
@@ -1089,14 +1072,8 @@ def _vague_counts(doc: Doc, years: set[str], found: list[Quantity]) -> list[Quan
         word = COUNTED_AS.get(word, word)
         lo, hi = VAGUE_AMOUNTS[" ".join(m.group("amt").lower().split())]
         end = noun.idx + len(noun.text)
-        verb = clause_head(noun)
-        clause = subject_clause(noun)
-        span = doc[first[0].i:noun.i + 1]
-        hedged = _hedged(verb)
-        out.append(Quantity(f"count:{word}", lo, hi, False, start, end, doc.text[start:end],
-                            content_lemmas(clause.subtree) - content_lemmas(span), years, hedged,
-                            names=_names(clause.subtree), verb=(verb.lemma_.lower(), verb.lower_),
-                            negated=negation_of(verb) is not None, modal=hedged, vague=True))
+        out.append(_in_clause(f"count:{word}", lo, hi, False, start, end, doc.text[start:end], noun,
+                              content_lemmas(doc[first[0].i:noun.i + 1]), years, vague=True))
     return out
 
 
