@@ -119,6 +119,14 @@ def phrase_head(tokens: list[Token]) -> Token | None:
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def opens_cleft(copula: Token) -> bool:
+    """Whether a "be" opens a cleft, "it was Abbas who offered …": its subject is "it"."""
+    return copula.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in copula.children)
+
+
 def subject_of(verb: Token) -> list[Token]:
     """Subject tokens of `verb`, borrowing the governor's subject for participles, conj and xcomp."""
     cur = verb

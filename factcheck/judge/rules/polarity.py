@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Token
 
 from factcheck.judge.rules._common import (
     ACTOR_LABELS,
+    RELATIVE_PRONOUNS,
     content_lemmas,
     entity_of,
     is_hedged,
     lemma,
     negation_of,
+    opens_cleft,
     subject_of,
     token_span,
     unevidenced,
@@ -681,12 +683,11 @@ def _role(tok: Token) -> tuple[Token, str] | None:
         return tok.head.head, DOER
     if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
         return tok.head, DONE_TO
-    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it"
-                                                              for c in tok.head.children):
+    if tok.dep_ == "attr" and opens_cleft(tok.head):
         # a cleft, "it was Burton, not Manson, who called off the wedding": the role is in the relative clause,
         # hung on the noun or on its denied alternative
         for verb in (t for t in tok.subtree if t.dep_ == "relcl" and t.pos_ == "VERB"):
-            rel = next((c for c in verb.children if c.lower_ in {"who", "that", "which"}), None)
+            rel = next((c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS), None)
             if rel is not None and rel.dep_ in {"nsubj", "nsubjpass"}:
                 return verb, DOER if rel.dep_ == "nsubj" else DONE_TO
     return None

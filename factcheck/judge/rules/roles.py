@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from factcheck.ingest.nlp import which_antecedent
 from factcheck.judge.rules._common import (
+    RELATIVE_PRONOUNS,
     actor_name,
     clause_head,
     content_lemmas,
@@ -22,6 +23,7 @@ from factcheck.judge.rules._common import (
     lemma,
     names,
     negation_of,
+    opens_cleft,
     phrase_head,
     runs,
     same_stem,
@@ -158,9 +160,6 @@ def _actor(tok: Token) -> tuple[str | None, list[Token]]:
     return actor_name(toks), toks
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-
-
 def _antecedent(subject: Token) -> Token:
     """Who a relative pronoun subject stands for: the noun its clause describes ("the man who fired"), or what a
     cleft puts first ("It was Abbas who offered …"); any other subject is itself."""
@@ -174,8 +173,7 @@ def _antecedent(subject: Token) -> Token:
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Yonhap, the news agency which broke the story": the agency is Yonhap
         return noun
-    if verb.dep_ in {"ccomp", "relcl"} and verb.head.lemma_ == "be" and any(
-            c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.head.children):
+    if verb.dep_ in {"ccomp", "relcl"} and opens_cleft(verb.head):
         return next((c for c in verb.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), subject)
     return subject
 
