@@ -457,7 +457,7 @@ def extract(doc: Doc) -> list[Quantity]:
         elif open_end is not None:  # "three or more", "50 or younger"
             lo, hi, point = (value, math.inf, False) if open_end.group(1).lower() in OR_MORE else (0.0, value, False)
         elif doc.text.startswith("+", m.end()) and not m.group("cmp"):  # "on hold for 20+ minutes": over 20
-            lo, hi, point = value * (1 + 1e-9) + 1e-9, math.inf, False
+            lo, hi, point = _interval(value, "more than")
         vague = bool(m.group("vnum"))
         if vague:  # "a few million": 2 to 6 times the scale word, no figure to confirm
             low, high = VAGUE_AMOUNTS[" ".join(m.group("vnum").lower().split())]
