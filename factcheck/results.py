@@ -101,6 +101,9 @@ class Evidence(BaseModel):
     attributed_to: str | None = None
     # The sentence before, when this one refers back to it ("This US-funded initiative…"): NLI read the two together.
     read_after: str | None = None
+    # Where the statement and this sentence each deny something: NLI on the two read without their denials, the
+    # statement as premise (¬A ⊨ ¬B iff B ⊨ A); its entailment is folded into `probabilities` (judge/negation.py).
+    contrapositive: dict[str, float] | None = None
     # The statement's nouns and names this item's document never uses in any form (coverage.unused_words): details
     # the source is silent on. None where the judge did not look (no document words, or rules off).
     unused_words: list[str] | None = None

@@ -95,6 +95,10 @@ def _why(ev: Evidence) -> str:
         if ev.passage and ev.passage[key] > ev.probabilities[key] + 0.1:
             reasons.append(f"read with the next most similar sentences of its document, NLI {key} "
                            f"{ev.passage[key]:.2f}")
+    if ev.contrapositive and ev.probabilities and ev.relation == "supports" \
+            and ev.contrapositive["entailment"] >= ev.probabilities["entailment"] - 1e-4:
+        reasons.append(f"both deny; read without the denials, the statement implies the sentence (NLI entailment "
+                       f"{ev.contrapositive['entailment']:.2f})")
     if ev.read_after and ev.probabilities:
         reasons.append(f"read after the sentence before it, “{ev.read_after.strip()}”")
     if ev.attributed_to:

@@ -11,7 +11,7 @@ protocol); judges are made by the factories registered in `factcheck.judge.regis
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from factcheck.judge.fusion import FusionConfig, decide, with_relations
 from factcheck.judge.registry import judges
@@ -19,6 +19,9 @@ from factcheck.protocols import NLIScorer
 from factcheck.results import CheckResult, Claim, Evidence, Relation, Verdict
 from factcheck.retrieval.index import SearchHit
 from factcheck.settings import Settings
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Judge(Protocol):
@@ -117,11 +120,14 @@ class NLIJudge:
                     pairs.append((_premise(hs[ei].claim, context_of), statement))
                     where.append((si, ei))
         probs = self.nli.predict(pairs, batch_size=self.batch_size) if pairs else []
+        contra = self._contrapositives([(hits[si][ei].claim.text, statements[si]) for si, ei in where], probs)
         tops = [max(evs, key=lambda e: e.similarity, default=None) for evs in evidence_lists]
         coverage: dict[tuple[int, str], list] = {}
         contradicted_before: dict[tuple[str, str], list] = {}
-        for (si, ei), p in zip(where, probs):
+        for n, ((si, ei), p) in enumerate(zip(where, probs)):
             ev = evidence_lists[si][ei]
+            if n in contra:  # both deny: the pair read as its contrapositive too (factcheck.judge.negation)
+                ev.contrapositive, p = contra[n]
             ev.probabilities = {label: round(float(x), 4) for label, x in zip(self.nli.labels, p)}
             # a claim that refers back is read with the sentence before it ("This US-funded initiative…")
             claim = hits[si][ei].claim
@@ -175,6 +181,20 @@ class NLIJudge:
             results.append(CheckResult(statement=statement, verdict=verdict, confidence=conf,
                                        evidence=with_relations(evs, self.fusion), explanation=why))
         return results
+
+    def _contrapositives(self, pairs: list[tuple[str, str]], probs) -> dict[int, tuple[dict[str, float], np.ndarray]]:
+        """For the (sentence, statement) pairs that each deny something, by index: NLI on the contrapositive pair,
+        and the pair's probabilities with it and the plain reading folded in (`factcheck.judge.negation`)."""
+        from factcheck.judge.negation import contrapositive_pairs, fold
+
+        todo = contrapositive_pairs(pairs)
+        if not todo:
+            return {}
+        read = self.nli.predict([pair for _, back, plain in todo for pair in (back, plain)], batch_size=self.batch_size)
+        labels = list(self.nli.labels)
+        return {i: ({label: round(float(x), 4) for label, x in zip(labels, read[2 * k])},
+                    fold(probs[i], read[2 * k], read[2 * k + 1], labels))
+                for k, (i, _, _) in enumerate(todo)}
 
     def _read_passages(self, statements, hits, evidence_lists) -> None:
         """Set `passage` on each statement's most similar scored item: NLI on the statement against that sentence
