@@ -244,3 +244,25 @@ def test_a_disease_and_its_virus_are_one_name(document, missing):
 def test_a_hyphenated_or_aliased_description(document, missing):
     statement = parse("All hospitalized COVID-19 patients had a fever.")
     assert [t.text for t in undescribed(statement, source_names([document]))] == missing
+
+
+HOLIDAY_SOURCE = source_names(["“I missed Christmas because of this operation,” Jasica said.",
+                               "The parade on Independence Day was cancelled in Katowice."])
+
+
+@pytest.mark.parametrize("statement, blocks", [
+    # a holiday the document never names is a day it cannot confirm, and may contradict: support only
+    ("Jasica said she had missed Easter because of the operation.", {"Easter": "support"}),
+    ("Jasica missed Thanksgiving because of the operation.", {"Thanksgiving": "support"}),
+    ("The parade on New Year's Day was cancelled in Katowice.", {"New Year's Day": "support"}),
+    # must not: a holiday the document names, and names that are not holidays however they begin
+    ("Jasica missed Christmas because of the operation.", {}),
+    ("The parade on Independence Day was cancelled.", {}),
+    ("Jasica flew to Easter Island after the operation.", {"Easter Island": "verdict"}),
+    ("Jasica missed the operation in Warsaw.", {"Warsaw": "verdict"}),
+    ("Jasica was treated by Dr. Larysz.", {"Larysz": "verdict"}),
+])
+def test_a_holiday_the_document_never_names_blocks_support_only(statement, blocks):
+    findings = check_coverage(parse(statement), HOLIDAY_SOURCE, "doc.txt")
+    got = {f.statement_span.text.removeprefix("Dr. "): f.blocks for f in findings}
+    assert got == blocks
