@@ -26,6 +26,16 @@ CASES = [
     ("The rowing club was founded in 1952.", "The football club dates back to 1987.", None),
     ("The league began in 1998.", "The stadium took shape in 2004.", None),
     ("The league began in 1998.", "The league took the title in 2004.", None),
+    # "got under way", "kicked off": a beginning too
+    ("The Harbour Plan began in the early 2000s.", "The Harbour Plan got under way in the late 1980s.", "contradicts"),
+    ("The festival began in 1968.", "The festival got underway in 1971.", "contradicts"),
+    ("The festival began in 1968.", "The festival kicked off in 1968.", "supports"),
+    ("The league started in 1998.", "The league got under way in 1998.", "supports"),
+    # … but not getting under a thing, nor kicking something off another thing
+    ("The festival began in 1968.", "The festival got under the radar in 1971.", None),
+    ("The festival began in 1968.", "The festival's mascot got under way in 1971.", None),
+    ("The league began in 1998.", "The striker kicked off the league season in 2004.", None),
+    ("The festival began in 1968.", "The festival got a new sponsor in 1971.", None),
     # what the subject founded, not when it was founded
     ("The rowing club was founded in 1952.", "The rowing club founded a youth section in 1987.", None),
 ]

@@ -55,6 +55,8 @@ ONCE = {
     "start",
     "date back",
     "take shape",
+    "get under way",
+    "kick off",
     "set up",
     "stand down",
     "step down",
@@ -128,6 +130,8 @@ SYNONYMS = [
         "originate",
         "date back",
         "take shape",
+        "get under way",
+        "kick off",
         "set up",
         "emerge",
         "create",
@@ -487,7 +491,10 @@ def _args(tok: Token) -> set[str]:
 # Phrasal verbs that name a one-off act ("stood down its fighters", "stepped down", "was set up in 1999", "took
 # shape in the 2000s").
 PHRASAL = {("stand", "down"): "stand down", ("step", "down"): "step down", ("set", "up"): "set up",
-           ("date", "back"): "date back", ("take", "shape"): "take shape"}
+           ("date", "back"): "date back", ("take", "shape"): "take shape", ("kick", "off"): "kick off",
+           ("get", "underway"): "get under way"}
+# Those of three words, by the two after the verb ("got under way in the late 1980s").
+PHRASAL_3 = {("get", "under way"): "get under way"}
 
 
 def same_act(a: str, b: str) -> bool:
@@ -505,7 +512,8 @@ def _event_lemma(tok: Token) -> str:
     # the parser takes a particle for an adverb or a preposition as often as not ("stood down its fighters")
     # ("took shape": the noun of a verb-and-noun idiom is its object)
     particles = (c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep", "dobj"} and c.i == tok.i + 1)
-    return next((PHRASAL[la, p] for p in particles if (la, p) in PHRASAL), la)
+    after = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
+    return PHRASAL_3.get((la, after)) or next((PHRASAL[la, p] for p in particles if (la, p) in PHRASAL), la)
 
 
 def _same_event(a: Token, b: Token) -> bool:
