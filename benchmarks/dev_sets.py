@@ -6,7 +6,7 @@ the summaries reviewed against their articles. One line per set; `--errors` list
 - `seed_dev` (../shared/eval/seed_dev.csv), `seed_own`, `seed_fresh`, `seed_roles`, `seed_blind`, `seed_blind2`,
   `seed_blind3` … `seed_blind13`,
   `seed_probe` (tests/fixtures/dev/): statements about the seed article, checked against it;
-- `news_own`, `news_fresh`, `news_blind` … `news_blind7`: statements about FNC-1 news bodies (../shared/data/train/
+- `news_own`, `news_fresh`, `news_blind` … `news_blind8`: statements about FNC-1 news bodies (../shared/data/train/
   fnc1_capped.jsonl.gz, named by the sha1 prefix of the body), each checked against its own article;
 - `summaries_own`: summaries of FNC-1 bodies, each split into sentences and checked against its article as the
   SummEdits benchmark does; balanced accuracy of the strict reading (consistent iff every sentence is SUPPORTED)

@@ -53,7 +53,8 @@ SEED_SETS = {"seed_dev": loaders.shared_dir() / "eval" / "seed_dev.csv", "seed_o
                  "seed_blind6", "seed_blind7", "seed_blind8", "seed_blind9", "seed_blind10", "seed_blind11",
                  "seed_blind12", "seed_blind13", "seed_probe")}}
 NEWS_SETS = {name: DEV / f"{name}.csv" for name in ("news_own", "news_fresh", "news_blind", "news_blind2", "news_blind3",
-                                                    "news_blind4", "news_blind5", "news_blind6", "news_blind7")}
+                                                    "news_blind4", "news_blind5", "news_blind6", "news_blind7",
+                                                    "news_blind8")}
 FNC1_BODIES = loaders.shared_dir() / "data" / "train" / "fnc1_capped.jsonl.gz"
 NLI_HELDOUT = Path("/work/nli_v2/dev3.jsonl")
 SETS = (*SEED_SETS, *NEWS_SETS, "covid_train", "covid_dev", "nli_heldout")
