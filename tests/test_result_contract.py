@@ -36,6 +36,8 @@ def test_json_shape(home):
         assert ev["relation"] in ("supports", "contradicts", "neutral")
         assert ev.get("passage") is None or set(ev["passage"]) == {"entailment", "neutral", "contradiction"}
         assert "read_after" in ev and (ev["read_after"] is None or isinstance(ev["read_after"], str) and ev["read_after"])
+        assert "contrapositive" in ev and (ev["contrapositive"] is None
+                                           or set(ev["contrapositive"]) == {"entailment", "neutral", "contradiction"})
         assert "unused_words" in ev and (ev["unused_words"] is None
                                          or all(isinstance(w, str) and w for w in ev["unused_words"]))
         for f in ev["findings"]:
