@@ -30,16 +30,10 @@ CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't" is "ca" + "n
 
 def _cues(sent) -> list:
     """The tokens of a parsed sentence that deny: a negation ("not", "n't", "never", "no" read as one) or "no"
-    before a noun; not those in `NOT_DENIALS`' phrases."""
-    cues = []
-    for t in sent:
-        low = t.lower_
-        if not (t.dep_ == "neg" or (low == "no" and t.dep_ == "det")):
-            continue
-        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-        if nxt is not None and nxt.lower_ in NOT_DENIALS:
-            return [t, t]  # a phrase this module does not read: counted twice, so never "exactly one"
-        cues.append(t)
+    before a noun; none at all where one opens a phrase of `NOT_DENIALS` (a sentence this module does not read)."""
+    cues = [t for t in sent if t.dep_ == "neg" or (t.lower_ == "no" and t.dep_ == "det")]
+    if any(t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NOT_DENIALS for t in cues):
+        return []
     return cues
 
 
@@ -86,12 +80,15 @@ def contrapositive_pairs(pairs: list[tuple[str, str]]) -> list[tuple[int, tuple[
     pair's own order."""
     out: list[tuple[int, tuple[str, str], tuple[str, str]]] = []
     plain: dict[str, str | None] = {}
+
+    def without_denial(text: str) -> str | None:
+        if text not in plain:
+            plain[text] = denial(text)
+        return plain[text]
+
     for i, (sentence, statement) in enumerate(pairs):
-        for text in (statement, sentence):
-            if text not in plain:
-                plain[text] = denial(text)
-        a, b = plain[sentence], plain[statement]
-        if a is not None and b is not None:
+        # the statement first: most deny nothing, and then no sentence of theirs needs parsing
+        if (b := without_denial(statement)) is not None and (a := without_denial(sentence)) is not None:
             out.append((i, (b, a), (a, b)))
     return out
 

@@ -17,8 +17,9 @@ It never contradicts, and it keeps NLI from contradicting too (`blocks="verdict"
 not mention is something it is silent about ("Venezuela accused Petro…" against an article where Trump
 accused him is not contradicted by it).
 
-Holidays ("Easter", "Hanukkah") are dates, not names of what a statement is about: one the document never mentions
-blocks support only, so "she missed Easter" may be contradicted by "I missed Christmas".
+Holidays ("Easter", "Hanukkah"; data/holidays.txt) are dates, not names of what a statement is about: one the
+document never mentions is a day it cannot confirm, and blocks support only, so "she missed Easter" may be
+contradicted by "I missed Christmas".
 
 Descriptions of people get the same test at the level of words: "the man who died was a fisherman", "Petro, a former
 guerrilla fighter", "a member of the opposition" (what a word that says little by itself is a member of), "the
@@ -37,7 +38,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from factcheck.judge.rules._common import GENERIC, lemma, make_span, negation_of, singular
-from factcheck.judge.rules.lexicon import aliases, capitals, currencies, person_nouns
+from factcheck.judge.rules.lexicon import aliases, capitals, currencies, holidays, person_nouns
 from factcheck.results import Finding
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -131,28 +132,18 @@ def _written_in_lower_case(whole: str, head, names: frozenset[str]) -> bool:
     return len(words) == 1 and any(c.isdigit() for c in words[0]) and "~" + words[0] in names
 
 
-# Holidays are dates, not names of what a statement is about: "missed Easter" where the document says "missed
-# Christmas" is a day it gives otherwise, which may contradict; one it never names is a day it cannot confirm.
-HOLIDAYS = frozenset({
-    "christmas", "christmas eve", "christmas day", "boxing day", "easter", "easter sunday", "easter monday",
-    "good friday", "lent", "advent", "pentecost", "hanukkah", "chanukah", "passover", "yom kippur", "rosh hashanah",
-    "purim", "ramadan", "eid", "eid al-fitr", "eid al-adha", "diwali", "holi", "thanksgiving", "thanksgiving day",
-    "halloween", "new year", "new year's", "new year's day", "new year's eve", "lunar new year", "chinese new year",
-    "valentine's day", "independence day", "memorial day", "labor day", "labour day", "veterans day",
-    "presidents day", "mother's day", "father's day", "bastille day", "may day", "st patrick's day",
-    "st. patrick's day", "mardi gras", "carnival", "hogmanay", "cinco de mayo"})
-
-
-def _a_holiday(ent) -> bool:
-    return ent.text.lower().removeprefix("the ").replace("’", "'") in HOLIDAYS
+def _holiday(ent) -> str | None:
+    """The entity's name when it is a holiday (`lexicon.holidays`), lower case without "the"; else None."""
+    name = ent.text.lower().removeprefix("the ").replace("’", "'")
+    return name if name in holidays() else None
 
 
 def unmentioned_holidays(stmt: Doc, names: frozenset[str]) -> list:
-    """The holidays the statement names (`HOLIDAYS`, whatever spaCy labels them: "Easter" may be a PERSON,
-    "Thanksgiving" a DATE) that the document with `names` never mentions, every word of them ("New Year's Day" is
-    not "Independence Day")."""
-    return [ent for ent in stmt.ents if _a_holiday(ent)
-            and not all("~" + w in names for w in _WORD.findall(ent.text.lower().removeprefix("the ")))]
+    """The holidays the statement names (whatever spaCy labels them: "Easter" may be a PERSON, "Thanksgiving" a
+    DATE) that the document with `names` never mentions, every word of them ("New Year's Day" is not "Independence
+    Day")."""
+    return [ent for ent in stmt.ents if (name := _holiday(ent)) is not None
+            and not all("~" + w in names for w in _WORD.findall(name))]
 
 
 def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
@@ -162,7 +153,7 @@ def unmentioned_entities(stmt: Doc, names: frozenset[str]) -> list:
     # Runs of capitalised words whose acronym the source writes (spaCy may cut such a name in two entities).
     spelled = [(a, b) for a, b, forms in acronyms(stmt.text) if forms & names]
     for ent in stmt.ents:
-        if ent.label_ not in ENTITY_LABELS or _a_holiday(ent):
+        if ent.label_ not in ENTITY_LABELS or _holiday(ent) is not None:
             continue
         start = next((t.idx for t in ent if t.pos_ != "DET"), ent.start_char)
         if any(a <= start and ent.end_char <= b + 1 for a, b in spelled):
@@ -290,7 +281,7 @@ def check_coverage(stmt: Doc, names: frozenset[str], source: str) -> list[Findin
             explanation=f"the statement names {listed}, which {source} never mentions",
             statement_span=make_span(stmt, missing[0].start_char, missing[0].end_char)))
     days = unmentioned_holidays(stmt, names)
-    if days:  # a day it never gives, which another day it gives may contradict ("Easter" where it says Christmas)
+    if days:
         listed = ", ".join(f"“{e.text}”" for e in days)
         findings.append(Finding(
             rule="coverage", relation="neutral", confidence=1.0, blocks="support",

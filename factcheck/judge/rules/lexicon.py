@@ -1,4 +1,5 @@
-"""The domain tables the rules (and the synthetic-pair generator) read: opposites, actor aliases, currencies.
+"""The domain tables the rules (and the synthetic-pair generator) read: opposites, actor aliases, currencies,
+people nouns, holidays.
 
 Actor aliases also cover every country from the `countryinfo` package (MIT): its name, longer official
 names and demonym ("Colombian", "Republic of Colombia"), below the shipped and the newsroom's own lines,
@@ -169,7 +170,13 @@ def person_nouns() -> frozenset[str]:
     return frozenset(_sections("person_nouns.txt").get("", []))
 
 
+@cache
+def holidays() -> frozenset[str]:
+    """Lower-case holiday names ("easter", "new year's day"), from holidays.txt: dates to the coverage rule."""
+    return frozenset(line.lower() for line in _sections("holidays.txt").get("", []))
+
+
 def reload() -> None:
     """Forget the tables read so far; the next use reads them again (with FACTCHECK_LEXICON_DIR as it is now)."""
-    for cached in (_sections, opposites, opposite_forms, _countries, currencies, person_nouns):
+    for cached in (_sections, opposites, opposite_forms, _countries, currencies, person_nouns, holidays):
         cached.cache_clear()
